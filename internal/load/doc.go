@@ -1,0 +1,17 @@
+// Package load reads one partnership folder into the model and reports
+// every problem it meets as a positioned diagnostic.
+//
+// It owns the first two stages of DESIGN §3: decoding the YAML files into
+// yaml.Node trees (positions kept; BOM and CRLF accepted; invalid UTF-8,
+// characters outside the Basic Multilingual Plane, tab indentation,
+// duplicate keys and aliases refused), the JSON Schema pass over those
+// trees (schema/*.schema.json, compiled once per process), decoding into
+// model types with every value's position recorded, and reading the
+// Markdown that *_md fields name. All file access goes through an os.Root
+// opened on the partnership folder, so a path that escapes it — "..", an
+// absolute path, a symlink pointing out — is refused and nothing outside
+// the folder is ever read.
+//
+// load imports diag, model and the embedded schema; it never imports
+// rules, compose or a renderer.
+package load

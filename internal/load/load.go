@@ -1,0 +1,199 @@
+package load
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/strategia-pl/strategia/internal/diag"
+	"github.com/strategia-pl/strategia/internal/model"
+	"go.yaml.in/yaml/v3"
+)
+
+// Load reads the partnership folder dir. Diagnostics name files by their
+// absolute paths (the printer makes them relative to the working
+// directory). The returned Strategy is never nil, but it is only complete
+// when the list holds no errors.
+func Load(dir string) (*model.Strategy, *diag.List) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		abs = dir
+	}
+	root, err := os.OpenRoot(abs)
+	if err != nil {
+		var l diag.List
+		l.Errorf(diag.Pos{File: abs}, RuleFile, "cannot open the partnership folder: %v", unwrapPathError(err))
+		return &model.Strategy{Dir: abs}, &l
+	}
+	defer root.Close()
+	return LoadFS(root.FS(), abs)
+}
+
+// LoadFS reads a partnership from fsys (its root is the partnership
+// folder); dir is the folder's path used in diagnostics. Every path is
+// checked with fs.ValidPath first, so nothing outside fsys is named.
+func LoadFS(fsys fs.FS, dir string) (*model.Strategy, *diag.List) {
+	ld := &loader{fsys: fsys, dir: dir, s: &model.Strategy{Dir: dir}}
+	ld.load()
+	return ld.s, &ld.l
+}
+
+type loader struct {
+	fsys fs.FS
+	dir  string
+	s    *model.Strategy
+	l    diag.List
+}
+
+// file returns the diagnostic path of a partnership-relative name.
+func (ld *loader) file(name string) string { return filepath.Join(ld.dir, filepath.FromSlash(name)) }
+
+func (ld *loader) load() {
+	for _, sf := range model.StandardFiles {
+		ld.loadStandard(sf.Name, sf.Kind)
+	}
+	ld.loadProjects()
+	ld.resolveMarkdown()
+	sort.Strings(ld.s.Files)
+}
+
+func (ld *loader) loadStandard(name string, k model.FileKind) {
+	data, err := fs.ReadFile(ld.fsys, name)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			ld.l.Errorf(diag.Pos{File: ld.file(name)}, RuleFile, "missing file %s: every partnership folder has it (strategia init creates a skeleton)", name)
+		} else {
+			ld.l.Errorf(diag.Pos{File: ld.file(name)}, RuleFile, "cannot read %s: %v", name, unwrapPathError(err))
+		}
+		return
+	}
+	s := ld.s
+	switch k {
+	case model.KindPartnership:
+		var f model.PartnershipFile
+		if ld.decode(name, k, data, &f) {
+			s.Partnership = f.Partnership
+		}
+	case model.KindDiagnosis:
+		var f model.DiagnosisFile
+		if ld.decode(name, k, data, &f) {
+			s.Diagnosis = f.Diagnosis
+		}
+	case model.KindIndicators:
+		var f model.IndicatorsFile
+		if ld.decode(name, k, data, &f) {
+			s.Indicators = f.Indicators
+		}
+	case model.KindSWOT:
+		var f model.SWOTFile
+		if ld.decode(name, k, data, &f) {
+			s.SWOT = f.SWOT
+		}
+	case model.KindGoals:
+		var f model.GoalsFile
+		if ld.decode(name, k, data, &f) {
+			s.Vision, s.Mission, s.StrategicGoals = f.Vision, f.Mission, f.StrategicGoals
+		}
+	case model.KindSpatial:
+		var f model.SpatialFile
+		if ld.decode(name, k, data, &f) {
+			s.Spatial = f
+		}
+	case model.KindImplementation:
+		var f model.ImplementationFile
+		if ld.decode(name, k, data, &f) {
+			s.Implementation, s.Participation, s.IntegratedApproach = f.Implementation, f.Participation, f.IntegratedApproach
+		}
+	case model.KindFinance:
+		var f model.FinanceFile
+		if ld.decode(name, k, data, &f) {
+			s.Finance = f.FinancialFramework
+		}
+	}
+}
+
+func (ld *loader) loadProjects() {
+	ents, err := fs.ReadDir(ld.fsys, model.ProjectsDir)
+	if err != nil {
+		if !errors.Is(err, fs.ErrNotExist) {
+			ld.l.Errorf(diag.Pos{File: ld.file(model.ProjectsDir)}, RuleFile, "cannot read the projects folder: %v", unwrapPathError(err))
+		}
+		return
+	}
+	for _, e := range ents {
+		n := e.Name()
+		if e.IsDir() || !(strings.HasSuffix(n, ".yaml") || strings.HasSuffix(n, ".yml")) || strings.HasPrefix(n, ".") {
+			continue
+		}
+		name := path.Join(model.ProjectsDir, n)
+		data, err := fs.ReadFile(ld.fsys, name)
+		if err != nil {
+			ld.l.Errorf(diag.Pos{File: ld.file(name)}, RuleFile, "cannot read %s: %v", name, unwrapPathError(err))
+			continue
+		}
+		var f model.ProjectFile
+		if !ld.decode(name, model.KindProject, data, &f) {
+			continue
+		}
+		p := f.Project
+		p.File = name
+		if p.ID != "" && strings.TrimSuffix(strings.TrimSuffix(n, ".yaml"), ".yml") != p.ID {
+			ld.l.Warnf(p.At("id"), RuleDuplicate, "project %s is in %s; name the file %s.yaml so fiches and files match", p.ID, name, p.ID)
+		}
+		ld.s.Projects = append(ld.s.Projects, &p)
+	}
+}
+
+// decode parses, validates and decodes one YAML file into out (a pointer
+// to a model.*File). It reports whether out holds anything usable.
+func (ld *loader) decode(name string, k model.FileKind, data []byte, out any) bool {
+	file := ld.file(name)
+	ld.s.Files = append(ld.s.Files, name)
+	root := parseYAML(file, data, &ld.l)
+	if root == nil {
+		return false
+	}
+	before := ld.l.Len()
+	validate(file, k, newTree(root), &ld.l)
+	if err := root.Decode(out); err != nil && ld.l.Len() == before {
+		// The schema should have caught every shape problem; report what
+		// the decoder found so nothing passes silently.
+		var te *yaml.TypeError
+		if errors.As(err, &te) {
+			for _, msg := range te.Errors {
+				ld.l.Errorf(lineOf(file, msg), RuleType, "%s", stripLine(msg))
+			}
+		} else {
+			ld.l.Errorf(diag.Pos{File: file}, RuleType, "%v", err)
+		}
+	}
+	fillMeta(out, root, file)
+	return true
+}
+
+var lineRE = regexp.MustCompile(`^line (\d+): `)
+
+func lineOf(file, msg string) diag.Pos {
+	if m := lineRE.FindStringSubmatch(msg); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return diag.Pos{File: file, Line: n, Col: 1}
+	}
+	return diag.Pos{File: file}
+}
+
+func stripLine(msg string) string { return lineRE.ReplaceAllString(msg, "") }
+
+// unwrapPathError drops the repeated path from *fs.PathError messages.
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

@@ -1,0 +1,74 @@
+package load
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"path"
+	"strings"
+
+	"github.com/strategia-pl/strategia/internal/diag"
+	"github.com/strategia-pl/strategia/internal/model"
+)
+
+// resolveMarkdown reads the file behind every *_md value that names one,
+// and checks the text of inline prose and files alike.
+func (ld *loader) resolveMarkdown() {
+	cache := map[string]*model.Markdown{}
+	model.ForEachMarkdown(ld.s, func(m *model.Markdown) {
+		if !model.IsPath(m.Raw) {
+			m.Text = m.Raw
+			return
+		}
+		rel := strings.ReplaceAll(strings.TrimSpace(m.Raw), `\`, "/")
+		if done, ok := cache[rel]; ok {
+			m.Text, m.File, m.Line = done.Text, done.File, done.Line
+			return
+		}
+		m.Text = ""
+		clean := path.Clean(rel)
+		if path.IsAbs(rel) || len(rel) > 1 && rel[1] == ':' || clean == ".." || strings.HasPrefix(clean, "../") || !fs.ValidPath(clean) {
+			ld.l.Errorf(m.Pos, RuleEscape, "%s lies outside the partnership folder: Markdown files must be inside it, named relative to it", rel)
+			return
+		}
+		data, err := fs.ReadFile(ld.fsys, clean)
+		if err != nil {
+			switch {
+			case errors.Is(err, fs.ErrNotExist):
+				ld.l.Errorf(m.Pos, RuleMarkdown, "Markdown file %s does not exist%s", clean, diag.DidYouMean(clean, ld.mdFiles()))
+			case strings.Contains(err.Error(), "escapes"):
+				ld.l.Errorf(m.Pos, RuleEscape, "%s leads outside the partnership folder (a symbolic link?): it is not read", clean)
+			default:
+				ld.l.Errorf(m.Pos, RuleMarkdown, "cannot read Markdown file %s: %v", clean, unwrapPathError(err))
+			}
+			return
+		}
+		file := ld.file(clean)
+		data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+		if !checkText(file, data, &ld.l) {
+			return
+		}
+		m.Text = strings.ReplaceAll(string(data), "\r\n", "\n")
+		m.File, m.Line = clean, 1
+		cache[rel] = m
+		ld.s.Files = append(ld.s.Files, clean)
+	})
+}
+
+// mdFiles lists the partnership's Markdown files, for "did you mean".
+func (ld *loader) mdFiles() []string {
+	var out []string
+	_ = fs.WalkDir(ld.fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if d.IsDir() && p != "." && (strings.HasPrefix(d.Name(), ".") || d.Name() == "output") {
+			return fs.SkipDir
+		}
+		if !d.IsDir() && strings.HasSuffix(p, ".md") {
+			out = append(out, p)
+		}
+		return nil
+	})
+	return out
+}

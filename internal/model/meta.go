@@ -1,0 +1,116 @@
+package model
+
+import (
+	"reflect"
+	"strings"
+
+	"github.com/strategia-pl/strategia/internal/diag"
+	"go.yaml.in/yaml/v3"
+)
+
+// Meta records where an entity was defined (its mapping) and where the
+// value of each of its keys stands. The loader fills it.
+type Meta struct {
+	Pos  diag.Pos
+	Keys map[string]diag.Pos
+}
+
+// At returns the position of key's value, or the entity's position when
+// the key is absent.
+func (m Meta) At(key string) diag.Pos {
+	if p, ok := m.Keys[key]; ok {
+		return p
+	}
+	return m.Pos
+}
+
+// Has reports whether key was given.
+func (m Meta) Has(key string) bool {
+	_, ok := m.Keys[key]
+	return ok
+}
+
+// Ref is a reference by ID (or a TERYT code) with its position.
+type Ref struct {
+	ID  string
+	Pos diag.Pos
+}
+
+// UnmarshalYAML implements yaml.Unmarshaler.
+func (r *Ref) UnmarshalYAML(n *yaml.Node) error { return n.Decode(&r.ID) }
+
+// Refs is a list of references.
+type Refs []Ref
+
+// IDs returns the referenced IDs.
+func (rs Refs) IDs() []string {
+	out := make([]string, len(rs))
+	for i, r := range rs {
+		out[i] = r.ID
+	}
+	return out
+}
+
+// Markdown is prose: inline Markdown, or a path (relative to the
+// partnership folder) of a .md file. After loading, Text holds the
+// Markdown either way and File the file's path (empty for inline text).
+type Markdown struct {
+	Raw  string // the YAML value as written
+	Text string
+	File string // partnership-relative path when Raw names a file
+	// Line is the line in File (or in the YAML file for inline text) where
+	// Text starts, for positioning diagnostics inside the prose.
+	Line int
+	Pos  diag.Pos
+}
+
+// UnmarshalYAML implements yaml.Unmarshaler.
+func (m *Markdown) UnmarshalYAML(n *yaml.Node) error {
+	if err := n.Decode(&m.Raw); err != nil {
+		return err
+	}
+	m.Text = m.Raw
+	return nil
+}
+
+// IsPath reports whether a *_md value names a file rather than holding
+// inline text: one line, no spaces, ending in ".md".
+func IsPath(s string) bool {
+	s = strings.TrimSpace(s)
+	return strings.HasSuffix(strings.ToLower(s), ".md") && !strings.ContainsAny(s, " \t\n")
+}
+
+// Empty reports whether there is no prose.
+func (m Markdown) Empty() bool { return strings.TrimSpace(m.Text) == "" }
+
+var markdownType = reflect.TypeFor[Markdown]()
+
+// ForEachMarkdown calls fn for every Markdown value reachable from v (a
+// pointer to a Strategy or to any part of it), in field order, so callers
+// see prose in a fixed order.
+func ForEachMarkdown(v any, fn func(*Markdown)) { walkMarkdown(reflect.ValueOf(v), fn) }
+
+func walkMarkdown(v reflect.Value, fn func(*Markdown)) {
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			walkMarkdown(v.Elem(), fn)
+		}
+	case reflect.Slice:
+		for i := range v.Len() {
+			walkMarkdown(v.Index(i), fn)
+		}
+	case reflect.Struct:
+		if v.Type() == markdownType {
+			if v.CanAddr() {
+				fn(v.Addr().Interface().(*Markdown))
+			}
+			return
+		}
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				walkMarkdown(v.Field(i), fn)
+			}
+		}
+	}
+}

@@ -1,0 +1,380 @@
+package model
+
+// Strategy is everything one partnership folder holds.
+type Strategy struct {
+	// Dir is the partnership folder as given (absolute after loading).
+	Dir string
+
+	Partnership    Partnership
+	Diagnosis      Diagnosis
+	Indicators     []*Indicator
+	SWOT           SWOT
+	Vision         Vision
+	Mission        Markdown
+	StrategicGoals []*StrategicGoal
+	Spatial        Spatial
+	Implementation Implementation
+	Participation  Participation
+	// IntegratedApproach is the art. 29 ust. 1 lit. c CPR description.
+	IntegratedApproach Markdown
+	Finance            FinancialFramework
+	Projects           []*Project
+
+	// Files lists the content files that were loaded, partnership-relative,
+	// sorted; Present tells which of the standard files exist.
+	Files []string
+}
+
+// ---- partnership.yaml ----
+
+// Period is a span of years.
+type Period struct {
+	Meta `yaml:"-"`
+	From int `yaml:"from"`
+	To   int `yaml:"to"`
+}
+
+// Partnership is partnership.yaml.
+type Partnership struct {
+	Meta                   `yaml:"-"`
+	ID                     string      `yaml:"id"`
+	Name                   string      `yaml:"name"`
+	DocType                string      `yaml:"doc_type"`
+	Programme              string      `yaml:"programme"`
+	OSITypes               []string    `yaml:"osi_types"`
+	SupportedInVoivodeship string      `yaml:"supported_in_voivodeship"`
+	LegalForm              string      `yaml:"legal_form"`
+	Formed                 string      `yaml:"formed"`
+	Leader                 Ref         `yaml:"leader"`
+	CoreTowns              Refs        `yaml:"core_towns"`
+	Period                 Period      `yaml:"period"`
+	TerytEdition           string      `yaml:"teryt_edition"`
+	Version                string      `yaml:"version"`
+	Status                 string      `yaml:"status"`
+	AdoptedResolution      *Resolution `yaml:"adopted_resolution"`
+	Advisors               []*Advisor  `yaml:"advisors"`
+	Members                []*Member   `yaml:"members"`
+	Note                   string      `yaml:"note"`
+}
+
+// Resolution is a council or board resolution.
+type Resolution struct {
+	Meta   `yaml:"-"`
+	Body   string `yaml:"body"`
+	Number string `yaml:"number"`
+	Date   string `yaml:"date"`
+}
+
+// Advisor is a CWD advisor or another expert.
+type Advisor struct {
+	Meta `yaml:"-"`
+	Name string `yaml:"name"`
+	Role string `yaml:"role"`
+	Org  string `yaml:"organisation"`
+}
+
+// Member is a member local government (JST), keyed by TERYT.
+type Member struct {
+	Meta         `yaml:"-"`
+	Teryt        Ref         `yaml:"teryt"`
+	Kind         string      `yaml:"kind"`
+	Name         string      `yaml:"name"`
+	GminaType    int         `yaml:"gmina_type"`
+	Voivodeship  string      `yaml:"voivodeship"`
+	Powiat       string      `yaml:"powiat"`
+	Role         string      `yaml:"role"`
+	IsPowiatSeat bool        `yaml:"is_powiat_seat"`
+	Population   *Observed   `yaml:"population"`
+	AreaKm2      float64     `yaml:"area_km2"`
+	OSIFlags     []string    `yaml:"osi_flags"`
+	Regon        string      `yaml:"regon"`
+	NIP          string      `yaml:"nip"`
+	Adoption     *Resolution `yaml:"adoption"`
+}
+
+// Observed is a value observed in a year.
+type Observed struct {
+	Meta   `yaml:"-"`
+	Value  float64 `yaml:"value"`
+	Year   int     `yaml:"year"`
+	Source string  `yaml:"source"`
+}
+
+// ---- diagnosis.yaml ----
+
+// Diagnosis is diagnosis.yaml: the diagnosis of art. 10a ust. 1 upzpr and
+// its conclusions (art. 10e ust. 3 usg).
+type Diagnosis struct {
+	Meta            `yaml:"-"`
+	ReferenceYear   int           `yaml:"reference_year"`
+	DataCutoff      string        `yaml:"data_cutoff"`
+	ComparisonGroup string        `yaml:"comparison_group"`
+	Summary         Markdown      `yaml:"summary_md"`
+	Sources         []*Source     `yaml:"sources"`
+	Surveys         []*Survey     `yaml:"surveys"`
+	Chapters        []*Chapter    `yaml:"chapters"`
+	FunctionalLinks Markdown      `yaml:"functional_links_md"`
+	Conclusions     []*Conclusion `yaml:"conclusions"`
+	Challenges      []*Challenge  `yaml:"challenges"`
+}
+
+// Source is a data source of the diagnosis.
+type Source struct {
+	Meta `yaml:"-"`
+	ID   string `yaml:"id"`
+	Name string `yaml:"name"`
+	URL  string `yaml:"url"`
+}
+
+// Survey is a questionnaire survey of the diagnosis.
+type Survey struct {
+	Meta        `yaml:"-"`
+	ID          string `yaml:"id"`
+	Type        string `yaml:"type"`
+	N           int    `yaml:"n"`
+	From        string `yaml:"from"`
+	To          string `yaml:"to"`
+	Description string `yaml:"description"`
+}
+
+// Chapter is a diagnosis chapter.
+type Chapter struct {
+	Meta       `yaml:"-"`
+	ID         string   `yaml:"id"`
+	Title      string   `yaml:"title"`
+	Dimension  string   `yaml:"dimension"`
+	Body       Markdown `yaml:"body_md"`
+	Indicators Refs     `yaml:"indicators"`
+}
+
+// Conclusion is a wniosek z diagnozy.
+type Conclusion struct {
+	Meta      `yaml:"-"`
+	ID        string `yaml:"id"`
+	Dimension string `yaml:"dimension"`
+	Text      string `yaml:"text"`
+	Evidence  Refs   `yaml:"evidence"`
+}
+
+// Challenge is a wyzwanie rozwojowe.
+type Challenge struct {
+	Meta `yaml:"-"`
+	ID   string `yaml:"id"`
+	Text string `yaml:"text"`
+	From Refs   `yaml:"from"`
+}
+
+// ---- indicators.yaml ----
+
+// Indicator is a catalogue entry with its observed values.
+type Indicator struct {
+	Meta        `yaml:"-"`
+	ID          string           `yaml:"id"`
+	Name        string           `yaml:"name"`
+	Unit        string           `yaml:"unit"`
+	Kind        string           `yaml:"kind"`
+	Polarity    string           `yaml:"polarity"`
+	Decimals    *int             `yaml:"decimals"`
+	Code        string           `yaml:"code"`
+	Source      *IndicatorSource `yaml:"source"`
+	Aggregation *Aggregation     `yaml:"aggregation"`
+	Values      []*Value         `yaml:"values"`
+	Note        string           `yaml:"note"`
+}
+
+// IndicatorSource says where an indicator's data come from.
+type IndicatorSource struct {
+	Meta     `yaml:"-"`
+	ID       Ref    `yaml:"id"`
+	Variable string `yaml:"variable"`
+	Note     string `yaml:"note"`
+}
+
+// Aggregation says how the partnership value is computed.
+type Aggregation struct {
+	Meta        `yaml:"-"`
+	Method      string `yaml:"method"`
+	Numerator   Ref    `yaml:"numerator"`
+	Denominator Ref    `yaml:"denominator"`
+}
+
+// Value is an observation for a unit (TERYT code, "partnership", a
+// voivodeship code, "PL" or "MRL_group") and a year. Value is nil for a
+// GUS symbol given in Flag.
+type Value struct {
+	Meta  `yaml:"-"`
+	Unit  Ref      `yaml:"unit"`
+	Year  int      `yaml:"year"`
+	Value *float64 `yaml:"value"`
+	Flag  string   `yaml:"flag"`
+}
+
+// ---- swot.yaml ----
+
+// SWOT is swot.yaml.
+type SWOT struct {
+	Meta          `yaml:"-"`
+	Strengths     []*SWOTItem `yaml:"strengths"`
+	Weaknesses    []*SWOTItem `yaml:"weaknesses"`
+	Opportunities []*SWOTItem `yaml:"opportunities"`
+	Threats       []*SWOTItem `yaml:"threats"`
+	TOWS          []*TOWS     `yaml:"tows"`
+}
+
+// SWOTItem is one strength, weakness, opportunity or threat.
+type SWOTItem struct {
+	Meta      `yaml:"-"`
+	ID        string `yaml:"id"`
+	Text      string `yaml:"text"`
+	Dimension string `yaml:"dimension"`
+	Evidence  Refs   `yaml:"evidence"`
+}
+
+// TOWS is a strategic combination of SWOT items.
+type TOWS struct {
+	Meta  `yaml:"-"`
+	Type  string `yaml:"type"`
+	Links Refs   `yaml:"links"`
+	Text  string `yaml:"text"`
+}
+
+// ---- goals.yaml ----
+
+// Vision is the vision of development.
+type Vision struct {
+	Meta    `yaml:"-"`
+	Horizon int    `yaml:"horizon"`
+	Text    string `yaml:"text"`
+}
+
+// StrategicGoal is a cel strategiczny (art. 10e ust. 3 pkt 1 usg).
+type StrategicGoal struct {
+	Meta                `yaml:"-"`
+	ID                  string             `yaml:"id"`
+	Title               string             `yaml:"title"`
+	Description         Markdown           `yaml:"description_md"`
+	Dimensions          []string           `yaml:"dimensions"`
+	RespondsTo          Refs               `yaml:"responds_to"`
+	SRWLinks            []*SRWLink         `yaml:"srw_links"`
+	CPRPolicyObjectives []string           `yaml:"cpr_policy_objectives"`
+	Indicators          []*IndicatorTarget `yaml:"indicators"`
+	OperationalGoals    []*OperationalGoal `yaml:"operational_goals"`
+	Directions          []*Direction       `yaml:"directions"`
+}
+
+// SRWLink ties a goal to the voivodeship strategy.
+type SRWLink struct {
+	Meta        `yaml:"-"`
+	Voivodeship string `yaml:"voivodeship"`
+	Document    string `yaml:"document"`
+	Goal        string `yaml:"goal"`
+}
+
+// OperationalGoal is a cel operacyjny.
+type OperationalGoal struct {
+	Meta        `yaml:"-"`
+	ID          string       `yaml:"id"`
+	Title       string       `yaml:"title"`
+	Description Markdown     `yaml:"description_md"`
+	Directions  []*Direction `yaml:"directions"`
+}
+
+// Direction is a kierunek działań (art. 10e ust. 3 pkt 2 usg).
+type Direction struct {
+	Meta        `yaml:"-"`
+	ID          string    `yaml:"id"`
+	Title       string    `yaml:"title"`
+	Description Markdown  `yaml:"description_md"`
+	OSI         Refs      `yaml:"osi"`
+	Results     []*Result `yaml:"results"`
+}
+
+// Result is an oczekiwany rezultat (art. 10e ust. 3 pkt 3 usg).
+type Result struct {
+	Meta       `yaml:"-"`
+	ID         string             `yaml:"id"`
+	Text       string             `yaml:"text"`
+	Spatial    bool               `yaml:"spatial"`
+	Indicators []*IndicatorTarget `yaml:"indicators"`
+}
+
+// IndicatorTarget is an indicator with baseline and target.
+type IndicatorTarget struct {
+	Meta      `yaml:"-"`
+	Indicator Ref        `yaml:"indicator"`
+	Baseline  *YearValue `yaml:"baseline"`
+	Target    *YearValue `yaml:"target"`
+	Frequency string     `yaml:"frequency"`
+	Unit      string     `yaml:"unit"`
+	Note      string     `yaml:"note"`
+}
+
+// YearValue is a value in a year.
+type YearValue struct {
+	Meta  `yaml:"-"`
+	Year  int     `yaml:"year"`
+	Value float64 `yaml:"value"`
+}
+
+// ---- spatial.yaml ----
+
+// Spatial is spatial.yaml.
+type Spatial struct {
+	OSI                      []*OSI            `yaml:"osi"`
+	OSIRegionalNoneStatement string            `yaml:"osi_regional_none_statement"`
+	ModelFSP                 *ModelFSP         `yaml:"model_fsp"`
+	Recommendations          []*Recommendation `yaml:"spatial_recommendations"`
+	Maps                     []*Map            `yaml:"maps"`
+}
+
+// OSI is an obszar strategicznej interwencji (art. 10e ust. 3 pkt 6–7 usg).
+type OSI struct {
+	Meta           `yaml:"-"`
+	ID             string   `yaml:"id"`
+	Origin         string   `yaml:"origin"`
+	Name           string   `yaml:"name"`
+	SRWRef         string   `yaml:"srw_ref"`
+	Description    Markdown `yaml:"description_md"`
+	Scope          Markdown `yaml:"scope_md"`
+	Members        Refs     `yaml:"members"`
+	Geometry       string   `yaml:"geometry"`
+	PlannedActions Refs     `yaml:"planned_actions"`
+	Map            Ref      `yaml:"map"`
+}
+
+// ModelFSP is the model struktury funkcjonalno-przestrzennej (pkt 4).
+type ModelFSP struct {
+	Meta        `yaml:"-"`
+	Description Markdown        `yaml:"description_md"`
+	Elements    []*ModelElement `yaml:"elements"`
+	Maps        Refs            `yaml:"maps"`
+}
+
+// ModelElement is an element of the spatial model.
+type ModelElement struct {
+	Meta        `yaml:"-"`
+	ID          string `yaml:"id"`
+	Type        string `yaml:"type"`
+	Name        string `yaml:"name"`
+	Level       string `yaml:"level"`
+	Description string `yaml:"description"`
+}
+
+// Recommendation is an ustalenie or rekomendacja for spatial policy (pkt 5).
+type Recommendation struct {
+	Meta      `yaml:"-"`
+	ID        string `yaml:"id"`
+	Text      string `yaml:"text"`
+	AppliesTo Refs   `yaml:"applies_to"`
+	Related   Refs   `yaml:"related"`
+}
+
+// Map is a map or figure file.
+type Map struct {
+	Meta   `yaml:"-"`
+	ID     string `yaml:"id"`
+	Title  string `yaml:"title"`
+	File   string `yaml:"file"`
+	Alt    string `yaml:"alt"`
+	Source string `yaml:"source"`
+}

@@ -1,0 +1,339 @@
+package model
+
+// ---- implementation.yaml ----
+
+// Implementation is the system realizacji (art. 10e ust. 3 pkt 8 usg).
+type Implementation struct {
+	Meta                    `yaml:"-"`
+	Management              []*Body       `yaml:"management"`
+	Coordinator             Ref           `yaml:"coordinator"`
+	Monitoring              *Monitoring   `yaml:"monitoring"`
+	Evaluation              []*Evaluation `yaml:"evaluation"`
+	ExecutiveDocsGuidelines []string      `yaml:"executive_docs_guidelines"`
+	UpdateRules             Markdown      `yaml:"update_rules_md"`
+	Description             Markdown      `yaml:"description_md"`
+}
+
+// Body is a management body.
+type Body struct {
+	Meta        `yaml:"-"`
+	Body        string `yaml:"body"`
+	Composition string `yaml:"composition"`
+	Role        string `yaml:"role"`
+}
+
+// Monitoring describes strategy monitoring.
+type Monitoring struct {
+	Meta        `yaml:"-"`
+	Frequency   string `yaml:"frequency"`
+	Report      string `yaml:"report"`
+	Responsible string `yaml:"responsible"`
+	FirstYear   int    `yaml:"first_year"`
+}
+
+// Evaluation is one evaluation (ex ante, mid-term, ex post).
+type Evaluation struct {
+	Meta    `yaml:"-"`
+	Type    string `yaml:"type"`
+	Done    string `yaml:"done"`
+	Planned int    `yaml:"planned"`
+	By      string `yaml:"by"`
+}
+
+// Participation is the participatory process (art. 6 upzpr, art. 29 ust. 1 lit. d CPR).
+type Participation struct {
+	Meta                `yaml:"-"`
+	Description         Markdown              `yaml:"description_md"`
+	PartnersInvolved    []*PartnerGroup       `yaml:"partners_involved"`
+	ProcedureResolution *Resolution           `yaml:"procedure_resolution"`
+	Consultation        *Consultation         `yaml:"consultation"`
+	VoivodeshipOpinion  []*VoivodeshipOpinion `yaml:"voivodeship_opinion"`
+	SOOS                *SOOS                 `yaml:"soos"`
+	IZOpinion           *IZOpinion            `yaml:"iz_opinion"`
+	Adoptions           []*Adoption           `yaml:"adoptions"`
+}
+
+// PartnerGroup is a group of partners involved.
+type PartnerGroup struct {
+	Meta        `yaml:"-"`
+	Group       string `yaml:"group"`
+	Description string `yaml:"description"`
+}
+
+// Consultation is the public consultation (art. 6 upzpr).
+type Consultation struct {
+	Meta             `yaml:"-"`
+	Announced        string   `yaml:"announced"`
+	From             string   `yaml:"from"`
+	To               string   `yaml:"to"`
+	Channels         []string `yaml:"channels"`
+	CommentsReceived *int     `yaml:"comments_received"`
+	CommentsAccepted *int     `yaml:"comments_accepted"`
+	ReportDate       string   `yaml:"report_date"`
+}
+
+// VoivodeshipOpinion is the opinion of a zarząd województwa (art. 10f ust. 2 usg).
+type VoivodeshipOpinion struct {
+	Meta        `yaml:"-"`
+	Voivodeship string `yaml:"voivodeship"`
+	Requested   string `yaml:"requested"`
+	Received    string `yaml:"received"`
+	Result      string `yaml:"result"`
+	Reference   string `yaml:"reference"`
+}
+
+// SOOS is the strategic environmental assessment record.
+type SOOS struct {
+	Meta `yaml:"-"`
+	Mode string `yaml:"mode"`
+	RDOS string `yaml:"rdos"`
+	PWIS string `yaml:"pwis"`
+	Note string `yaml:"note"`
+}
+
+// IZOpinion is the managing authority's opinion (IIT/ZIT).
+type IZOpinion struct {
+	Meta       `yaml:"-"`
+	Instrument string `yaml:"instrument"`
+	Requested  string `yaml:"requested"`
+	Received   string `yaml:"received"`
+	Result     string `yaml:"result"`
+}
+
+// Adoption is a resolution adopting the strategy.
+type Adoption struct {
+	Meta       `yaml:"-"`
+	Member     Ref    `yaml:"member"`
+	Body       string `yaml:"body"`
+	Resolution string `yaml:"resolution"`
+	Date       string `yaml:"date"`
+}
+
+// ---- finance.yaml ----
+
+// FinancialFramework is the ramy finansowe (art. 10e ust. 3 pkt 9 usg).
+type FinancialFramework struct {
+	Meta        `yaml:"-"`
+	Period      *Period         `yaml:"period"`
+	Currency    string          `yaml:"currency"`
+	Total       float64         `yaml:"total"`
+	ByGoal      []*GoalAmount   `yaml:"by_goal"`
+	BySource    []*SourceAmount `yaml:"by_source"`
+	ByYear      []*YearAmount   `yaml:"by_year"`
+	Assumptions Markdown        `yaml:"assumptions_md"`
+}
+
+// GoalAmount is an amount assigned to a goal.
+type GoalAmount struct {
+	Meta   `yaml:"-"`
+	Goal   Ref     `yaml:"goal"`
+	Amount float64 `yaml:"amount"`
+}
+
+// SourceAmount is an amount from a funding source.
+type SourceAmount struct {
+	Meta       `yaml:"-"`
+	Source     Ref     `yaml:"source"`
+	Instrument string  `yaml:"instrument"`
+	Measure    string  `yaml:"measure"`
+	Amount     float64 `yaml:"amount"`
+	Note       string  `yaml:"note"`
+}
+
+// YearAmount is an amount in a year.
+type YearAmount struct {
+	Meta   `yaml:"-"`
+	Year   int     `yaml:"year"`
+	Amount float64 `yaml:"amount"`
+}
+
+// MemberAmount is an amount borne by a member.
+type MemberAmount struct {
+	Meta   `yaml:"-"`
+	Member Ref     `yaml:"member"`
+	Amount float64 `yaml:"amount"`
+}
+
+// ---- projects/*.yaml ----
+
+// Project is a project fiche (fiszka projektu), research/domain.md §5.8.
+type Project struct {
+	Meta           `yaml:"-"`
+	File           string             `yaml:"-"` // partnership-relative file
+	ID             string             `yaml:"id"`
+	Title          string             `yaml:"title"`
+	Status         string             `yaml:"status"`
+	Priority       string             `yaml:"priority"`
+	Kind           string             `yaml:"kind"`
+	Leader         ProjectLeader      `yaml:"leader"`
+	Partners       []*ProjectPartner  `yaml:"partners"`
+	ScopeTeryt     Refs               `yaml:"scope_teryt"`
+	Locations      []*Location        `yaml:"locations"`
+	Problem        Markdown           `yaml:"problem_md"`
+	Objective      string             `yaml:"objective"`
+	Description    Markdown           `yaml:"description_md"`
+	TargetGroups   []string           `yaml:"target_groups"`
+	Links          ProjectLinks       `yaml:"links"`
+	Integration    *Integration       `yaml:"integration"`
+	Timeline       *Timeline          `yaml:"timeline"`
+	Budget         *Budget            `yaml:"budget"`
+	Indicators     *ProjectIndicators `yaml:"indicators"`
+	Readiness      *Readiness         `yaml:"readiness"`
+	CWDSupport     *CWDSupport        `yaml:"cwd_support"`
+	Risks          []*Risk            `yaml:"risks"`
+	Sustainability Markdown           `yaml:"sustainability_md"`
+	Horizontal     *Horizontal        `yaml:"horizontal"`
+}
+
+// ProjectLeader is a member or an external entity.
+type ProjectLeader struct {
+	Meta     `yaml:"-"`
+	Member   Ref       `yaml:"member"`
+	External *External `yaml:"external"`
+}
+
+// External is a non-member entity.
+type External struct {
+	Meta  `yaml:"-"`
+	Name  string `yaml:"name"`
+	NIP   string `yaml:"nip"`
+	Regon string `yaml:"regon"`
+	Type  string `yaml:"type"`
+}
+
+// ProjectPartner is a partner of a project.
+type ProjectPartner struct {
+	Meta            `yaml:"-"`
+	Member          Ref       `yaml:"member"`
+	External        *External `yaml:"external"`
+	Role            string    `yaml:"role"`
+	ContributionPLN float64   `yaml:"contribution_pln"`
+}
+
+// Location is a place where a project is carried out.
+type Location struct {
+	Meta    `yaml:"-"`
+	Teryt   Ref    `yaml:"teryt"`
+	SIMC    string `yaml:"simc"`
+	Place   string `yaml:"place"`
+	Address string `yaml:"address"`
+}
+
+// ProjectLinks ties a project to the strategy.
+type ProjectLinks struct {
+	Meta      `yaml:"-"`
+	Goals     []*GoalLink `yaml:"goals"`
+	Diagnosis Refs        `yaml:"diagnosis"`
+	SRW       []string    `yaml:"srw"`
+	OSI       Refs        `yaml:"osi"`
+}
+
+// GoalLink is a project's contribution to a goal or direction.
+type GoalLink struct {
+	Meta         `yaml:"-"`
+	Ref          Ref    `yaml:"ref"`
+	Contribution string `yaml:"contribution"`
+}
+
+// Integration explains the partner and integrated character (CWD criteria).
+type Integration struct {
+	Meta                `yaml:"-"`
+	PartnerCharacter    Markdown `yaml:"partner_character_md"`
+	IntegratedCharacter Markdown `yaml:"integrated_character_md"`
+	RelatedProjects     Refs     `yaml:"related_projects"`
+}
+
+// Timeline is a project's schedule.
+type Timeline struct {
+	Meta   `yaml:"-"`
+	Start  string   `yaml:"start"`
+	End    string   `yaml:"end"`
+	Stages []*Stage `yaml:"stages"`
+}
+
+// Stage is a stage of a project.
+type Stage struct {
+	Meta  `yaml:"-"`
+	Name  string `yaml:"name"`
+	Start string `yaml:"start"`
+	End   string `yaml:"end"`
+}
+
+// Budget is a project's budget.
+type Budget struct {
+	Meta           `yaml:"-"`
+	Currency       string          `yaml:"currency"`
+	Total          float64         `yaml:"total"`
+	Eligible       *float64        `yaml:"eligible"`
+	VATRecoverable bool            `yaml:"vat_recoverable"`
+	FXRate         *float64        `yaml:"fx_rate"`
+	Sources        []*SourceAmount `yaml:"sources"`
+	ByYear         []*YearAmount   `yaml:"by_year"`
+	ByPartner      []*MemberAmount `yaml:"by_partner"`
+}
+
+// ProjectIndicators are a project's output and result indicators.
+type ProjectIndicators struct {
+	Meta   `yaml:"-"`
+	Output []*OutputIndicator `yaml:"output"`
+	Result []*ResultIndicator `yaml:"result"`
+}
+
+// OutputIndicator is a wskaźnik produktu: a target to reach by a year.
+type OutputIndicator struct {
+	Meta   `yaml:"-"`
+	Code   string  `yaml:"code"`
+	Name   string  `yaml:"name"`
+	Unit   string  `yaml:"unit"`
+	Target float64 `yaml:"target"`
+	Year   int     `yaml:"year"`
+}
+
+// ResultIndicator is a wskaźnik rezultatu: a baseline and a target.
+type ResultIndicator struct {
+	Meta     `yaml:"-"`
+	Code     string     `yaml:"code"`
+	Name     string     `yaml:"name"`
+	Unit     string     `yaml:"unit"`
+	Baseline *YearValue `yaml:"baseline"`
+	Target   *YearValue `yaml:"target"`
+}
+
+// Readiness is the stopień przygotowania.
+type Readiness struct {
+	Meta        `yaml:"-"`
+	Stage       string          `yaml:"stage"`
+	LandRights  string          `yaml:"land_rights"`
+	Documents   []*ReadinessDoc `yaml:"documents"`
+	EnvDecision string          `yaml:"env_decision"`
+}
+
+// ReadinessDoc is a preparatory document.
+type ReadinessDoc struct {
+	Meta   `yaml:"-"`
+	Type   string `yaml:"type"`
+	Status string `yaml:"status"`
+	Date   string `yaml:"date"`
+}
+
+// CWDSupport records CWD advisory products for the project.
+type CWDSupport struct {
+	Meta               `yaml:"-"`
+	PreFeasibility     bool `yaml:"pre_feasibility"`
+	ApplicationOutline bool `yaml:"application_outline"`
+}
+
+// Risk is a project risk with its mitigation.
+type Risk struct {
+	Meta       `yaml:"-"`
+	Text       string `yaml:"text"`
+	Mitigation string `yaml:"mitigation"`
+}
+
+// Horizontal are the horizontal principles.
+type Horizontal struct {
+	Meta               `yaml:"-"`
+	Accessibility      string `yaml:"accessibility"`
+	EqualOpportunities string `yaml:"equal_opportunities"`
+	DNSH               string `yaml:"dnsh"`
+}
