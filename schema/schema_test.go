@@ -16,7 +16,11 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"go.yaml.in/yaml/v3"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
 )
+
+var printer = message.NewPrinter(language.English)
 
 // files returns every embedded schema file name, sorted.
 func files(t *testing.T) []string {
@@ -242,7 +246,7 @@ func flatten(err error) []string {
 	var rec func(e *jsonschema.ValidationError)
 	rec = func(e *jsonschema.ValidationError) {
 		if len(e.Causes) == 0 {
-			out = append(out, fmt.Sprintf("  /%s: %s", strings.Join(e.InstanceLocation, "/"), e.ErrorKind))
+			out = append(out, fmt.Sprintf("  /%s: %s", strings.Join(e.InstanceLocation, "/"), e.ErrorKind.LocalizedString(printer)))
 			return
 		}
 		for _, c := range e.Causes {
@@ -264,7 +268,7 @@ func leaves(err error) (locs [][]string, msgs []string) {
 	rec = func(e *jsonschema.ValidationError) {
 		if len(e.Causes) == 0 {
 			locs = append(locs, e.InstanceLocation)
-			msgs = append(msgs, fmt.Sprint(e.ErrorKind))
+			msgs = append(msgs, e.ErrorKind.LocalizedString(printer))
 			return
 		}
 		for _, c := range e.Causes {
