@@ -1,0 +1,356 @@
+package docx
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/strategia-pl/strategia/render/doc"
+)
+
+// ctx is what a block needs to know about where it stands.
+type ctx struct {
+	width     int       // available width in twips
+	top       bool      // directly in the body flow
+	inCell    bool      // inside a table cell
+	style     string    // paragraph style replacing BodyText (cells, footnotes)
+	bold      bool      // cell text is bold
+	align     doc.Align // default alignment of a cell's paragraphs
+	listDepth int       // nesting depth of lists (0 outside lists)
+	contInd   int       // left indent of an item's further paragraphs
+}
+
+// paraStyles maps doc.ParaStyle to the reference's style IDs.
+var paraStyles = [...]string{
+	doc.ParaBody:       "BodyText",
+	doc.ParaLead:       "Lead",
+	doc.ParaQuote:      "Quote",
+	doc.ParaCaption:    "Caption",
+	doc.ParaNote:       "Note",
+	doc.ParaCode:       "Code",
+	doc.ParaTerm:       "DefinitionTerm",
+	doc.ParaDefinition: "Definition",
+}
+
+// pprops are the paragraph properties we write.
+type pprops struct {
+	style           string
+	keepNext        bool
+	pageBreakBefore bool
+	numID           int // -1: none
+	ilvl            int
+	ind             int // left indent, -1: none
+	jc              string
+	outline         int // -1: none
+}
+
+func props(style string) pprops { return pprops{style: style, numID: -1, ind: -1, outline: -1} }
+
+// openPara writes <w:p> and its properties. It consumes a pending page
+// break (body paragraphs only) and a pending footnote mark.
+func (r *renderer) openPara(c ctx, pp pprops) {
+	b := r.b
+	if r.breakNext && !r.inNote && !c.inCell {
+		pp.pageBreakBefore = true
+		r.breakNext = false
+	}
+	b.WriteString(`<w:p><w:pPr><w:pStyle w:val="`)
+	b.WriteString(pp.style)
+	b.WriteString(`"/>`)
+	if pp.keepNext {
+		b.WriteString(`<w:keepNext/>`)
+	}
+	if pp.pageBreakBefore {
+		b.WriteString(`<w:pageBreakBefore/>`)
+	}
+	if pp.numID >= 0 {
+		if pp.numID > 0 {
+			b.WriteString(`<w:numPr><w:ilvl w:val="` + strconv.Itoa(pp.ilvl) + `"/><w:numId w:val="` + strconv.Itoa(pp.numID) + `"/></w:numPr>`)
+		} else {
+			b.WriteString(`<w:numPr><w:numId w:val="0"/></w:numPr>`)
+		}
+	}
+	if pp.ind >= 0 {
+		b.WriteString(`<w:ind w:left="` + strconv.Itoa(pp.ind) + `" w:firstLine="0"/>`)
+	}
+	if pp.jc != "" {
+		b.WriteString(`<w:jc w:val="` + pp.jc + `"/>`)
+	}
+	if pp.outline >= 0 {
+		b.WriteString(`<w:outlineLvl w:val="` + strconv.Itoa(pp.outline) + `"/>`)
+	}
+	b.WriteString(`</w:pPr>`)
+	if r.markPending {
+		r.writeNoteMark()
+	}
+}
+
+// writeNoteMark writes the footnote's own number at the start of its text.
+func (r *renderer) writeNoteMark() {
+	r.b.WriteString(`<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> </w:t></w:r>`)
+	r.markPending = false
+}
+
+func closePara(r *renderer) { r.b.WriteString(`</w:p>`) }
+
+// markStart opens a bookmark; it returns its id, or -1 for no name.
+func (r *renderer) markStart(name string) int {
+	if name == "" {
+		return -1
+	}
+	id := r.markID
+	r.markID++
+	fmt.Fprintf(r.b, `<w:bookmarkStart w:id="%d" w:name="`, id)
+	escAttr(r.b, name)
+	r.b.WriteString(`"/>`)
+	return id
+}
+
+func (r *renderer) markEnd(id int) {
+	if id >= 0 {
+		fmt.Fprintf(r.b, `<w:bookmarkEnd w:id="%d"/>`, id)
+	}
+}
+
+func jcOf(a doc.Align) string {
+	switch a {
+	case doc.AlignLeft:
+		return "left"
+	case doc.AlignCenter:
+		return "center"
+	case doc.AlignRight:
+		return "right"
+	}
+	return ""
+}
+
+// blocks renders a sequence of blocks.
+func (r *renderer) blocks(c ctx, bs []doc.Block) error {
+	for _, blk := range bs {
+		if err := r.block(c, blk); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// block renders one block; every block Kind has a case here.
+func (r *renderer) block(c ctx, blk doc.Block) error {
+	switch n := blk.(type) {
+	case *doc.Section:
+		return r.section(c, n)
+	case *doc.Heading:
+		return r.heading(c, n)
+	case *doc.Paragraph:
+		return r.paragraph(c, n, nil)
+	case *doc.List:
+		return r.list(c, n)
+	case *doc.Table:
+		return r.table(c, n)
+	case *doc.Figure:
+		return r.figure(c, n)
+	case *doc.TOC:
+		return r.tocBlock(c, n)
+	case *doc.PageBreak:
+		if !c.inCell && !r.inNote {
+			r.breakNext = true
+		}
+		return nil
+	case nil:
+		return nil
+	}
+	return fmt.Errorf("docx: unsupported block %v", blk.Kind())
+}
+
+func (r *renderer) section(c ctx, s *doc.Section) error {
+	lvl := headingLevel(s.Level)
+	pp := props("Heading" + strconv.Itoa(lvl))
+	pp.pageBreakBefore = s.PageBreakBefore && !c.inCell
+	if s.Unnumbered && lvl <= 3 {
+		pp.numID = numNone
+	}
+	if s.NoTOC && lvl <= 3 {
+		pp.outline = 9
+	}
+	r.openPara(c, pp)
+	id := r.markStart(r.secMark[s])
+	if err := r.inlines(c, s.Title, 0); err != nil {
+		return err
+	}
+	r.markEnd(id)
+	closePara(r)
+	return r.blocks(c, s.Blocks)
+}
+
+// heading renders a heading that opens no section: it uses the Heading
+// style but is not numbered and stays out of the table of contents, as
+// in the PDF, whose TOC lists sections only.
+func (r *renderer) heading(c ctx, h *doc.Heading) error {
+	lvl := headingLevel(h.Level)
+	pp := props("Heading" + strconv.Itoa(lvl))
+	if lvl <= 3 {
+		pp.numID = numNone
+		pp.outline = 9
+	}
+	r.openPara(c, pp)
+	id := r.markStart(r.anchor(h.Anchor))
+	if err := r.inlines(c, h.Text, 0); err != nil {
+		return err
+	}
+	r.markEnd(id)
+	closePara(r)
+	return nil
+}
+
+// itemNum numbers the first paragraph of a list item.
+type itemNum struct {
+	numID, ilvl int
+	ordered     bool
+}
+
+func (r *renderer) paragraph(c ctx, p *doc.Paragraph, num *itemNum) error {
+	style := "BodyText"
+	if int(p.Style) >= 0 && int(p.Style) < len(paraStyles) {
+		style = paraStyles[p.Style]
+	}
+	pp := props(style)
+	if p.Style == doc.ParaBody {
+		switch {
+		case c.style != "":
+			pp.style = c.style
+		case num != nil && num.ordered:
+			pp.style = "ListNumber"
+		case num != nil:
+			pp.style = "ListBullet"
+		case c.listDepth > 0:
+			pp.style = "ListContinue"
+		}
+	}
+	if num != nil {
+		pp.numID, pp.ilvl = num.numID, num.ilvl
+	} else if c.listDepth > 0 {
+		pp.ind = c.contInd
+	}
+	if p.Style == doc.ParaTerm || p.Style == doc.ParaCaption {
+		pp.keepNext = true
+	}
+	pp.jc = jcOf(p.Align)
+	if pp.jc == "" {
+		pp.jc = jcOf(c.align)
+	}
+	r.openPara(c, pp)
+	id := r.markStart(r.anchor(p.Anchor))
+	var st doc.Style
+	if c.bold {
+		st = doc.Bold
+	}
+	if err := r.inlines(c, p.Inlines, st); err != nil {
+		return err
+	}
+	r.markEnd(id)
+	closePara(r)
+	return nil
+}
+
+func (r *renderer) list(c ctx, l *doc.List) error {
+	lvl := min(c.listDepth, 8)
+	num := &itemNum{numID: numBullet, ilvl: lvl, ordered: l.Ordered}
+	indent := 357 * (lvl + 1)
+	if l.Ordered {
+		start := l.Start
+		if start <= 0 {
+			start = 1
+		}
+		r.nums = append(r.nums, listNum{level: lvl, start: start})
+		num.numID = firstListNum + len(r.nums) - 1
+		indent = 425 * (lvl + 1)
+	}
+	ic := c
+	ic.top = false
+	ic.listDepth = c.listDepth + 1
+	ic.contInd = indent
+	for _, it := range l.Items {
+		if it == nil {
+			continue
+		}
+		bs := it.Blocks
+		if p, ok := first(bs).(*doc.Paragraph); ok {
+			if err := r.paragraph(ic, p, num); err != nil {
+				return err
+			}
+			bs = bs[1:]
+		} else {
+			// An item that opens with a table or a nested list still
+			// shows its number on a line of its own.
+			if err := r.paragraph(ic, &doc.Paragraph{}, num); err != nil {
+				return err
+			}
+		}
+		if err := r.blocks(ic, bs); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func first(bs []doc.Block) doc.Block {
+	if len(bs) == 0 {
+		return nil
+	}
+	return bs[0]
+}
+
+// tocBlock writes the TOC field with pre-filled, hyperlinked entries whose
+// page numbers are PAGEREF fields; Word refreshes the whole field on
+// opening (w:updateFields), LibreOffice shows the entries as they are.
+func (r *renderer) tocBlock(c ctx, t *doc.TOC) error {
+	depth := t.Depth
+	if depth < 1 || depth > 3 {
+		depth = 3
+	}
+	if t.Title != "" {
+		pp := props("TOCHeading")
+		r.openPara(c, pp)
+		r.run(r.b, t.Title, 0, "")
+		closePara(r)
+	}
+	instr := `TOC \o "1-` + strconv.Itoa(depth) + `" \h \z \u`
+	begin := func() {
+		r.b.WriteString(`<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> `)
+		escText(r.b, instr)
+		r.b.WriteString(` </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>`)
+	}
+	const end = `<w:r><w:fldChar w:fldCharType="end"/></w:r>`
+	var entries []tocEntry
+	for _, e := range r.toc {
+		if e.level <= depth {
+			entries = append(entries, e)
+		}
+	}
+	if len(entries) == 0 {
+		r.openPara(c, props("TOC1"))
+		begin()
+		r.b.WriteString(end)
+		closePara(r)
+		return nil
+	}
+	for i, e := range entries {
+		r.openPara(c, props("TOC"+strconv.Itoa(e.level)))
+		if i == 0 {
+			begin()
+		}
+		r.b.WriteString(`<w:hyperlink w:anchor="`)
+		escAttr(r.b, e.mark)
+		r.b.WriteString(`" w:history="1">`)
+		if e.number != "" {
+			r.run(r.b, e.number+"\t", 0, "")
+		}
+		r.run(r.b, e.text+"\t", 0, "")
+		writeField(r.b, `PAGEREF `+e.mark+` \h`, "", "")
+		r.b.WriteString(`</w:hyperlink>`)
+		if i == len(entries)-1 {
+			r.b.WriteString(end)
+		}
+		closePara(r)
+	}
+	return nil
+}

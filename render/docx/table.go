@@ -1,0 +1,255 @@
+package docx
+
+import (
+	"strconv"
+
+	"github.com/strategia-pl/strategia/render/doc"
+)
+
+// Cell fills for doc.Shade; ShadeNone leaves the table style in charge.
+var shadeFill = [...]string{
+	doc.ShadeNone:   "",
+	doc.ShadeHeader: "DCE4EE",
+	doc.ShadeAccent: "F5E6C8",
+	doc.ShadeLight:  "F2F4F7",
+}
+
+// cellPad is the horizontal cell padding of the TableGrid style (twips).
+const cellPad = 2 * 85
+
+// span is a vertical merge still covering a grid column.
+type span struct {
+	rows, cols int
+	shade      doc.Shade
+}
+
+// gridColumns returns the number of grid columns the rows cover.
+func gridColumns(t *doc.Table) int {
+	n := len(t.Widths)
+	var cover []span
+	for _, row := range t.Rows {
+		if row == nil {
+			continue
+		}
+		col := 0
+		next := func() {
+			for col < len(cover) && cover[col].rows > 0 {
+				cover[col].rows--
+				col += max(cover[col].cols, 1)
+			}
+		}
+		for _, c := range row.Cells {
+			next()
+			cs, rs := cellSpan(c)
+			for len(cover) < col+cs {
+				cover = append(cover, span{})
+			}
+			if rs > 1 {
+				cover[col] = span{rows: rs - 1, cols: cs}
+			}
+			col += cs
+		}
+		next()
+		n = max(n, col)
+	}
+	return max(n, 1)
+}
+
+func cellSpan(c *doc.Cell) (cols, rows int) {
+	if c == nil {
+		return 1, 1
+	}
+	return max(c.ColSpan, 1), max(c.RowSpan, 1)
+}
+
+// columnWidths scales Table.Widths to total twips; missing or invalid
+// widths share equally.
+func columnWidths(t *doc.Table, n, total int) []int {
+	ws := make([]float64, n)
+	sum := 0.0
+	for i := range ws {
+		w := 0.0
+		if i < len(t.Widths) {
+			w = t.Widths[i]
+		}
+		ws[i] = w
+		sum += max(w, 0)
+	}
+	known := 0
+	for _, w := range ws {
+		if w > 0 {
+			known++
+		}
+	}
+	avg := 1.0
+	if known > 0 {
+		avg = sum / float64(known)
+	}
+	sum = 0
+	for i, w := range ws {
+		if !(w > 0) {
+			ws[i] = avg
+		}
+		sum += ws[i]
+	}
+	out := make([]int, n)
+	used := 0
+	for i, w := range ws {
+		out[i] = int(w / sum * float64(total))
+		used += out[i]
+	}
+	out[n-1] += total - used
+	return out
+}
+
+func (r *renderer) table(c ctx, t *doc.Table) error {
+	b := r.b
+	mark := r.anchor(t.Anchor)
+	markDone := false
+	if len(t.Caption) > 0 {
+		pp := props("Caption")
+		pp.keepNext = true
+		r.openPara(c, pp)
+		id := r.markStart(mark)
+		markDone = true
+		if err := r.inlines(c, t.Caption, 0); err != nil {
+			return err
+		}
+		r.markEnd(id)
+		closePara(r)
+	} else if r.breakNext && !r.inNote && !c.inCell {
+		// A table cannot carry pageBreakBefore; break in a paragraph.
+		r.breakNext = false
+		b.WriteString(`<w:p><w:r><w:br w:type="page"/></w:r></w:p>`)
+	}
+	n := gridColumns(t)
+	widths := columnWidths(t, n, c.width)
+	b.WriteString(`<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="` + strconv.Itoa(c.width) + `" w:type="dxa"/><w:tblLayout w:type="fixed"/>`)
+	if t.HeaderRows > 0 {
+		b.WriteString(`<w:tblLook w:val="0420" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>`)
+	} else {
+		b.WriteString(`<w:tblLook w:val="0600" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>`)
+	}
+	b.WriteString(`</w:tblPr><w:tblGrid>`)
+	for _, w := range widths {
+		b.WriteString(`<w:gridCol w:w="` + strconv.Itoa(w) + `"/>`)
+	}
+	b.WriteString(`</w:tblGrid>`)
+	style := "TableText"
+	if t.Compact {
+		style = "TableTextCompact"
+	}
+	cover := make([]span, n)
+	for ri, row := range t.Rows {
+		if row == nil {
+			row = &doc.Row{}
+		}
+		b.WriteString(`<w:tr>`)
+		if ri < t.HeaderRows {
+			b.WriteString(`<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>`)
+		}
+		col := 0
+		// continued writes the cells of vertical merges from rows above.
+		continued := func() {
+			for col < n && cover[col].rows > 0 {
+				sp := &cover[col]
+				sp.rows--
+				cols := min(sp.cols, n-col)
+				r.tcPr(widths, col, cols, "continue", sp.shade, false)
+				b.WriteString(`<w:p><w:pPr><w:pStyle w:val="` + style + `"/></w:pPr></w:p></w:tc>`)
+				col += cols
+			}
+		}
+		for _, cell := range row.Cells {
+			continued()
+			if col >= n {
+				break
+			}
+			if cell == nil {
+				cell = &doc.Cell{}
+			}
+			cs, rs := cellSpan(cell)
+			cs = min(cs, n-col)
+			merge := ""
+			if rs > 1 {
+				merge = "restart"
+				cover[col] = span{rows: rs - 1, cols: cs, shade: cell.Shade}
+			}
+			r.tcPr(widths, col, cs, merge, cell.Shade, ri < t.HeaderRows)
+			cc := ctx{width: max(sum(widths[col:col+cs])-cellPad, 567), inCell: true, style: style, bold: cell.Bold, align: cell.Align}
+			if err := r.blocks(cc, cell.Blocks); err != nil {
+				return err
+			}
+			if _, ok := last(cell.Blocks).(*doc.Paragraph); !ok {
+				// A cell must end with a paragraph.
+				b.WriteString(`<w:p><w:pPr><w:pStyle w:val="` + style + `"/></w:pPr></w:p>`)
+			}
+			b.WriteString(`</w:tc>`)
+			col += cs
+		}
+		continued()
+		for col < n {
+			// A short row is padded with empty cells.
+			r.tcPr(widths, col, 1, "", doc.ShadeNone, false)
+			b.WriteString(`<w:p><w:pPr><w:pStyle w:val="` + style + `"/></w:pPr></w:p></w:tc>`)
+			col++
+			continued()
+		}
+		b.WriteString(`</w:tr>`)
+	}
+	b.WriteString(`</w:tbl>`)
+	// The note (or an empty paragraph) separates the table from what
+	// follows: adjacent tables would merge into one.
+	pp := props("Note")
+	if len(t.Note) == 0 {
+		pp.style = "TableAfter"
+	}
+	r.openPara(c, pp)
+	id := -1
+	if !markDone {
+		id = r.markStart(mark)
+	}
+	if err := r.inlines(c, t.Note, 0); err != nil {
+		return err
+	}
+	r.markEnd(id)
+	closePara(r)
+	return nil
+}
+
+// tcPr opens a cell and writes its properties.
+func (r *renderer) tcPr(widths []int, col, cols int, merge string, shade doc.Shade, header bool) {
+	b := r.b
+	b.WriteString(`<w:tc><w:tcPr><w:tcW w:w="` + strconv.Itoa(sum(widths[col:col+cols])) + `" w:type="dxa"/>`)
+	if cols > 1 {
+		b.WriteString(`<w:gridSpan w:val="` + strconv.Itoa(cols) + `"/>`)
+	}
+	switch merge {
+	case "restart":
+		b.WriteString(`<w:vMerge w:val="restart"/>`)
+	case "continue":
+		b.WriteString(`<w:vMerge/>`)
+	}
+	if int(shade) > 0 && int(shade) < len(shadeFill) {
+		b.WriteString(`<w:shd w:val="clear" w:color="auto" w:fill="` + shadeFill[shade] + `"/>`)
+	}
+	if header {
+		b.WriteString(`<w:vAlign w:val="center"/>`)
+	}
+	b.WriteString(`</w:tcPr>`)
+}
+
+func sum(xs []int) int {
+	s := 0
+	for _, x := range xs {
+		s += x
+	}
+	return s
+}
+
+func last(bs []doc.Block) doc.Block {
+	if len(bs) == 0 {
+		return nil
+	}
+	return bs[len(bs)-1]
+}

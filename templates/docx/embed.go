@@ -1,0 +1,55 @@
+// Package docx ships the reference-document parts that render/docx puts
+// into every DOCX, in the spirit of Pandoc's reference.docx: the style
+// sheet, the list and heading numbering, the document settings and the
+// font table. Councils edit the DOCX in Word or LibreOffice, so the parts
+// use Word's English style IDs (Normal, Heading1, ListBullet, TableGrid …)
+// and name fonts every Polish Office installation has: Times New Roman for
+// the body and Arial for headings and tables, the metric twins of the
+// Liberation Serif and Sans faces that render/pdf embeds, so the two
+// outputs paginate alike.
+//
+// The package holds data only and imports nothing but embed. The parts
+// are complete XML documents; render/docx copies them verbatim except for
+// the few substitutions documented on each variable.
+package docx
+
+import _ "embed"
+
+// Styles is word/styles.xml. render/docx replaces the proofing language
+// pl-PL in docDefaults when the document declares another one.
+//
+//go:embed styles.xml
+var Styles string
+
+// Numbering is word/numbering.xml: abstract numbering 0 (bullets), 1 (the
+// outline numbering of Heading1–3: "1.", "1.1.", "1.1.1.") and 2 (ordered
+// lists), with w:num 1, 2 and 3 bound to them. render/docx appends one
+// w:num per ordered list (so each list restarts) before </w:numbering>.
+//
+//go:embed numbering.xml
+var Numbering string
+
+// Settings is word/settings.xml: A4-agnostic document settings, Polish
+// theme language, footnote separators -1/0 and w:updateFields (so Word
+// fills the TOC's page numbers when the file is opened). render/docx
+// removes the updateFields line when the document has no TOC.
+//
+//go:embed settings.xml
+var Settings string
+
+// FontTable is word/fontTable.xml.
+//
+//go:embed fontTable.xml
+var FontTable string
+
+// Margins of the A4 page in twips (1/20 pt), the same as the PDF's.
+const (
+	PageWidth    = 11906
+	PageHeight   = 16838
+	MarginTop    = 1417 // 25 mm
+	MarginBottom = 1417
+	MarginLeft   = 1417
+	MarginRight  = 1417
+	MarginHeader = 709 // 12.5 mm from the edge to the running header
+	MarginFooter = 709
+)
