@@ -11,6 +11,11 @@
 //
 // which is why the schemas carry Polish descriptions and examples, have no
 // $id and refer to each other by relative paths ("common.schema.json#/$defs/teryt").
+// Although the files declare draft 2020-12, they use only keywords that
+// draft-07 tools (the VS Code YAML extension) understand the same way: $ref
+// with sibling description, $defs reached by JSON pointer, additionalProperties
+// false on every object, no unevaluated*/prefixItems/$dynamicRef.
+//
 // strategia embeds them and validates the YAML tree with them before the
 // model is built; legal completeness and cross-references are left to the Go
 // rules, which give better messages.

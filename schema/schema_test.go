@@ -170,6 +170,10 @@ func isObject(m map[string]any) bool {
 	return hasProps
 }
 
+// newerKeywords are 2019-09/2020-12 keywords with no draft-07 meaning; the
+// schemas avoid them so that editors validate exactly as strategia does.
+var newerKeywords = []string{"unevaluatedProperties", "unevaluatedItems", "prefixItems", "dependentSchemas", "dependentRequired", "$dynamicRef", "$dynamicAnchor", "$anchor"}
+
 var english = regexp.MustCompile(`^(The|A|An|This|List of|Identifier|Name of|Number of)\b`)
 
 // Test 2: documentation and closedness of every schema.
@@ -193,6 +197,11 @@ func TestMeta(t *testing.T) {
 			}
 			if isObject(n.schema) && n.schema["additionalProperties"] != false && n.schema["unevaluatedProperties"] != false {
 				t.Errorf("%s: object is not closed (additionalProperties: false)", where)
+			}
+			for _, k := range newerKeywords {
+				if _, ok := n.schema[k]; ok {
+					t.Errorf("%s: uses %s, which editors that understand only draft-07 (the VS Code YAML extension) ignore", where, k)
+				}
 			}
 			if md, ok := n.schema["markdownDescription"]; ok {
 				if s, _ := md.(string); s == "" {
