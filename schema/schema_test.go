@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/santhosh-tekuri/jsonschema/v6/kind"
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
@@ -267,17 +268,23 @@ func flatten(err error) []string {
 	return slices.Compact(out)
 }
 
-// leaves is like flatten but keeps the instance location as tokens.
-func leaves(err error) (locs [][]string, msgs []string) {
+// leaves is like flatten but keeps the instance location as tokens, and for
+// an unknown key the key's name, so that the report can point at the key.
+func leaves(err error) (locs [][]string, msgs, keys []string) {
 	var verr *jsonschema.ValidationError
 	if !errors.As(err, &verr) {
-		return [][]string{nil}, []string{err.Error()}
+		return [][]string{nil}, []string{err.Error()}, []string{""}
 	}
 	var rec func(e *jsonschema.ValidationError)
 	rec = func(e *jsonschema.ValidationError) {
 		if len(e.Causes) == 0 {
+			key := ""
+			if ap, ok := e.ErrorKind.(*kind.AdditionalProperties); ok && len(ap.Properties) > 0 {
+				key = ap.Properties[0]
+			}
 			locs = append(locs, e.InstanceLocation)
 			msgs = append(msgs, e.ErrorKind.LocalizedString(printer))
+			keys = append(keys, key)
 			return
 		}
 		for _, c := range e.Causes {
@@ -285,7 +292,7 @@ func leaves(err error) (locs [][]string, msgs []string) {
 		}
 	}
 	rec(verr)
-	return locs, msgs
+	return locs, msgs, keys
 }
 
 // fromYAML converts a YAML tree to the values the validator expects:
@@ -353,12 +360,16 @@ func fromYAML(n *yaml.Node) (any, error) {
 
 var jsonNumber = regexp.MustCompile(`^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$`)
 
-// position finds the line and column of an instance location in a YAML tree.
-func position(n *yaml.Node, loc []string) (int, int) {
+// position finds the line and column of an instance location in a YAML tree,
+// or of the key named key inside it when key is not empty.
+func position(n *yaml.Node, loc []string, key string) (int, int) {
+	if key != "" {
+		loc = append(slices.Clone(loc), key)
+	}
 	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
 		n = n.Content[0]
 	}
-	for _, tok := range loc {
+	for j, tok := range loc {
 		if n.Kind == yaml.AliasNode {
 			n = n.Alias
 		}
@@ -367,6 +378,9 @@ func position(n *yaml.Node, loc []string) (int, int) {
 			found := false
 			for i := 0; i+1 < len(n.Content); i += 2 {
 				if n.Content[i].Value == tok {
+					if key != "" && j == len(loc)-1 {
+						return n.Content[i].Line, n.Content[i].Column
+					}
 					n, found = n.Content[i+1], true
 					break
 				}
@@ -430,10 +444,10 @@ func TestContent(t *testing.T) {
 				t.Fatalf("%s: %v", p, err)
 			}
 			if err := sch.Validate(inst); err != nil {
-				locs, msgs := leaves(err)
+				locs, msgs, keys := leaves(err)
 				var lines []string
 				for i := range locs {
-					l, c := position(&root, locs[i])
+					l, c := position(&root, locs[i], keys[i])
 					lines = append(lines, fmt.Sprintf("%s:%d:%d: /%s: %s", p, l, c, strings.Join(locs[i], "/"), msgs[i]))
 				}
 				sort.Strings(lines)
@@ -475,7 +489,7 @@ func TestRejects(t *testing.T) {
 			t.Errorf("%s: %s: accepted, want an error at %q", c.kind, c.yaml, c.want)
 			continue
 		}
-		locs, _ := leaves(err)
+		locs, _, _ := leaves(err)
 		found := false
 		for _, l := range locs {
 			if "/"+strings.Join(l, "/") == c.want || (c.want == "" && len(l) == 0) {
