@@ -1,0 +1,656 @@
+package pdf
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/strategia-pl/strategia/internal/hyph"
+	"github.com/strategia-pl/strategia/render/doc"
+)
+
+// Knuth–Plass item kinds.
+const (
+	kBox = iota
+	kGlue
+	kPen
+)
+
+const (
+	inf        = 10000.0 // a penalty that forbids a break
+	hyphenPen  = 50.0    // TeX's \hyphenpenalty
+	linePen    = 10.0    // TeX's \linepenalty
+	flagDem    = 3000.0  // two hyphenated lines in a row
+	fitnessDem = 3000.0  // adjacent lines of very different tightness
+	fill       = 1e5     // stretch of the glue that ends a paragraph
+)
+
+// run is the style of a box.
+type run struct {
+	face   face
+	size   float64 // pt
+	rise   float64 // mm, positive up
+	color  rgb
+	link   *linkRef
+	strike bool
+}
+
+type linkRef struct{ url, anchor string }
+
+type kpItem struct {
+	kind    uint8
+	flagged bool
+	w       float64 // natural width, mm
+	st, sh  float64 // glue stretch and shrink
+	pen     float64
+	text    string
+	run     *run
+	fn      *footnote // set on the marker box of a footnote's first reference
+}
+
+// paraSpec describes how a paragraph is set.
+type paraSpec struct {
+	face    face
+	size    float64 // pt
+	lead    float64 // line height, mm
+	align   doc.Align
+	justify bool
+	hyphen  bool
+	color   rgb
+	code    bool // keep spaces, no hyphenation
+}
+
+// pline is one typeset line: items relative to the line's top (x absolute).
+type pline struct {
+	items []item
+	h     float64
+	base  float64 // baseline offset from the top
+	fns   []*footnote
+}
+
+// tokenizer turns inlines into Knuth–Plass items.
+type tokenizer struct {
+	l     *layout
+	ps    paraSpec
+	items []kpItem
+	word  []kpItem // boxes of the word being built (one per run)
+	cur   strings.Builder
+	curR  *run
+	runes int // runes in the current word
+	last  rune
+	fn    *footnote
+}
+
+func (t *tokenizer) flushFrag() {
+	if t.cur.Len() == 0 {
+		return
+	}
+	t.word = append(t.word, kpItem{kind: kBox, text: t.cur.String(), run: t.curR})
+	t.cur.Reset()
+}
+
+// flushWord emits the current word's boxes with hyphenation points and
+// reports whether the word was a single letter.
+func (t *tokenizer) flushWord() (oneLetter bool) {
+	t.flushFrag()
+	if len(t.word) == 0 {
+		return false
+	}
+	oneLetter = t.runes == 1 && unicode.IsLetter(t.last)
+	for _, b := range t.word {
+		t.emitBox(b)
+	}
+	t.word = t.word[:0]
+	t.runes = 0
+	return oneLetter
+}
+
+// emitBox splits a box at hyphenation points and explicit hyphens.
+func (t *tokenizer) emitBox(b kpItem) {
+	r := b.run
+	m := t.l.m
+	if b.fn != nil || !t.ps.hyphen || r.face == monoR || utf8.RuneCountInString(b.text) < 5 {
+		b.w = m.width(r.face, r.size, b.text)
+		t.items = append(t.items, b)
+		return
+	}
+	s := b.text
+	var cuts []int // byte offsets where a break is allowed
+	var hyph []bool
+	// letter runs → hyphenation points; explicit hyphens/dashes inside.
+	i := 0
+	for i < len(s) {
+		c, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsLetter(c) {
+			j := i
+			for j < len(s) {
+				c2, n2 := utf8.DecodeRuneInString(s[j:])
+				if !unicode.IsLetter(c2) {
+					break
+				}
+				j += n2
+			}
+			w := s[i:j]
+			if utf8.RuneCountInString(w) >= 5 {
+				for _, p := range t.l.hyphPoints(w) {
+					// rune offset p → byte offset
+					off := i
+					for k := 0; k < p; k++ {
+						_, n3 := utf8.DecodeRuneInString(s[off:])
+						off += n3
+					}
+					cuts = append(cuts, off)
+					hyph = append(hyph, true)
+				}
+			}
+			i = j
+			continue
+		}
+		if (c == '-' || c == '–' || c == '/') && i > 0 && i+n < len(s) {
+			cuts = append(cuts, i+n)
+			hyph = append(hyph, false)
+		}
+		i += n
+	}
+	if len(cuts) == 0 {
+		b.w = m.width(r.face, r.size, s)
+		t.items = append(t.items, b)
+		return
+	}
+	hw := m.width(r.face, r.size, "-")
+	prev := 0
+	for k, c := range cuts {
+		piece := s[prev:c]
+		t.items = append(t.items, kpItem{kind: kBox, text: piece, run: r, w: m.width(r.face, r.size, piece)})
+		if hyph[k] {
+			t.items = append(t.items, kpItem{kind: kPen, pen: hyphenPen, flagged: true, w: hw, run: r})
+		} else {
+			t.items = append(t.items, kpItem{kind: kPen, pen: hyphenPen, flagged: true})
+		}
+		prev = c
+	}
+	piece := s[prev:]
+	t.items = append(t.items, kpItem{kind: kBox, text: piece, run: r, w: m.width(r.face, r.size, piece)})
+}
+
+func (t *tokenizer) glue(r *run, nobreak bool, narrow bool) {
+	if nobreak {
+		t.items = append(t.items, kpItem{kind: kPen, pen: inf})
+	}
+	w := t.l.m.width(r.face, r.size, " ")
+	if narrow {
+		t.items = append(t.items, kpItem{kind: kGlue, w: w / 2})
+		return
+	}
+	if t.ps.code {
+		t.items = append(t.items, kpItem{kind: kGlue, w: w})
+		return
+	}
+	t.items = append(t.items, kpItem{kind: kGlue, w: w, st: w / 2, sh: w / 3})
+}
+
+func (t *tokenizer) endLine(forced bool) {
+	oneLetter := t.flushWord()
+	_ = oneLetter
+	for len(t.items) > 0 && t.items[len(t.items)-1].kind == kGlue {
+		t.items = t.items[:len(t.items)-1]
+	}
+	t.items = append(t.items, kpItem{kind: kPen, pen: inf}, kpItem{kind: kGlue, st: fill}, kpItem{kind: kPen, pen: -inf, flagged: forced})
+}
+
+func (t *tokenizer) text(s string, r *run) {
+	if t.curR != r {
+		t.flushFrag()
+		t.curR = r
+	}
+	for _, c := range s {
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+			if t.ps.code && c == '\n' {
+				t.endLine(true)
+				continue
+			}
+			if t.cur.Len() == 0 && len(t.word) == 0 {
+				if t.ps.code {
+					t.glue(r, true, false)
+				} else if n := len(t.items); n > 0 && t.items[n-1].kind != kGlue {
+					t.glue(r, false, false)
+				}
+				continue
+			}
+			one := t.flushWord()
+			t.glue(r, one || t.ps.code, false)
+		case c == '\u00a0' || c == '\u2007':
+			t.flushWord()
+			t.glue(r, true, false)
+		case c == '\u202f':
+			t.flushWord()
+			t.glue(r, true, true)
+		case c == '\u00ad' || c < ' ' || (c >= 0x7f && c < 0xa0) || c == '\u200b':
+			// soft hyphen, controls: dropped (hyphenation is ours)
+		default:
+			if c > 0xffff {
+				c = '?' // fpdf cannot set runes outside the BMP
+			}
+			t.cur.WriteRune(c)
+			t.runes++
+			t.last = c
+		}
+	}
+}
+
+func (t *tokenizer) inlines(is []doc.Inline, base run) {
+	for _, in := range is {
+		switch n := in.(type) {
+		case *doc.Text:
+			r := base
+			st := n.Style
+			if st&doc.Mono != 0 {
+				r.face = monoR
+				r.size = base.size * 0.92
+			} else {
+				r.face = base.face.withStyle(base.face.bold() || st&doc.Bold != 0, base.face.italic() != (st&doc.Italic != 0))
+			}
+			if st&doc.Sup != 0 {
+				r.size = base.size * 0.65
+				r.rise = base.size * 0.35 * ptMM
+			} else if st&doc.Sub != 0 {
+				r.size = base.size * 0.65
+				r.rise = -base.size * 0.15 * ptMM
+			}
+			r.strike = st&doc.Strike != 0
+			t.text(n.Text, t.l.intern(r))
+		case *doc.Link:
+			r := base
+			r.link = &linkRef{url: n.URL, anchor: n.Anchor}
+			r.color = colLink
+			t.inlines(n.Inlines, r)
+		case *doc.FootnoteRef:
+			fn, first := t.l.footnoteRef(n.ID)
+			if fn == nil {
+				continue
+			}
+			r := base
+			r.size = base.size * 0.62
+			r.rise = base.size * 0.38 * ptMM
+			r.face = base.face.withStyle(false, false)
+			r.link = &linkRef{anchor: fn.key}
+			ir := t.l.intern(r)
+			t.flushFrag()
+			b := kpItem{kind: kBox, text: strconv.Itoa(fn.num), run: ir}
+			if first {
+				b.fn = fn
+			}
+			t.word = append(t.word, b)
+			t.curR = nil
+		case *doc.LineBreak:
+			t.endLine(true)
+		}
+	}
+}
+
+// typeset breaks inlines into lines of width w starting at x0.
+func (l *layout) typeset(is []doc.Inline, ps paraSpec, x0, w float64) []pline {
+	// the item buffer is reused, except by nested calls (footnote bodies
+	// are laid out while their reference is being tokenized)
+	buf := l.kpBuf
+	l.kpBuf = nil
+	t := &tokenizer{l: l, ps: ps, items: buf[:0]}
+	t.inlines(is, run{face: ps.face, size: ps.size, color: ps.color})
+	t.endLine(false)
+	items := t.items
+	defer func() { l.kpBuf = items[:0] }()
+	// A paragraph of only breaks and glue has no lines.
+	hasBox := false
+	for _, it := range items {
+		if it.kind == kBox {
+			hasBox = true
+			break
+		}
+	}
+	if !hasBox {
+		return nil
+	}
+	var breaks []int
+	if ps.justify {
+		breaks = l.knuthPlass(items, w, 1.5, false)
+		if breaks == nil {
+			breaks = l.knuthPlass(items, w, 5, true)
+		}
+	}
+	if breaks == nil {
+		breaks = greedy(items, w)
+	}
+	return l.buildLines(items, breaks, ps, x0, w)
+}
+
+type kpNode struct {
+	pos, line, fit int
+	w, y, z        float64
+	dem            float64
+	prev           *kpNode
+}
+
+func (l *layout) knuthPlass(items []kpItem, lw, tol float64, emergency bool) []int {
+	n := len(items)
+	sw := l.sums[:0]
+	var aw, ay, az float64
+	for _, it := range items {
+		sw = append(sw, [3]float64{aw, ay, az})
+		if it.kind != kPen {
+			aw += it.w
+		}
+		if it.kind == kGlue {
+			ay += it.st
+			az += it.sh
+		}
+	}
+	sw = append(sw, [3]float64{aw, ay, az})
+	l.sums = sw[:0]
+	active := []*kpNode{{pos: 0, fit: 1}}
+	// totals after a break at b: skip glue up to the next box.
+	after := func(b int) (float64, float64, float64) {
+		tw, ty, tz := sw[b][0], sw[b][1], sw[b][2]
+		for i := b; i < n; i++ {
+			it := &items[i]
+			if it.kind == kBox {
+				break
+			}
+			if it.kind == kGlue {
+				tw += it.w
+				ty += it.st
+				tz += it.sh
+			} else if it.pen <= -inf && i > b {
+				break
+			}
+		}
+		return tw, ty, tz
+	}
+	// the first node starts at 0, nothing to skip before item 0 unless glue.
+	active[0].w, active[0].y, active[0].z = 0, 0, 0
+	for b := 0; b < n; b++ {
+		it := &items[b]
+		switch it.kind {
+		case kBox:
+			continue
+		case kGlue:
+			if b == 0 || items[b-1].kind != kBox {
+				continue
+			}
+		case kPen:
+			if it.pen >= inf {
+				continue
+			}
+		}
+		pw := 0.0
+		if it.kind == kPen {
+			pw = it.w
+		}
+		var best [4]*kpNode
+		var removed *kpNode
+		keep := active[:0]
+		for _, a := range active {
+			L := sw[b][0] - a.w + pw
+			var r float64
+			switch {
+			case L < lw:
+				if y := sw[b][1] - a.y; y > 0 {
+					r = (lw - L) / y
+				} else {
+					r = inf
+				}
+			case L > lw:
+				if z := sw[b][2] - a.z; z > 0 {
+					r = (lw - L) / z
+				} else {
+					r = -inf
+				}
+			}
+			forced := it.kind == kPen && it.pen <= -inf
+			if r < -1 || forced {
+				if removed == nil || a.dem < removed.dem {
+					removed = a
+				}
+			} else {
+				keep = append(keep, a)
+			}
+			if r >= -1 && r <= tol {
+				bad := 100 * math.Abs(r*r*r)
+				d := (linePen + bad) * (linePen + bad)
+				if it.kind == kPen {
+					if it.pen >= 0 {
+						d += it.pen * it.pen
+					} else if it.pen > -inf {
+						d -= it.pen * it.pen
+					}
+				}
+				if it.flagged && it.kind == kPen && a.pos > 0 && items[a.pos].kind == kPen && items[a.pos].flagged && items[a.pos].w > 0 && it.w > 0 {
+					d += flagDem
+				}
+				fit := 1
+				switch {
+				case r < -0.5:
+					fit = 0
+				case r > 1:
+					fit = 3
+				case r > 0.5:
+					fit = 2
+				}
+				if fit-a.fit > 1 || a.fit-fit > 1 {
+					d += fitnessDem
+				}
+				d += a.dem
+				if best[fit] == nil || d < best[fit].dem {
+					best[fit] = &kpNode{pos: b, line: a.line + 1, fit: fit, dem: d, prev: a}
+				}
+			}
+		}
+		active = keep
+		found := false
+		for _, c := range best {
+			if c != nil {
+				found = true
+			}
+		}
+		if !found && len(active) == 0 && removed != nil && emergency {
+			best[1] = &kpNode{pos: b, line: removed.line + 1, fit: 1, dem: removed.dem + 1e7, prev: removed}
+		}
+		for _, c := range best {
+			if c != nil {
+				c.w, c.y, c.z = after(b)
+				active = append(active, c)
+			}
+		}
+		if len(active) == 0 {
+			return nil
+		}
+	}
+	var win *kpNode
+	for _, a := range active {
+		if a.pos == n-1 && (win == nil || a.dem < win.dem) {
+			win = a
+		}
+	}
+	if win == nil {
+		return nil
+	}
+	var br []int
+	for a := win; a != nil && a.prev != nil; a = a.prev {
+		br = append(br, a.pos)
+	}
+	for i, j := 0, len(br)-1; i < j; i, j = i+1, j-1 {
+		br[i], br[j] = br[j], br[i]
+	}
+	return br
+}
+
+// greedy is first-fit with hyphenation, for ragged text.
+func greedy(items []kpItem, lw float64) []int {
+	var br []int
+	lastOK := -1
+	start := 0
+	L := 0.0
+	skip := func(b int) int {
+		i := b + 1
+		for i < len(items) && items[i].kind != kBox && !(items[i].kind == kPen && items[i].pen <= -inf) {
+			i++
+		}
+		return i
+	}
+	for i := 0; i < len(items); i++ {
+		it := &items[i]
+		legal := (it.kind == kGlue && i > 0 && items[i-1].kind == kBox) || (it.kind == kPen && it.pen < inf)
+		if legal {
+			pw := 0.0
+			if it.kind == kPen {
+				pw = it.w
+			}
+			if L+pw <= lw+0.01 || lastOK < 0 {
+				if it.kind == kPen && it.pen <= -inf {
+					br = append(br, i)
+					lastOK = -1
+					start = skip(i)
+					L = 0
+					i = start - 1
+					continue
+				}
+				lastOK = i
+			} else {
+				br = append(br, lastOK)
+				start = skip(lastOK)
+				lastOK = -1
+				L = 0
+				i = start - 1
+				continue
+			}
+		}
+		if it.kind != kPen {
+			L += it.w
+		}
+	}
+	return br
+}
+
+// buildLines turns breaks into positioned lines.
+func (l *layout) buildLines(items []kpItem, breaks []int, ps paraSpec, x0, lw float64) []pline {
+	lines := make([]pline, 0, len(breaks))
+	s := 0
+	for _, b := range breaks {
+		// skip discardable items at the start
+		for s < b && items[s].kind != kBox {
+			s++
+		}
+		var L, Y, Z float64
+		for i := s; i < b; i++ {
+			if items[i].kind != kPen {
+				L += items[i].w
+			}
+			if items[i].kind == kGlue {
+				Y += items[i].st
+				Z += items[i].sh
+			}
+		}
+		hyphen := items[b].kind == kPen && items[b].flagged && items[b].w > 0
+		if hyphen {
+			L += items[b].w
+		}
+		r := 0.0
+		if ps.justify && Y < fill/2 {
+			if L < lw && Y > 0 {
+				r = (lw - L) / Y
+			} else if L > lw && Z > 0 {
+				r = max((lw-L)/Z, -1)
+			}
+		}
+		// natural width without the paragraph-end fill, for alignment
+		x := x0
+		if !ps.justify || Y >= fill/2 {
+			switch ps.align {
+			case doc.AlignCenter:
+				x += (lw - L) / 2
+			case doc.AlignRight:
+				x += lw - L
+			}
+		}
+		maxSize := ps.size
+		for i := s; i < b; i++ {
+			if items[i].kind == kBox && items[i].run.rise == 0 {
+				maxSize = max(maxSize, items[i].run.size)
+			}
+		}
+		h := ps.lead * maxSize / ps.size
+		base := h*0.5 + ps.size*ptMM*0.33
+		pl := pline{h: h, base: base}
+		var lastRun *run
+		var linkX float64
+		var linkRun *linkRef
+		closeLink := func(xe float64) {
+			if linkRun != nil {
+				pl.items = append(pl.items, item{kind: itLink, x: linkX, y: base - ps.size*ptMM*0.85, w: xe - linkX, h: ps.size * ptMM * 1.1, s: linkRun.url, key: linkRun.anchor})
+				linkRun = nil
+			}
+		}
+		for i := s; i <= b && i < len(items); i++ {
+			it := &items[i]
+			if i == b {
+				if hyphen {
+					pl.items = append(pl.items, item{kind: itText, x: x, y: base - it.run.rise, face: it.run.face, size: it.run.size, s: "-", color: it.run.color})
+					x += it.w
+				}
+				break
+			}
+			switch it.kind {
+			case kBox:
+				rn := it.run
+				if rn.link != linkRun && (linkRun == nil || rn.link == nil || *rn.link != *linkRun) {
+					closeLink(x)
+					if rn.link != nil {
+						linkRun, linkX = rn.link, x
+					}
+				}
+				// merge with the previous text item when adjacent and same run
+				if n := len(pl.items); n > 0 && lastRun == rn && pl.items[n-1].kind == itText && math.Abs(pl.items[n-1].x+pl.items[n-1].w-x) < 1e-6 {
+					pl.items[n-1].s += it.text
+					pl.items[n-1].w += it.w
+				} else {
+					pl.items = append(pl.items, item{kind: itText, x: x, y: base - rn.rise, w: it.w, face: rn.face, size: rn.size, s: it.text, color: rn.color})
+				}
+				if rn.strike {
+					pl.items = append(pl.items, item{kind: itHLine, x: x, y: base - rn.size*ptMM*0.28, w: it.w, h: 0.25, color: rn.color})
+				}
+				if it.fn != nil {
+					pl.fns = append(pl.fns, it.fn)
+				}
+				lastRun = rn
+				x += it.w
+			case kGlue:
+				g := it.w
+				if r > 0 {
+					g += r * it.st
+				} else if r < 0 {
+					g += r * it.sh
+				}
+				if it.st >= fill/2 {
+					g = it.w
+				}
+				x += g
+				lastRun = nil
+			}
+		}
+		closeLink(x)
+		lines = append(lines, pl)
+		s = b + 1
+	}
+	return lines
+}
+
+func (l *layout) hyphPoints(w string) []int {
+	if p, ok := l.hyphCache[w]; ok {
+		return p
+	}
+	p := hyph.Points(w)
+	l.hyphCache[w] = p
+	return p
+}

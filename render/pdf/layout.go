@@ -1,0 +1,732 @@
+package pdf
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/strategia-pl/strategia/render/doc"
+)
+
+// Page geometry, mm (A4).
+const (
+	pageW, pageH = 210.0, 297.0
+	marginL      = 25.0
+	marginR      = 25.0
+	marginT      = 25.0
+	marginB      = 25.0
+	textW        = pageW - marginL - marginR
+	textTop      = marginT
+	textBottom   = pageH - marginB
+)
+
+type rgb struct{ r, g, b uint8 }
+
+var (
+	colText    = rgb{0, 0, 0}
+	colHeading = rgb{0x1f, 0x3a, 0x5f}
+	colLink    = rgb{0x1a, 0x4f, 0x9c}
+	colGray    = rgb{0x55, 0x55, 0x55}
+	colRule    = rgb{0x99, 0x99, 0x99}
+	colBorder  = rgb{0x80, 0x80, 0x80}
+	colCodeBg  = rgb{0xf3, 0xf3, 0xf3}
+	shadeFill  = [...]rgb{{0xff, 0xff, 0xff}, {0xd9, 0xe2, 0xf0}, {0xfb, 0xe5, 0xd6}, {0xf2, 0xf2, 0xf2}}
+)
+
+type itemKind uint8
+
+const (
+	itText     itemKind = iota // s at (x, y=baseline)
+	itRect                     // fill (and border if h2>0) at x,y,w,h
+	itHLine                    // line from (x,y) to (x+w,y), width h
+	itImage                    // image key s at x,y,w,h
+	itLink                     // link area; key (anchor) or s (URL)
+	itAnchor                   // destination key at y
+	itBookmark                 // outline entry s at y, level
+	itPageRef                  // page number of key, right-aligned at x
+	itLeader                   // dot leaders from x to x+w at baseline y
+)
+
+// item is a positioned mark; y is relative to its box's top.
+type item struct {
+	kind   itemKind
+	face   face
+	color  rgb
+	fill   rgb
+	border bool
+	level  int
+	x, y   float64
+	w, h   float64
+	size   float64
+	s, key string
+}
+
+// vbox is an element of the vertical list the paginator places.
+type vbox struct {
+	h      float64
+	before float64 // space above, dropped at the top of a page
+	items  []item
+	keep   bool // no page break between this box and the next
+	brk    bool // start a new page before this box
+	fns    []*footnote
+	hdr    []*vbox // table header rows to repeat above this row on a new page
+	title  bool    // the title page
+}
+
+type footnote struct {
+	id, key string
+	num     int
+	box     *vbox // laid out body
+}
+
+type secInfo struct {
+	num, key string
+	title    []doc.Inline
+}
+
+// layout holds the state of one rendering; nothing in it outlives Render.
+type layout struct {
+	d         *doc.Document
+	m         *metrics
+	runs      map[runKey]*run
+	hyphCache map[string][]int
+	kpBuf     []kpItem
+	sums      [][3]float64
+	fnByID    map[string]*doc.Footnote
+	fnRefs    map[string]*footnote
+	fnCount   int
+	secs      map[*doc.Section]*secInfo
+	tocSecs   []*doc.Section
+	boxes     []*vbox
+	images    []*doc.Figure
+	genKey    int
+	outlineL  int
+}
+
+func newLayout(d *doc.Document, pdf *fpdf.Fpdf) *layout {
+	l := &layout{d: d, m: &metrics{pdf: pdf}, runs: map[runKey]*run{}, hyphCache: map[string][]int{},
+		fnByID: map[string]*doc.Footnote{}, fnRefs: map[string]*footnote{}, secs: map[*doc.Section]*secInfo{}}
+	for _, f := range d.Footnotes {
+		if _, dup := l.fnByID[f.ID]; !dup {
+			l.fnByID[f.ID] = f
+		}
+	}
+	l.number(d.Blocks, nil)
+	return l
+}
+
+type runKey struct {
+	face         face
+	size, rise   float64
+	color        rgb
+	strike, link bool
+	url, anchor  string
+}
+
+// intern returns a shared *run equal to r (runs are compared by pointer).
+func (l *layout) intern(r run) *run {
+	k := runKey{face: r.face, size: r.size, rise: r.rise, color: r.color, strike: r.strike}
+	if r.link != nil {
+		k.link, k.url, k.anchor = true, r.link.url, r.link.anchor
+	}
+	if p, ok := l.runs[k]; ok {
+		return p
+	}
+	p := &r
+	l.runs[k] = p
+	return p
+}
+
+// number assigns section numbers (1., 1.1., 1.1.1.) in document order.
+func (l *layout) number(bs []doc.Block, prefix []int) {
+	n := 0
+	for _, b := range bs {
+		s, ok := b.(*doc.Section)
+		if !ok {
+			continue
+		}
+		si := &secInfo{title: s.Title, key: s.Anchor}
+		if si.key == "" {
+			l.genKey++
+			si.key = "\x00s" + strconv.Itoa(l.genKey)
+		}
+		var sub []int
+		if !s.Unnumbered {
+			n++
+			sub = append(append([]int(nil), prefix...), n)
+			parts := make([]string, len(sub))
+			for i, v := range sub {
+				parts[i] = strconv.Itoa(v)
+			}
+			si.num = strings.Join(parts, ".") + "."
+		} else {
+			sub = append(append([]int(nil), prefix...), 0)
+		}
+		l.secs[s] = si
+		if !s.NoTOC {
+			l.tocSecs = append(l.tocSecs, s)
+		}
+		l.number(s.Blocks, sub)
+	}
+}
+
+// footnoteRef numbers a footnote at its first reference and lays it out.
+func (l *layout) footnoteRef(id string) (fn *footnote, first bool) {
+	if fn, ok := l.fnRefs[id]; ok {
+		return fn, false
+	}
+	body, ok := l.fnByID[id]
+	if !ok {
+		return nil, false
+	}
+	l.fnCount++
+	fn = &footnote{id: id, num: l.fnCount, key: "\x00fn" + id}
+	l.fnRefs[id] = fn
+	fn.box = l.footnoteBox(fn, body)
+	return fn, true
+}
+
+func (l *layout) footnoteBox(fn *footnote, body *doc.Footnote) *vbox {
+	const indent = 5.0
+	ctx := flowCtx{x0: marginL + indent, w: textW - indent, inNote: true}
+	var bs []*vbox
+	l.flowInto(&bs, body.Blocks, ctx)
+	b := stack(bs)
+	mark := strconv.Itoa(fn.num)
+	sz := 8.5
+	base := 0.0
+	if len(bs) > 0 && len(bs[0].items) > 0 {
+		for _, it := range bs[0].items {
+			if it.kind == itText {
+				base = it.y
+				break
+			}
+		}
+	}
+	b.items = append(b.items, item{kind: itText, x: marginL + indent - 1 - l.m.width(serifR, sz*0.7, mark), y: base - sz*0.3*ptMM, face: serifR, size: sz * 0.7, s: mark, color: colText},
+		item{kind: itAnchor, y: 0, key: fn.key})
+	return b
+}
+
+// stack joins boxes vertically into one unbreakable box.
+func stack(bs []*vbox) *vbox {
+	out := &vbox{}
+	y := 0.0
+	for i, b := range bs {
+		if i > 0 {
+			y += b.before
+		}
+		for _, it := range b.items {
+			it.y += y
+			out.items = append(out.items, it)
+		}
+		out.fns = append(out.fns, b.fns...)
+		y += b.h
+	}
+	out.h = y
+	return out
+}
+
+// flowCtx is the horizontal frame and style context of a block.
+type flowCtx struct {
+	x0, w   float64
+	inCell  bool
+	inNote  bool
+	bold    bool
+	align   doc.Align
+	compact bool
+	listLvl int
+}
+
+func (l *layout) emit(b *vbox) { l.boxes = append(l.boxes, b) }
+
+func (l *layout) flow(bs []doc.Block, ctx flowCtx) {
+	for _, b := range bs {
+		l.block(b, ctx)
+	}
+}
+
+// flowInto lays blocks out as boxes appended to *out.
+func (l *layout) flowInto(out *[]*vbox, bs []doc.Block, ctx flowCtx) {
+	save := l.boxes
+	l.boxes = *out
+	for _, b := range bs {
+		l.block(b, ctx)
+	}
+	*out = l.boxes
+	l.boxes = save
+}
+
+func (l *layout) block(b doc.Block, ctx flowCtx) {
+	switch n := b.(type) {
+	case *doc.Section:
+		l.section(n, ctx)
+	case *doc.Heading:
+		l.heading(n.Level, "", n.Text, n.Anchor, false, true, ctx)
+	case *doc.Paragraph:
+		l.paragraph(n, ctx)
+	case *doc.List:
+		l.list(n, ctx)
+	case *doc.Table:
+		l.table(n, ctx)
+	case *doc.Figure:
+		l.figure(n, ctx)
+	case *doc.TOC:
+		l.toc(n)
+	case *doc.PageBreak:
+		if !ctx.inCell && !ctx.inNote {
+			l.emit(&vbox{brk: true})
+		}
+	case nil:
+	default:
+		panic(fmt.Sprintf("pdf: unhandled block kind %s", b.Kind()))
+	}
+}
+
+func (l *layout) section(s *doc.Section, ctx flowCtx) {
+	si := l.secs[s]
+	num, key := "", ""
+	if si != nil {
+		num, key = si.num, si.key
+	}
+	l.heading(s.Level, num, s.Title, key, s.PageBreakBefore && !ctx.inCell && !ctx.inNote, true, ctx)
+	l.flow(s.Blocks, ctx)
+}
+
+type headStyle struct {
+	face   face
+	size   float64
+	before float64
+	after  float64
+}
+
+func headingStyle(level int) headStyle {
+	switch {
+	case level <= 1:
+		return headStyle{sansB, 17, 10, 5}
+	case level == 2:
+		return headStyle{sansB, 13.5, 7, 2.5}
+	case level == 3:
+		return headStyle{sansB, 11.5, 5, 1.5}
+	default:
+		return headStyle{sansBI, 11, 4, 1}
+	}
+}
+
+// heading lays out a (numbered) heading kept with what follows.
+func (l *layout) heading(level int, num string, title []doc.Inline, anchor string, brk, outline bool, ctx flowCtx) {
+	hs := headingStyle(level)
+	ps := paraSpec{face: hs.face, size: hs.size, lead: hs.size * 1.2 * ptMM, align: doc.AlignLeft, color: colHeading}
+	x0, w := ctx.x0, ctx.w
+	numW := 0.0
+	if num != "" {
+		numW = l.m.width(hs.face, hs.size, num) + hs.size*ptMM*0.6
+		numW = max(numW, hs.size*ptMM*1.8)
+	}
+	lines := l.typeset(title, ps, x0+numW, w-numW)
+	if len(lines) == 0 {
+		lines = []pline{{h: ps.lead, base: ps.lead*0.5 + hs.size*ptMM*0.33}}
+	}
+	for i, ln := range lines {
+		b := &vbox{h: ln.h, items: ln.items, keep: true, fns: ln.fns}
+		if i == 0 {
+			b.before = hs.before
+			b.brk = brk
+			if num != "" {
+				b.items = append(b.items, item{kind: itText, x: x0, y: ln.base, face: hs.face, size: hs.size, s: num, color: colHeading})
+			}
+			if anchor != "" {
+				b.items = append(b.items, item{kind: itAnchor, y: 0, key: anchor})
+			}
+			if outline && !ctx.inCell && !ctx.inNote {
+				t := strings.TrimSpace(num + " " + inlineText(title))
+				lvl := min(max(level-1, 0), l.outlineL+1)
+				l.outlineL = lvl
+				b.items = append(b.items, item{kind: itBookmark, y: 0, s: t, level: lvl})
+			}
+		}
+		if i == len(lines)-1 {
+			b.h += hs.after
+		}
+		l.emit(b)
+	}
+}
+
+// inlineText is the plain text of inlines (for outlines).
+func inlineText(is []doc.Inline) string {
+	var b strings.Builder
+	for _, in := range is {
+		switch n := in.(type) {
+		case *doc.Text:
+			b.WriteString(n.Text)
+		case *doc.Link:
+			b.WriteString(inlineText(n.Inlines))
+		case *doc.LineBreak:
+			b.WriteByte(' ')
+		}
+	}
+	return strings.Join(strings.Fields(strings.ReplaceAll(b.String(), "\u00a0", " ")), " ")
+}
+
+// paraSpecFor returns the typesetting parameters of a paragraph style.
+func paraSpecFor(st doc.ParaStyle, ctx flowCtx) (ps paraSpec, indent, indentR, before, after float64) {
+	ps = paraSpec{face: serifR, size: 11, justify: true, hyphen: true, color: colText}
+	after = 0
+	before = 2.2
+	switch st {
+	case doc.ParaLead:
+		ps.face, ps.size = serifI, 12
+		before, after = 2.5, 1.5
+	case doc.ParaQuote:
+		ps.face, ps.size = serifI, 10.5
+		indent, indentR = 10, 10
+		before, after = 3, 1.5
+	case doc.ParaCaption:
+		ps.face, ps.size, ps.justify = sansB, 9, false
+		before = 3
+	case doc.ParaNote:
+		ps.face, ps.size, ps.justify, ps.color = sansR, 8, false, colGray
+		before = 1.2
+	case doc.ParaCode:
+		ps.face, ps.size, ps.justify, ps.hyphen, ps.code = monoR, 9, false, false, true
+		indent = 4
+		before, after = 2.5, 1
+	case doc.ParaTerm:
+		ps.face, ps.justify = serifB, false
+		before = 3
+	case doc.ParaDefinition:
+		indent = 8
+		before = 0.8
+	}
+	if ctx.inCell {
+		size := 9.0
+		if ctx.compact {
+			size = 7.5
+		}
+		if st == doc.ParaNote {
+			size -= 1
+		}
+		ps.face = sansR.withStyle(ps.face.bold() || ctx.bold, ps.face.italic())
+		if st == doc.ParaCode {
+			ps.face = monoR
+		}
+		ps.size = size
+		ps.justify = false
+		before = 1
+		indent, indentR = 0, 0
+	}
+	if ctx.inNote {
+		ps.face = serifR.withStyle(ps.face.bold(), ps.face.italic())
+		ps.size = 8.5
+		ps.justify = true
+		ps.color = colText
+		before = 0.5
+		indent, indentR = 0, 0
+	}
+	ps.lead = ps.size * ptMM * 1.25
+	if ctx.inCell {
+		ps.lead = ps.size * ptMM * 1.18
+	}
+	return ps, indent, indentR, before, after
+}
+
+func (l *layout) paragraph(p *doc.Paragraph, ctx flowCtx) {
+	ps, ind, indR, before, after := paraSpecFor(p.Style, ctx)
+	ps.align = p.Align
+	if p.Align == doc.AlignDefault {
+		if ctx.inCell && ctx.align != doc.AlignDefault {
+			ps.align = ctx.align
+		} else {
+			ps.align = doc.AlignLeft
+		}
+	}
+	if ps.align != doc.AlignLeft || (p.Align == doc.AlignLeft) {
+		if p.Align != doc.AlignDefault || ctx.inCell {
+			ps.justify = false
+		}
+	}
+	if ps.justify {
+		ps.align = doc.AlignLeft
+	}
+	lines := l.typeset(p.Inlines, ps, ctx.x0+ind, ctx.w-ind-indR)
+	if len(lines) == 0 {
+		if p.Anchor != "" {
+			l.emit(&vbox{items: []item{{kind: itAnchor, key: p.Anchor}}})
+		}
+		return
+	}
+	l.emitLines(lines, before, after, p.Anchor, p.Style == doc.ParaTerm)
+	if p.Style == doc.ParaCode {
+		// light background behind the code lines
+		n := len(lines)
+		for _, b := range l.boxes[len(l.boxes)-n:] {
+			b.items = append([]item{{kind: itRect, x: ctx.x0 + ind - 2, y: 0, w: ctx.w - ind + 2 - indR, h: b.h - after*boolF(b == l.boxes[len(l.boxes)-1]), fill: colCodeBg}}, b.items...)
+		}
+	}
+}
+
+func boolF(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// emitLines emits paragraph lines with widow and orphan control: the first
+// line keeps with the second and the last-but-one with the last.
+func (l *layout) emitLines(lines []pline, before, after float64, anchor string, keepNext bool) {
+	n := len(lines)
+	for i, ln := range lines {
+		b := &vbox{h: ln.h, items: ln.items, fns: ln.fns}
+		if i == 0 {
+			b.before = before
+			if anchor != "" {
+				b.items = append(b.items, item{kind: itAnchor, key: anchor})
+			}
+		}
+		b.keep = (i == 0 && n > 1) || (i == n-2) || (i == n-1 && keepNext)
+		if i == n-1 {
+			b.h += after
+		}
+		l.emit(b)
+	}
+}
+
+var bullets = []string{"•", "–", "◦"}
+
+func (l *layout) list(ls *doc.List, ctx flowCtx) {
+	const ind = 6.5
+	start := ls.Start
+	if start == 0 {
+		start = 1
+	}
+	markerFace := serifR
+	size := 11.0
+	if ctx.inCell {
+		markerFace, size = sansR, 9
+		if ctx.compact {
+			size = 7.5
+		}
+	} else if ctx.inNote {
+		size = 8.5
+	}
+	for i, it := range ls.Items {
+		var mark string
+		if ls.Ordered {
+			if ctx.listLvl%2 == 1 {
+				mark = string(rune('a'+(start+i-1)%26)) + ")"
+			} else {
+				mark = strconv.Itoa(start+i) + "."
+			}
+		} else {
+			mark = bullets[ctx.listLvl%len(bullets)]
+		}
+		sub := ctx
+		sub.x0 += ind
+		sub.w -= ind
+		sub.listLvl++
+		first := len(l.boxes)
+		l.flow(it.Blocks, sub)
+		if len(l.boxes) == first {
+			continue
+		}
+		fb := l.boxes[first]
+		base := fb.h * 0.6
+		for _, x := range fb.items {
+			if x.kind == itText {
+				base = x.y
+				break
+			}
+		}
+		mw := l.m.width(markerFace, size, mark)
+		fb.items = append(fb.items, item{kind: itText, x: ctx.x0 + ind - 2 - mw, y: base, face: markerFace, size: size, s: mark, color: colText})
+		if i > 0 || ctx.listLvl > 0 {
+			fb.before = min(fb.before, 1.2)
+		}
+	}
+}
+
+func (l *layout) figure(f *doc.Figure, ctx flowCtx) {
+	frac := f.WidthFrac
+	if frac <= 0 || frac > 1 {
+		frac = 1
+	}
+	w := ctx.w * frac
+	h := w * 0.6
+	if f.WidthPx > 0 && f.HeightPx > 0 {
+		h = w * float64(f.HeightPx) / float64(f.WidthPx)
+	}
+	maxH := (textBottom - textTop) * 0.7
+	if ctx.inCell {
+		maxH = 60
+	}
+	if h > maxH {
+		w, h = w*maxH/h, maxH
+	}
+	l.images = append(l.images, f)
+	key := "img" + strconv.Itoa(len(l.images))
+	x := ctx.x0 + (ctx.w-w)/2
+	b := &vbox{h: h + 1.5, before: 4, keep: len(f.Caption) > 0 || len(f.Source) > 0,
+		items: []item{{kind: itImage, x: x, y: 0, w: w, h: h, s: key}}}
+	if f.Anchor != "" {
+		b.items = append(b.items, item{kind: itAnchor, key: f.Anchor})
+	}
+	l.emit(b)
+	capCtx := ctx
+	if len(f.Caption) > 0 {
+		ps, _, _, _, _ := paraSpecFor(doc.ParaCaption, capCtx)
+		ps.align = doc.AlignCenter
+		lines := l.typeset(f.Caption, ps, ctx.x0, ctx.w)
+		l.emitKeptLines(lines, 1, len(f.Source) > 0)
+	}
+	if len(f.Source) > 0 {
+		ps, _, _, _, _ := paraSpecFor(doc.ParaNote, capCtx)
+		ps.align = doc.AlignCenter
+		lines := l.typeset(f.Source, ps, ctx.x0, ctx.w)
+		l.emitKeptLines(lines, 0.5, false)
+	}
+	if n := len(l.boxes); n > 0 {
+		l.boxes[n-1].h += 2
+	}
+}
+
+// emitKeptLines emits lines that must stay together (and with the next box if keepLast).
+func (l *layout) emitKeptLines(lines []pline, before float64, keepLast bool) {
+	for i, ln := range lines {
+		b := &vbox{h: ln.h, items: ln.items, fns: ln.fns, keep: i < len(lines)-1 || keepLast}
+		if i == 0 {
+			b.before = before
+		}
+		l.emit(b)
+	}
+}
+
+// toc lays out the table of contents; page numbers are filled at paint time.
+func (l *layout) toc(t *doc.TOC) {
+	depth := t.Depth
+	if depth <= 0 {
+		depth = 3
+	}
+	title := t.Title
+	if title == "" {
+		title = "Spis treści"
+	}
+	l.heading(1, "", []doc.Inline{&doc.Text{Text: title}}, "\x00toc", true, true, flowCtx{x0: marginL, w: textW})
+	const numCol = 12.0
+	for _, s := range l.tocSecs {
+		if s.Level > depth {
+			continue
+		}
+		si := l.secs[s]
+		lvl := max(s.Level, 1)
+		indent := []float64{0, 0, 7, 16, 26}[min(lvl, 4)]
+		f, size, before := serifR, 11.0, 0.8
+		if lvl == 1 {
+			f, before = serifB, 3
+		}
+		numW := 0.0
+		if si.num != "" {
+			numW = []float64{0, 7, 10, 13, 15}[min(lvl, 4)]
+			numW = max(numW, l.m.width(f, size, si.num)+1.5)
+		}
+		x0 := marginL + indent
+		ps := paraSpec{face: f, size: size, lead: size * ptMM * 1.3, align: doc.AlignLeft, color: colText}
+		lines := l.typeset(stripRefs(si.title), ps, x0+numW, textW-indent-numW-numCol-4)
+		if len(lines) == 0 {
+			continue
+		}
+		for i, ln := range lines {
+			b := &vbox{h: ln.h, items: ln.items, keep: i < len(lines)-1}
+			top := ln.base - size*ptMM*0.9
+			if i == 0 {
+				b.before = before
+				if si.num != "" {
+					b.items = append(b.items, item{kind: itText, x: x0, y: ln.base, face: f, size: size, s: si.num, color: colText})
+				}
+			}
+			if i == len(lines)-1 {
+				end := x0 + numW
+				for _, it := range ln.items {
+					if it.kind == itText {
+						end = max(end, it.x+it.w)
+					}
+				}
+				b.items = append(b.items,
+					item{kind: itLeader, x: end + 1.5, w: marginL + textW - numCol - end - 1.5, y: ln.base, face: serifR, size: size},
+					item{kind: itPageRef, x: marginL + textW, y: ln.base, face: f, size: size, key: si.key})
+			}
+			b.items = append(b.items, item{kind: itLink, x: x0, y: top, w: marginL + textW - x0, h: ln.h, key: si.key})
+			l.emit(b)
+		}
+	}
+	l.emit(&vbox{brk: true})
+}
+
+// stripRefs drops footnote markers and links from TOC titles.
+func stripRefs(is []doc.Inline) []doc.Inline {
+	out := make([]doc.Inline, 0, len(is))
+	for _, in := range is {
+		switch n := in.(type) {
+		case *doc.FootnoteRef:
+		case *doc.Link:
+			out = append(out, stripRefs(n.Inlines)...)
+		case *doc.Text:
+			out = append(out, &doc.Text{Text: n.Text, Style: n.Style &^ (doc.Sup | doc.Sub)})
+		default:
+			out = append(out, in)
+		}
+	}
+	return out
+}
+
+// titlePage lays out the title page from Meta.
+func (l *layout) titlePage() {
+	m := l.d.Meta
+	b := &vbox{title: true}
+	y := 70.0
+	add := func(s string, f face, size, gap float64, col rgb) {
+		if s == "" {
+			return
+		}
+		ps := paraSpec{face: f, size: size, lead: size * ptMM * 1.25, align: doc.AlignCenter, color: col}
+		for _, ln := range l.typeset([]doc.Inline{&doc.Text{Text: s}}, ps, marginL+5, textW-10) {
+			for _, it := range ln.items {
+				it.y += y - textTop
+				b.items = append(b.items, it)
+			}
+			y += ln.h
+		}
+		y += gap
+	}
+	b.items = append(b.items, item{kind: itRect, x: 0, y: 30 - textTop, w: pageW, h: 3, fill: colHeading})
+	add(m.Title, sansB, 24, 6, colHeading)
+	add(m.Subtitle, sansR, 16, 18, colHeading)
+	b.items = append(b.items, item{kind: itHLine, x: pageW/2 - 30, y: y - 8 - textTop, w: 60, h: 0.4, color: colRule})
+	add(m.Author, serifR, 13, 10, colText)
+	for _, s := range m.TitlePage {
+		add(s, serifR, 11, 2.5, colGray)
+	}
+	if d := polishDate(m.Date); d != "" {
+		y = textBottom - 20
+		add(d, sansR, 11, 0, colText)
+	}
+	b.items = append(b.items, item{kind: itRect, x: 0, y: pageH - 30 - textTop, w: pageW, h: 3, fill: colHeading})
+	l.emit(b)
+	l.emit(&vbox{brk: true})
+}
+
+var months = [...]string{"styczeń", "luty", "marzec", "kwiecień", "maj", "czerwiec", "lipiec", "sierpień", "wrzesień", "październik", "listopad", "grudzień"}
+
+// polishDate turns "2024-05-31" into "maj 2024".
+func polishDate(s string) string {
+	if len(s) < 7 || s[4] != '-' {
+		return s
+	}
+	mo, err := strconv.Atoi(s[5:7])
+	if err != nil || mo < 1 || mo > 12 {
+		return s
+	}
+	return months[mo-1] + " " + s[:4]
+}

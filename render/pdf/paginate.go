@@ -1,0 +1,136 @@
+package pdf
+
+type placed struct {
+	b *vbox
+	y float64 // top of the box on the page
+}
+
+type page struct {
+	boxes   []placed
+	fns     []*footnote
+	fnH     float64
+	title   bool
+	content bool
+}
+
+const (
+	fnSep = 4.0 // space for the rule above footnotes
+	fnGap = 0.8 // between footnotes
+)
+
+func fnHeight(fns []*footnote) float64 {
+	if len(fns) == 0 {
+		return 0
+	}
+	h := fnSep
+	for _, f := range fns {
+		h += f.box.h + fnGap
+	}
+	return h
+}
+
+type paginator struct {
+	pages []*page
+	cur   *page
+	y     float64
+}
+
+func (p *paginator) newPage() {
+	p.cur = &page{}
+	p.pages = append(p.pages, p.cur)
+	p.y = textTop
+}
+
+// paginate places the boxes on pages: forced breaks, keep chains (widows,
+// orphans, headings with what follows), footnotes at the foot of the page
+// of their reference, repeated table headers.
+func paginate(boxes []*vbox) []*page {
+	p := &paginator{}
+	p.newPage()
+	for _, b := range boxes {
+		p.place(b)
+	}
+	// drop a trailing empty page
+	if n := len(p.pages); n > 1 && !p.pages[n-1].content {
+		p.pages = p.pages[:n-1]
+	}
+	return p.pages
+}
+
+func (p *paginator) place(b *vbox) {
+	if b.title {
+		p.cur.title = true
+		p.cur.content = true
+		p.cur.boxes = append(p.cur.boxes, placed{b, textTop})
+		return
+	}
+	if b.brk && p.cur.content {
+		p.newPage()
+	}
+	if !p.cur.content && b.hdr != nil {
+		for _, h := range b.hdr {
+			p.put(h)
+		}
+	}
+	before := b.before
+	if !p.cur.content {
+		before = 0
+	}
+	fnAdd := 0.0
+	if len(b.fns) > 0 {
+		fnAdd = fnHeight(append(append([]*footnote(nil), p.cur.fns...), b.fns...)) - p.cur.fnH
+	}
+	if p.y+before+b.h+p.cur.fnH+fnAdd > textBottom+0.01 && p.cur.content && !p.cur.title {
+		k := len(p.cur.boxes)
+		for k > 0 && p.cur.boxes[k-1].b.keep {
+			k--
+		}
+		var moved []placed
+		if k > 0 && k < len(p.cur.boxes) {
+			moved = append(moved, p.cur.boxes[k:]...)
+			p.cur.boxes = p.cur.boxes[:k]
+			p.recount()
+		}
+		p.newPage()
+		for _, m := range moved {
+			p.place(m.b)
+		}
+		p.place(b)
+		return
+	}
+	if p.cur.title && (b.h > 0 || len(b.items) > 0) {
+		p.newPage()
+		p.place(b)
+		return
+	}
+	p.y += before
+	p.put(b)
+}
+
+func (p *paginator) put(b *vbox) {
+	p.cur.boxes = append(p.cur.boxes, placed{b, p.y})
+	p.y += b.h
+	if b.h > 0 || len(b.items) > 0 {
+		p.cur.content = true
+	}
+	if len(b.fns) > 0 {
+		p.cur.fns = append(p.cur.fns, b.fns...)
+		p.cur.fnH = fnHeight(p.cur.fns)
+	}
+}
+
+// recount recomputes y, content and footnotes after boxes were removed.
+func (p *paginator) recount() {
+	c := p.cur
+	c.fns = nil
+	c.content = false
+	p.y = textTop
+	for _, pl := range c.boxes {
+		p.y = pl.y + pl.b.h
+		c.fns = append(c.fns, pl.b.fns...)
+		if pl.b.h > 0 || len(pl.b.items) > 0 {
+			c.content = true
+		}
+	}
+	c.fnH = fnHeight(c.fns)
+}

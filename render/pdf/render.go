@@ -1,0 +1,259 @@
+package pdf
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/strategia-pl/strategia/render/doc"
+)
+
+// Options tune the output. The zero value is what `strategia build` uses.
+type Options struct {
+	// NoTitlePage skips the title page made from Meta.
+	NoTitlePage bool
+	// Uncompressed writes content streams without zlib (for debugging and
+	// golden tests independent of the Go toolchain's compressor).
+	Uncompressed bool
+}
+
+// Render lays d out and writes it to w as PDF. It is a pure function of
+// its arguments: the same Document and Options give the same bytes.
+func Render(w io.Writer, d *doc.Document, opt Options) (err error) {
+	if d == nil {
+		return errors.New("pdf: nil document")
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("pdf: internal error: %v", r)
+		}
+	}()
+	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", SizeStr: "A4"})
+	setup(pdf, d.Meta, opt)
+	l := newLayout(d, pdf)
+	if !opt.NoTitlePage {
+		l.titlePage()
+	}
+	l.flow(d.Blocks, flowCtx{x0: marginL, w: textW})
+	if err := pdf.Error(); err != nil {
+		return fmt.Errorf("pdf: layout: %w", err)
+	}
+	pages := paginate(l.boxes)
+	paint(pdf, l, pages)
+	if err := pdf.Error(); err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
+	var buf bytes.Buffer
+	if err := pdf.Output(&buf); err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
+	_, err = w.Write(buf.Bytes())
+	return err
+}
+
+func setup(pdf *fpdf.Fpdf, m doc.Meta, opt Options) {
+	pdf.SetCatalogSort(true)
+	pdf.SetCompression(!opt.Uncompressed)
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetMargins(marginL, marginT, marginR)
+	pdf.SetCellMargin(0)
+	ts := time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
+	if t, err := time.Parse("2006-01-02", m.Date); err == nil {
+		ts = t.UTC()
+	}
+	pdf.SetCreationDate(ts)
+	pdf.SetModificationDate(ts)
+	pdf.SetTitle(m.Title, true)
+	pdf.SetAuthor(m.Author, true)
+	subject := m.Subject
+	if subject == "" {
+		subject = m.Subtitle
+	}
+	pdf.SetSubject(subject, true)
+	pdf.SetKeywords(strings.Join(m.Keywords, ", "), true)
+	pdf.SetCreator("strategia", true)
+	pdf.SetProducer("strategia (go-pdf/fpdf)", true)
+	lang := m.Language
+	if lang == "" {
+		lang = "pl-PL"
+	}
+	pdf.SetLang(lang)
+}
+
+// painter replays laid-out pages into fpdf, tracking graphics state.
+type painter struct {
+	pdf      *fpdf.Fpdf
+	l        *layout
+	face     face
+	size     float64
+	color    rgb
+	fontSet  bool
+	colorSet bool
+	links    map[string]int
+	anchorPg map[string]int
+	images   map[string]*doc.Figure
+	regd     map[string]bool
+}
+
+func paint(pdf *fpdf.Fpdf, l *layout, pages []*page) {
+	p := &painter{pdf: pdf, l: l, links: map[string]int{}, anchorPg: map[string]int{},
+		images: map[string]*doc.Figure{}, regd: map[string]bool{}}
+	for i, f := range l.images {
+		p.images["img"+strconv.Itoa(i+1)] = f
+	}
+	// destinations, in document order
+	for pi, pg := range pages {
+		for _, pl := range pg.boxes {
+			for _, it := range pl.b.items {
+				if it.kind == itAnchor {
+					p.anchor(it.key, pi, pl.y+it.y)
+				}
+			}
+		}
+		y := textBottom - pg.fnH + fnSep
+		for _, f := range pg.fns {
+			p.anchor(f.key, pi, y)
+			y += f.box.h + fnGap
+		}
+	}
+	m := l.d.Meta
+	header := m.Header
+	if header == "" {
+		header = m.Title
+	}
+	total := strconv.Itoa(len(pages))
+	for pi, pg := range pages {
+		pdf.AddPage()
+		p.fontSet, p.colorSet = false, false
+		if !pg.title {
+			if header != "" {
+				p.text(sansI, 8.5, colGray, marginL, 16, header)
+			}
+			p.line(marginL, 18, textW, 0.25, colRule)
+			foot := "Strona " + strconv.Itoa(pi+1) + " z " + total
+			fw := l.m.width(sansR, 8.5, foot)
+			p.text(sansR, 8.5, colGray, (pageW-fw)/2, pageH-13, foot)
+		}
+		for _, pl := range pg.boxes {
+			p.box(pl.b, pl.y)
+		}
+		if len(pg.fns) > 0 {
+			y := textBottom - pg.fnH
+			p.line(marginL, y+1.5, 45, 0.3, colRule)
+			y += fnSep
+			for _, f := range pg.fns {
+				p.box(f.box, y)
+				y += f.box.h + fnGap
+			}
+		}
+	}
+}
+
+func (p *painter) anchor(key string, page int, y float64) {
+	if _, ok := p.links[key]; ok {
+		return
+	}
+	id := p.pdf.AddLink()
+	p.pdf.SetLink(id, max(y-2, 0), page+1)
+	p.links[key] = id
+	p.anchorPg[key] = page
+}
+
+func (p *painter) setFont(f face, size float64) {
+	if !p.fontSet || p.face != f || p.size != size {
+		p.l.m.setFont(f, size)
+		p.face, p.size, p.fontSet = f, size, true
+	}
+}
+
+func (p *painter) setColor(c rgb) {
+	if !p.colorSet || p.color != c {
+		p.pdf.SetTextColor(int(c.r), int(c.g), int(c.b))
+		p.color, p.colorSet = c, true
+	}
+}
+
+func (p *painter) text(f face, size float64, c rgb, x, y float64, s string) {
+	p.setFont(f, size)
+	p.setColor(c)
+	p.pdf.Text(x, y, s)
+}
+
+func (p *painter) line(x, y, w, lw float64, c rgb) {
+	p.pdf.SetDrawColor(int(c.r), int(c.g), int(c.b))
+	p.pdf.SetLineWidth(lw)
+	p.pdf.Line(x, y, x+w, y)
+}
+
+func (p *painter) box(b *vbox, y0 float64) {
+	pdf := p.pdf
+	for i := range b.items {
+		it := &b.items[i]
+		y := y0 + it.y
+		switch it.kind {
+		case itText:
+			p.text(it.face, it.size, it.color, it.x, y, it.s)
+		case itRect:
+			mode := "F"
+			if it.border {
+				mode = "FD"
+				if it.fill == (rgb{0xff, 0xff, 0xff}) {
+					mode = "D"
+				}
+				pdf.SetDrawColor(int(colBorder.r), int(colBorder.g), int(colBorder.b))
+				pdf.SetLineWidth(0.2)
+			}
+			pdf.SetFillColor(int(it.fill.r), int(it.fill.g), int(it.fill.b))
+			pdf.Rect(it.x, y, it.w, it.h, mode)
+		case itHLine:
+			p.line(it.x, y, it.w, it.h, it.color)
+		case itImage:
+			f := p.images[it.s]
+			if f == nil {
+				continue
+			}
+			typ := strings.ToUpper(f.Format)
+			if typ == "JPEG" {
+				typ = "JPG"
+			}
+			opt := fpdf.ImageOptions{ImageType: typ}
+			if !p.regd[it.s] {
+				pdf.RegisterImageOptionsReader(it.s, opt, bytes.NewReader(f.Data))
+				p.regd[it.s] = true
+			}
+			pdf.ImageOptions(it.s, it.x, y, it.w, it.h, false, opt, 0, "")
+		case itLink:
+			if it.key != "" {
+				if id, ok := p.links[it.key]; ok {
+					pdf.Link(it.x, y, it.w, it.h, id)
+				}
+			} else if it.s != "" {
+				pdf.LinkString(it.x, y, it.w, it.h, it.s)
+			}
+		case itBookmark:
+			pdf.Bookmark(it.s, it.level, y)
+		case itPageRef:
+			pg, ok := p.anchorPg[it.key]
+			if !ok {
+				continue
+			}
+			s := strconv.Itoa(pg + 1)
+			w := p.l.m.width(it.face, it.size, s)
+			p.text(it.face, it.size, colText, it.x-w, y, s)
+		case itLeader:
+			const step = 2.4
+			start := math.Ceil((it.x-marginL)/step)*step + marginL
+			for x := start; x+0.6 < it.x+it.w; x += step {
+				p.text(it.face, it.size, colGray, x, y, ".")
+			}
+		case itAnchor:
+		}
+	}
+}

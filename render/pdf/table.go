@@ -1,0 +1,198 @@
+package pdf
+
+import (
+	"github.com/strategia-pl/strategia/render/doc"
+)
+
+const (
+	cellPadX = 1.6
+	cellPadY = 1.1
+)
+
+type placedCell struct {
+	c       *doc.Cell
+	r, col  int
+	cs, rs  int
+	content *vbox
+	header  bool
+}
+
+// table lays a table out as one box per group of rows joined by row
+// spans; header rows repeat above every continuation on a new page.
+func (l *layout) table(t *doc.Table, ctx flowCtx) {
+	// caption above
+	if len(t.Caption) > 0 {
+		ps, _, _, _, _ := paraSpecFor(doc.ParaCaption, flowCtx{})
+		ps.align = doc.AlignLeft
+		lines := l.typeset(t.Caption, ps, ctx.x0, ctx.w)
+		for i, ln := range lines {
+			b := &vbox{h: ln.h, items: ln.items, fns: ln.fns, keep: true}
+			if i == 0 {
+				b.before = 4
+				if t.Anchor != "" {
+					b.items = append(b.items, item{kind: itAnchor, key: t.Anchor})
+				}
+			}
+			if i == len(lines)-1 {
+				b.h += 1
+			}
+			l.emit(b)
+		}
+	} else if t.Anchor != "" {
+		l.emit(&vbox{before: 2, keep: true, items: []item{{kind: itAnchor, key: t.Anchor}}})
+	}
+	nrows := len(t.Rows)
+	if nrows == 0 {
+		return
+	}
+	// grid placement
+	occ := make([][]bool, nrows)
+	var cells []*placedCell
+	ncols := len(t.Widths)
+	for r, row := range t.Rows {
+		c := 0
+		for _, cell := range row.Cells {
+			if cell == nil {
+				continue
+			}
+			for c < len(occ[r]) && occ[r][c] {
+				c++
+			}
+			cs, rs := max(cell.ColSpan, 1), max(cell.RowSpan, 1)
+			rs = min(rs, nrows-r)
+			for rr := r; rr < r+rs; rr++ {
+				for len(occ[rr]) < c+cs {
+					occ[rr] = append(occ[rr], false)
+				}
+				for cc := c; cc < c+cs; cc++ {
+					occ[rr][cc] = true
+				}
+			}
+			cells = append(cells, &placedCell{c: cell, r: r, col: c, cs: cs, rs: rs, header: r < t.HeaderRows})
+			c += cs
+			ncols = max(ncols, c)
+		}
+	}
+	if ncols == 0 {
+		return
+	}
+	// column widths from relative Widths
+	ws := make([]float64, ncols)
+	sum := 0.0
+	for i := range ws {
+		ws[i] = 1
+		if i < len(t.Widths) && t.Widths[i] > 0 {
+			ws[i] = t.Widths[i]
+		}
+		sum += ws[i]
+	}
+	xs := make([]float64, ncols+1)
+	xs[0] = ctx.x0
+	for i, w := range ws {
+		xs[i+1] = xs[i] + w/sum*ctx.w
+	}
+	// cell contents
+	rowH := make([]float64, nrows)
+	minH := 9*ptMM*1.18 + 2*cellPadY
+	for i := range rowH {
+		rowH[i] = minH
+	}
+	for _, pc := range cells {
+		cctx := flowCtx{x0: xs[pc.col] + cellPadX, w: xs[pc.col+pc.cs] - xs[pc.col] - 2*cellPadX, inCell: true,
+			bold: pc.c.Bold || pc.header, align: pc.c.Align, compact: t.Compact}
+		var bs []*vbox
+		l.flowInto(&bs, pc.c.Blocks, cctx)
+		pc.content = stack(bs)
+		if pc.rs == 1 {
+			rowH[pc.r] = max(rowH[pc.r], pc.content.h+2*cellPadY)
+		}
+	}
+	for _, pc := range cells {
+		if pc.rs > 1 {
+			have := 0.0
+			for r := pc.r; r < pc.r+pc.rs; r++ {
+				have += rowH[r]
+			}
+			if need := pc.content.h + 2*cellPadY; need > have {
+				rowH[pc.r+pc.rs-1] += need - have
+			}
+		}
+	}
+	// row groups
+	rowY := make([]float64, nrows+1)
+	for r := range nrows {
+		rowY[r+1] = rowY[r] + rowH[r]
+	}
+	groupEnd := make([]int, nrows) // last row of the group starting at r
+	for r := range groupEnd {
+		groupEnd[r] = r
+	}
+	for _, pc := range cells {
+		groupEnd[pc.r] = max(groupEnd[pc.r], pc.r+pc.rs-1)
+	}
+	var hdr []*vbox
+	for r := 0; r < nrows; {
+		end := groupEnd[r]
+		for k := r; k <= end; k++ {
+			end = max(end, groupEnd[k])
+		}
+		if r < t.HeaderRows && end >= t.HeaderRows {
+			end = max(end, t.HeaderRows-1)
+		}
+		b := &vbox{h: rowY[end+1] - rowY[r]}
+		y0 := rowY[r]
+		for _, pc := range cells {
+			if pc.r < r || pc.r > end {
+				continue
+			}
+			x, y := xs[pc.col], rowY[pc.r]-y0
+			w, h := xs[pc.col+pc.cs]-x, rowY[pc.r+pc.rs]-rowY[pc.r]
+			shade := pc.c.Shade
+			if pc.header && shade == doc.ShadeNone {
+				shade = doc.ShadeHeader
+			}
+			b.items = append(b.items, item{kind: itRect, x: x, y: y, w: w, h: h, fill: shadeFill[min(int(shade), len(shadeFill)-1)], border: true})
+		}
+		for _, pc := range cells {
+			if pc.r < r || pc.r > end {
+				continue
+			}
+			y := rowY[pc.r] - y0 + cellPadY
+			h := rowY[pc.r+pc.rs] - rowY[pc.r]
+			if pc.header || pc.rs > 1 {
+				y += (h - 2*cellPadY - pc.content.h) / 2 // centred vertically
+			}
+			for _, it := range pc.content.items {
+				it.y += y
+				b.items = append(b.items, it)
+			}
+			b.fns = append(b.fns, pc.content.fns...)
+		}
+		if r == 0 {
+			b.before = 1
+			if len(t.Caption) == 0 {
+				b.before = 4
+			}
+		}
+		if r < t.HeaderRows {
+			b.keep = true
+			hdr = append(hdr, b)
+		} else if t.HeaderRows > 0 {
+			b.hdr = hdr
+		}
+		l.emit(b)
+		r = end + 1
+	}
+	if len(t.Note) > 0 {
+		ps, _, _, _, _ := paraSpecFor(doc.ParaNote, flowCtx{})
+		lines := l.typeset(t.Note, ps, ctx.x0, ctx.w)
+		// the note stays with the last row
+		if n := len(l.boxes); n > 0 {
+			l.boxes[n-1].keep = true
+		}
+		l.emitKeptLines(lines, 1.2, false)
+	}
+	if n := len(l.boxes); n > 0 {
+		l.boxes[n-1].h += 2
+	}
+}
