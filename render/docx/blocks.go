@@ -345,7 +345,7 @@ func (r *renderer) tocBlock(c ctx, t *doc.TOC) error {
 			r.run(r.b, e.number+"\t", 0, "")
 		}
 		r.run(r.b, e.text+"\t", 0, "")
-		writeField(r.b, `PAGEREF `+e.mark+` \h`, "", "")
+		writeField(r.b, `PAGEREF `+e.mark+` \h`, e.page, "")
 		r.b.WriteString(`</w:hyperlink>`)
 		if i == len(entries)-1 {
 			r.b.WriteString(end)

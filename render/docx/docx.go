@@ -21,6 +21,12 @@ type Options struct {
 	Footer string
 	// NoTitlePage omits the title page built from doc.Meta (project fiches).
 	NoTitlePage bool
+	// TOCPages gives the page number of a section, by its doc anchor, to
+	// print in the pre-filled table of contents (for example the pages of
+	// the PDF rendered from the same Document). Word recomputes them on
+	// opening; LibreOffice and previews show them as given. Sections
+	// missing here get an empty page number.
+	TOCPages map[string]int
 }
 
 // Page geometry in twips, from the reference parts.

@@ -39,7 +39,9 @@ func tinyPNG() []byte {
 // fixture is a small document holding every node kind, every paragraph
 // style, every inline style, spans and both kinds of links.
 func fixture() *doc.Document {
-	cell := func(s string) *doc.Cell { return &doc.Cell{Blocks: []doc.Block{&doc.Paragraph{Inlines: []doc.Inline{tx(s)}}}} }
+	cell := func(s string) *doc.Cell {
+		return &doc.Cell{Blocks: []doc.Block{&doc.Paragraph{Inlines: []doc.Inline{tx(s)}}}}
+	}
 	return &doc.Document{
 		Meta: doc.Meta{
 			Title: "Strategia rozwoju ponadlokalnego", Subtitle: "na lata 2024–2030", Author: "Partnerstwo „Ziemia” & Co <test>",

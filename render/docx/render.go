@@ -70,6 +70,7 @@ type tocEntry struct {
 	number string // "1.2." or "" for unnumbered sections
 	text   string
 	mark   string
+	page   string // cached PAGEREF result, from Options.TOCPages
 }
 
 // listNum is a w:num instance of an ordered list.
@@ -136,7 +137,11 @@ func (r *renderer) prepare() {
 				number = sb.String()
 			}
 			if !n.NoTOC && lvl <= 3 {
-				r.toc = append(r.toc, tocEntry{level: lvl, number: number, text: plainText(n.Title), mark: name})
+				page := ""
+				if p, ok := r.opt.TOCPages[n.Anchor]; ok && n.Anchor != "" && p > 0 {
+					page = strconv.Itoa(p)
+				}
+				r.toc = append(r.toc, tocEntry{level: lvl, number: number, text: plainText(n.Title), mark: name, page: page})
 			}
 		case *doc.Heading:
 			r.anchor(n.Anchor)

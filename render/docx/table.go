@@ -145,8 +145,12 @@ func (r *renderer) table(c ctx, t *doc.Table) error {
 			row = &doc.Row{}
 		}
 		b.WriteString(`<w:tr>`)
-		if ri < t.HeaderRows {
+		switch {
+		case ri < t.HeaderRows:
 			b.WriteString(`<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>`)
+		case shortRow(row):
+			// Short rows stay whole; long ones (fiches) may break.
+			b.WriteString(`<w:trPr><w:cantSplit/></w:trPr>`)
 		}
 		col := 0
 		// continued writes the cells of vertical merges from rows above.
@@ -237,6 +241,29 @@ func (r *renderer) tcPr(widths []int, col, cols int, merge string, shade doc.Sha
 		b.WriteString(`<w:vAlign w:val="center"/>`)
 	}
 	b.WriteString(`</w:tcPr>`)
+}
+
+// shortRow reports whether a row is only a few lines of plain
+// paragraphs, so keeping it on one page costs little.
+func shortRow(row *doc.Row) bool {
+	n := 0
+	for _, c := range row.Cells {
+		if c == nil {
+			continue
+		}
+		for _, blk := range c.Blocks {
+			p, ok := blk.(*doc.Paragraph)
+			if !ok {
+				return false
+			}
+			for _, in := range p.Inlines {
+				if t, ok := in.(*doc.Text); ok {
+					n += len(t.Text)
+				}
+			}
+		}
+	}
+	return n < 600
 }
 
 func sum(xs []int) int {
