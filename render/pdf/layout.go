@@ -101,13 +101,14 @@ type layout struct {
 	tocSecs   []*doc.Section
 	boxes     []*vbox
 	images    []*doc.Figure
+	imageKeys map[string]string
 	genKey    int
 	outlineL  int
 }
 
 func newLayout(d *doc.Document, pdf *fpdf.Fpdf) *layout {
 	l := &layout{d: d, m: &metrics{pdf: pdf}, runs: map[runKey]*run{}, hyphCache: map[string][]int{},
-		fnByID: map[string]*doc.Footnote{}, fnRefs: map[string]*footnote{}, secs: map[*doc.Section]*secInfo{}}
+		fnByID: map[string]*doc.Footnote{}, fnRefs: map[string]*footnote{}, secs: map[*doc.Section]*secInfo{}, imageKeys: map[string]string{}}
 	for _, f := range d.Footnotes {
 		if _, dup := l.fnByID[f.ID]; !dup {
 			l.fnByID[f.ID] = f
@@ -565,8 +566,14 @@ func (l *layout) figure(f *doc.Figure, ctx flowCtx) {
 	if h > maxH {
 		w, h = w*maxH/h, maxH
 	}
-	l.images = append(l.images, f)
-	key := "img" + strconv.Itoa(len(l.images))
+	// one image per distinct content: fpdf names images by a hash of
+	// their bytes, so registering equal bytes twice duplicates a key
+	key, ok := l.imageKeys[string(f.Data)]
+	if !ok {
+		l.images = append(l.images, f)
+		key = "img" + strconv.Itoa(len(l.images))
+		l.imageKeys[string(f.Data)] = key
+	}
 	x := ctx.x0 + (ctx.w-w)/2
 	b := &vbox{h: h + 1.5, before: 4, keep: len(f.Caption) > 0 || len(f.Source) > 0,
 		items: []item{{kind: itImage, x: x, y: 0, w: w, h: h, s: key}}}
