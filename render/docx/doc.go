@@ -36,7 +36,11 @@
 //   - the table of contents as a TOC field (TOC \o "1-3" \h \z \u) with
 //     w:updateFields set, so Word fills in page numbers on opening, and
 //     pre-filled hyperlinked TOC1–TOC3 entries with PAGEREF fields, so
-//     LibreOffice and previews show a table of contents as well;
+//     LibreOffice and previews show a table of contents as well. Inside a
+//     TOC field LibreOffice prints the cached PAGEREF results rather than
+//     computing them, so Options.TOCPages may supply them (the PDF's page
+//     numbers, say); without it the entries show no page numbers until
+//     Word updates the field;
 //   - a running header (Meta.Header, else Title) and a footer
 //     "Strona X z Y" from PAGE and NUMPAGES fields;
 //   - Word footnotes (word/footnotes.xml), numbered in order of first

@@ -482,7 +482,7 @@ func TestParts(t *testing.T) {
 		`<w:tblHeader/>`, `<w:gridSpan w:val="2"/>`, `<w:vMerge w:val="restart"/>`, `<w:vMerge/>`,
 		`<w:footnoteReference w:id="1"/>`, `<w:footnoteReference w:id="2"/>`, `descr="Mapa obszaru"`,
 		`<w:vertAlign w:val="superscript"/>`, `<w:vertAlign w:val="subscript"/>`, `<w:strike/>`, `<w:pageBreakBefore/>`,
-		`<w:pgSz w:w="11906" w:h="16838"/>`, `<w:titlePg/>`, `w:fill="DCE4EE"`,
+		`<w:pgSz w:w="11906" w:h="16838"/>`, `<w:titlePg/>`, `w:fill="D9E2F0"`,
 	} {
 		if !strings.Contains(doc, want) && !strings.Contains(doc, strings.ReplaceAll(want, "&#34;", `"`)) {
 			t.Errorf("document.xml lacks %s", want)
@@ -522,6 +522,25 @@ func TestParts(t *testing.T) {
 	}
 	if _, ok := parts["word/media/image1.png"]; !ok {
 		t.Error("no image part")
+	}
+}
+
+func TestTOCPages(t *testing.T) {
+	parts := checkPackage(t, render(t, fixture(), Options{TOCPages: map[string]int{"r1.1": 7}}))
+	if !strings.Contains(string(parts["word/document.xml"]), `PAGEREF r1_1 \h </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>7</w:t>`) {
+		t.Error("TOC entry of r1.1 lacks the cached page number 7")
+	}
+}
+
+func TestLanguage(t *testing.T) {
+	d := fixture()
+	d.Meta.Language = "en-GB"
+	parts := checkPackage(t, render(t, d, Options{}))
+	if !strings.Contains(string(parts["word/styles.xml"]), `<w:lang w:val="en-GB"`) {
+		t.Error("docDefaults language not replaced")
+	}
+	if !strings.Contains(string(parts["docProps/core.xml"]), `<dc:language>en-GB</dc:language>`) {
+		t.Error("core.xml language not replaced")
 	}
 }
 

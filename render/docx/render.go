@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/strategia-pl/strategia/render/doc"
@@ -275,11 +276,24 @@ func (r *renderer) titlePageXML() {
 	}
 	line("Title", m.Title)
 	line("Subtitle", m.Subtitle)
-	line("TitlePageText", m.Author)
+	r.b.WriteString(`<w:p><w:pPr><w:pStyle w:val="TitlePageRule"/></w:pPr></w:p>`)
+	line("TitlePageAuthor", m.Author)
 	for _, l := range m.TitlePage {
 		line("TitlePageText", l)
 	}
+	line("TitlePageDate", polishDate(m.Date))
 	r.breakNext = true
+}
+
+// polishDate turns "2024-05-31" into "maj 2024", as the PDF's title page.
+func polishDate(s string) string {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return ""
+	}
+	months := [...]string{"styczeń", "luty", "marzec", "kwiecień", "maj", "czerwiec", "lipiec",
+		"sierpień", "wrzesień", "październik", "listopad", "grudzień"}
+	return months[t.Month()-1] + " " + strconv.Itoa(t.Year())
 }
 
 // footnotes writes word/footnotes.xml: the separators, then every

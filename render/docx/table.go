@@ -9,9 +9,9 @@ import (
 // Cell fills for doc.Shade; ShadeNone leaves the table style in charge.
 var shadeFill = [...]string{
 	doc.ShadeNone:   "",
-	doc.ShadeHeader: "DCE4EE",
-	doc.ShadeAccent: "F5E6C8",
-	doc.ShadeLight:  "F2F4F7",
+	doc.ShadeHeader: "D9E2F0",
+	doc.ShadeAccent: "FBE5D6",
+	doc.ShadeLight:  "F2F2F2",
 }
 
 // cellPad is the horizontal cell padding of the TableGrid style (twips).
