@@ -557,12 +557,11 @@ func (l *layout) buildLines(items []kpItem, breaks []int, ps paraSpec, x0, lw fl
 			L += items[b].w
 		}
 		r := 0.0
-		if ps.justify && Y < fill/2 {
-			if L < lw && Y > 0 {
-				r = (lw - L) / Y
-			} else if L > lw && Z > 0 {
-				r = max((lw-L)/Z, -1)
-			}
+		if L > lw && Z > 0 {
+			// overfull (also a paragraph's last line): shrink the spaces
+			r = max((lw-L)/Z, -1)
+		} else if ps.justify && Y < fill/2 && L < lw && Y > 0 {
+			r = (lw - L) / Y
 		}
 		// natural width without the paragraph-end fill, for alignment
 		x := x0
