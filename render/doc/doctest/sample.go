@@ -138,7 +138,7 @@ type gen struct {
 }
 
 // budget units: one unit ≈ one line of body text.
-const linesPerPage = 46
+const linesPerPage = 40
 
 // Sample returns a realistic strategy-like document of about pages A4
 // pages (as render/pdf lays it out): title page metadata, a TOC, an
