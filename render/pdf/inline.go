@@ -185,10 +185,10 @@ func (t *tokenizer) glue(r *run, nobreak bool, narrow bool) {
 		return
 	}
 	if t.ps.code {
-		t.items = append(t.items, kpItem{kind: kGlue, w: w})
+		t.items = append(t.items, kpItem{kind: kGlue, w: w, run: r})
 		return
 	}
-	t.items = append(t.items, kpItem{kind: kGlue, w: w, st: w / 2, sh: w / 3})
+	t.items = append(t.items, kpItem{kind: kGlue, w: w, st: w / 2, sh: w / 3, run: r})
 }
 
 func (t *tokenizer) endLine(forced bool) {
@@ -582,7 +582,8 @@ func (l *layout) buildLines(items []kpItem, breaks []int, ps paraSpec, x0, lw fl
 		h := ps.lead * maxSize / ps.size
 		base := h*0.5 + ps.size*ptMM*0.33
 		pl := pline{h: h, base: base}
-		var lastRun *run
+		var lastRun, spaceRun *run
+		var spaceW float64
 		var linkX float64
 		var linkRun *linkRef
 		closeLink := func(xe float64) {
@@ -613,6 +614,10 @@ func (l *layout) buildLines(items []kpItem, breaks []int, ps paraSpec, x0, lw fl
 				if n := len(pl.items); n > 0 && lastRun == rn && pl.items[n-1].kind == itText && math.Abs(pl.items[n-1].x+pl.items[n-1].w-x) < 1e-6 {
 					pl.items[n-1].s += it.text
 					pl.items[n-1].w += it.w
+				} else if n := len(pl.items); n > 0 && spaceRun == rn && pl.items[n-1].kind == itText && math.Abs(pl.items[n-1].x+pl.items[n-1].w+spaceW-x) < 1e-6 {
+					// a natural-width space inside one run: one text item
+					pl.items[n-1].s += " " + it.text
+					pl.items[n-1].w += spaceW + it.w
 				} else {
 					pl.items = append(pl.items, item{kind: itText, x: x, y: base - rn.rise, w: it.w, face: rn.face, size: rn.size, s: it.text, color: rn.color})
 				}
@@ -623,6 +628,7 @@ func (l *layout) buildLines(items []kpItem, breaks []int, ps paraSpec, x0, lw fl
 					pl.fns = append(pl.fns, it.fn)
 				}
 				lastRun = rn
+				spaceRun = nil
 				x += it.w
 			case kGlue:
 				g := it.w
@@ -635,6 +641,10 @@ func (l *layout) buildLines(items []kpItem, breaks []int, ps paraSpec, x0, lw fl
 					g = it.w
 				}
 				x += g
+				spaceRun, spaceW = nil, 0
+				if g == it.w && it.run != nil && it.run == lastRun {
+					spaceRun, spaceW = it.run, g
+				}
 				lastRun = nil
 			}
 		}

@@ -174,6 +174,18 @@ func (l *layout) table(t *doc.Table, ctx flowCtx) {
 				b.before = 4
 			}
 		}
+		// a full-width group label stays with the row below it
+		nc := 0
+		full := false
+		for _, pc := range cells {
+			if pc.r >= r && pc.r <= end {
+				nc++
+				full = full || pc.cs == ncols
+			}
+		}
+		if nc == 1 && full && end+1 < nrows {
+			b.keep = true
+		}
 		if r < t.HeaderRows {
 			b.keep = true
 			hdr = append(hdr, b)
