@@ -68,7 +68,11 @@ func Render(w io.Writer, d *doc.Document, opt Options) error {
 	}
 	zw := zip.NewWriter(w)
 	for _, f := range files {
-		fw, err := zw.CreateHeader(&zip.FileHeader{Name: f.name, Method: zip.Deflate, Modified: zipTime})
+		method := zip.Deflate
+		if strings.HasPrefix(f.name, "word/media/") {
+			method = zip.Store // PNG and JPEG are compressed already
+		}
+		fw, err := zw.CreateHeader(&zip.FileHeader{Name: f.name, Method: method, Modified: zipTime})
 		if err != nil {
 			return fmt.Errorf("docx: %w", err)
 		}
