@@ -27,7 +27,9 @@ func (r *Result) OK() bool { return !r.Diags.HasErrors() }
 func Dir(dir string) *Result {
 	s, l := load.Load(dir)
 	x := model.NewIndex(s)
-	rules.Check(s, x, l)
+	if len(s.Unreadable) == 0 {
+		rules.Check(s, x, l)
+	}
 	l.Sort()
 	return &Result{Strategy: s, Index: x, Diags: l}
 }

@@ -71,6 +71,7 @@ func (ld *loader) loadStandard(name string, k model.FileKind) {
 		} else {
 			ld.l.Errorf(diag.Pos{File: ld.file(name)}, RuleFile, "cannot read %s: %v", name, unwrapPathError(err))
 		}
+		ld.s.Unreadable = append(ld.s.Unreadable, name)
 		return
 	}
 	s := ld.s
@@ -155,11 +156,12 @@ func (ld *loader) loadProjects() {
 func (ld *loader) decode(name string, k model.FileKind, data []byte, out any) bool {
 	file := ld.file(name)
 	ld.s.Files = append(ld.s.Files, name)
+	before := ld.l.Len()
 	root := parseYAML(file, data, &ld.l)
 	if root == nil {
+		ld.s.Unreadable = append(ld.s.Unreadable, name)
 		return false
 	}
-	before := ld.l.Len()
 	validate(file, k, newTree(root), &ld.l)
 	if err := root.Decode(out); err != nil && ld.l.Len() == before {
 		// The schema should have caught every shape problem; report what

@@ -61,6 +61,7 @@ func infoOf(t reflect.Type) *structInfo {
 // every Meta (entity and key positions), Ref and Markdown position.
 func fillMeta(out any, n *yaml.Node, file string) {
 	fill(reflect.ValueOf(out), n, file)
+	dropNils(reflect.ValueOf(out))
 }
 
 func fill(v reflect.Value, n *yaml.Node, file string) {
@@ -125,4 +126,37 @@ func valueNode(m *yaml.Node, key string) *yaml.Node {
 		}
 	}
 	return nil
+}
+
+// dropNils removes nil elements from every slice of pointers reachable
+// from v. A YAML list item left empty ("-") decodes to nil; the schema
+// reports it, and later stages never have to check for it.
+func dropNils(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if !v.IsNil() {
+			dropNils(v.Elem())
+		}
+	case reflect.Slice:
+		if v.Type().Elem().Kind() == reflect.Pointer {
+			n := 0
+			for i := range v.Len() {
+				if e := v.Index(i); !e.IsNil() {
+					v.Index(n).Set(e)
+					n++
+				}
+			}
+			v.SetLen(n)
+		}
+		for i := range v.Len() {
+			dropNils(v.Index(i))
+		}
+	case reflect.Struct:
+		if v.Type() == refType || v.Type() == markdownType || v.Type() == metaType {
+			return
+		}
+		for _, f := range infoOf(v.Type()).fields {
+			dropNils(v.FieldByIndex(f.index))
+		}
+	}
 }

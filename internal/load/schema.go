@@ -112,8 +112,29 @@ func validate(file string, k model.FileKind, t *tree, l *diag.List) {
 	if err == nil || !errors.As(err, &ve) {
 		return
 	}
-	for _, leaf := range leaves(ve, nil) {
-		s.report(file, t, leaf, l)
+	ls := leaves(ve, nil)
+	// A misspelt key also makes the key it should have been "missing":
+	// report the misspelling only.
+	suggested := map[string]bool{}
+	for _, e := range ls {
+		if k, ok := e.ErrorKind.(*kind.AdditionalProperties); ok {
+			allowed := s.properties(e.SchemaURL)
+			for _, p := range k.Properties {
+				for _, n := range diag.Nearest(p, allowed, 2) {
+					suggested[pointer(e.InstanceLocation)+"/"+n] = true
+				}
+			}
+		}
+	}
+	for _, e := range ls {
+		if k, ok := e.ErrorKind.(*kind.Required); ok {
+			ptr := pointer(e.InstanceLocation)
+			k.Missing = slices.DeleteFunc(slices.Clone(k.Missing), func(m string) bool { return suggested[ptr+"/"+m] })
+			if len(k.Missing) == 0 {
+				continue
+			}
+		}
+		s.report(file, t, e, l)
 	}
 }
 

@@ -96,6 +96,10 @@ func syntaxError(file string, data []byte, err error, l *diag.List) {
 	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = m[2]
+		// libyaml's parser (unlike its scanner) reports 0-based lines.
+		if line > 0 && strings.HasPrefix(msg, "did not find expected") {
+			line++
+		}
 	}
 	col := 0
 	if line > 0 {

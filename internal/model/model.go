@@ -20,9 +20,12 @@ type Strategy struct {
 	Finance            FinancialFramework
 	Projects           []*Project
 
-	// Files lists the content files that were loaded, partnership-relative,
-	// sorted; Present tells which of the standard files exist.
-	Files []string
+	// Files lists the content files that were read, partnership-relative,
+	// sorted. Unreadable lists the YAML files that are missing or could not
+	// be parsed at all: the model lacks their content, so the rules, which
+	// would report everything defined there as missing, do not run.
+	Files      []string
+	Unreadable []string
 }
 
 // ---- partnership.yaml ----
@@ -39,6 +42,7 @@ type Partnership struct {
 	Meta                   `yaml:"-"`
 	ID                     string      `yaml:"id"`
 	Name                   string      `yaml:"name"`
+	ShortName              string      `yaml:"short_name"`
 	DocType                string      `yaml:"doc_type"`
 	Programme              string      `yaml:"programme"`
 	OSITypes               []string    `yaml:"osi_types"`
@@ -62,7 +66,10 @@ type Resolution struct {
 	Meta   `yaml:"-"`
 	Body   string `yaml:"body"`
 	Number string `yaml:"number"`
-	Date   string `yaml:"date"`
+	// Resolution is the resolution's number where the file says
+	// "resolution" (a member's adoption); Number elsewhere.
+	Resolution string `yaml:"resolution"`
+	Date       string `yaml:"date"`
 }
 
 // Advisor is a CWD advisor or another expert.
@@ -87,6 +94,7 @@ type Member struct {
 	Population   *Observed   `yaml:"population"`
 	AreaKm2      float64     `yaml:"area_km2"`
 	OSIFlags     []string    `yaml:"osi_flags"`
+	BDLID        string      `yaml:"bdl_id"`
 	Regon        string      `yaml:"regon"`
 	NIP          string      `yaml:"nip"`
 	Adoption     *Resolution `yaml:"adoption"`
@@ -124,17 +132,20 @@ type Source struct {
 	ID   string `yaml:"id"`
 	Name string `yaml:"name"`
 	URL  string `yaml:"url"`
+	Note string `yaml:"note"`
 }
 
 // Survey is a questionnaire survey of the diagnosis.
 type Survey struct {
-	Meta        `yaml:"-"`
-	ID          string `yaml:"id"`
-	Type        string `yaml:"type"`
-	N           int    `yaml:"n"`
-	From        string `yaml:"from"`
-	To          string `yaml:"to"`
-	Description string `yaml:"description"`
+	Meta   `yaml:"-"`
+	ID     string   `yaml:"id"`
+	Type   string   `yaml:"type"`
+	Title  string   `yaml:"title"`
+	Method string   `yaml:"method"`
+	Report Markdown `yaml:"report_md"`
+	N      int      `yaml:"n"`
+	From   string   `yaml:"from"`
+	To     string   `yaml:"to"`
 }
 
 // Chapter is a diagnosis chapter.
@@ -176,10 +187,11 @@ type Indicator struct {
 	Polarity    string           `yaml:"polarity"`
 	Decimals    *int             `yaml:"decimals"`
 	Code        string           `yaml:"code"`
+	Description Markdown         `yaml:"description_md"`
+	Frequency   string           `yaml:"frequency"`
 	Source      *IndicatorSource `yaml:"source"`
 	Aggregation *Aggregation     `yaml:"aggregation"`
 	Values      []*Value         `yaml:"values"`
-	Note        string           `yaml:"note"`
 }
 
 // IndicatorSource says where an indicator's data come from.
@@ -193,9 +205,11 @@ type IndicatorSource struct {
 // Aggregation says how the partnership value is computed.
 type Aggregation struct {
 	Meta        `yaml:"-"`
-	Method      string `yaml:"method"`
-	Numerator   Ref    `yaml:"numerator"`
-	Denominator Ref    `yaml:"denominator"`
+	Method      string  `yaml:"method"`
+	Numerator   Ref     `yaml:"numerator"`
+	Denominator Ref     `yaml:"denominator"`
+	Weight      Ref     `yaml:"weight"`
+	Scale       float64 `yaml:"scale"`
 }
 
 // Value is an observation for a unit (TERYT code, "partnership", a
@@ -207,6 +221,7 @@ type Value struct {
 	Year  int      `yaml:"year"`
 	Value *float64 `yaml:"value"`
 	Flag  string   `yaml:"flag"`
+	Note  string   `yaml:"note"`
 }
 
 // ---- swot.yaml ----
@@ -233,6 +248,7 @@ type SWOTItem struct {
 // TOWS is a strategic combination of SWOT items.
 type TOWS struct {
 	Meta  `yaml:"-"`
+	ID    string `yaml:"id"`
 	Type  string `yaml:"type"`
 	Links Refs   `yaml:"links"`
 	Text  string `yaml:"text"`
@@ -273,10 +289,11 @@ type SRWLink struct {
 // OperationalGoal is a cel operacyjny.
 type OperationalGoal struct {
 	Meta        `yaml:"-"`
-	ID          string       `yaml:"id"`
-	Title       string       `yaml:"title"`
-	Description Markdown     `yaml:"description_md"`
-	Directions  []*Direction `yaml:"directions"`
+	ID          string             `yaml:"id"`
+	Title       string             `yaml:"title"`
+	Description Markdown           `yaml:"description_md"`
+	Indicators  []*IndicatorTarget `yaml:"indicators"`
+	Directions  []*Direction       `yaml:"directions"`
 }
 
 // Direction is a kierunek działań (art. 10e ust. 3 pkt 2 usg).
@@ -285,6 +302,7 @@ type Direction struct {
 	ID          string    `yaml:"id"`
 	Title       string    `yaml:"title"`
 	Description Markdown  `yaml:"description_md"`
+	Dimensions  []string  `yaml:"dimensions"`
 	OSI         Refs      `yaml:"osi"`
 	Results     []*Result `yaml:"results"`
 }
@@ -305,7 +323,6 @@ type IndicatorTarget struct {
 	Baseline  *YearValue `yaml:"baseline"`
 	Target    *YearValue `yaml:"target"`
 	Frequency string     `yaml:"frequency"`
-	Unit      string     `yaml:"unit"`
 	Note      string     `yaml:"note"`
 }
 
@@ -314,6 +331,7 @@ type YearValue struct {
 	Meta  `yaml:"-"`
 	Year  int     `yaml:"year"`
 	Value float64 `yaml:"value"`
+	Note  string  `yaml:"note"`
 }
 
 // ---- spatial.yaml ----
@@ -333,6 +351,7 @@ type OSI struct {
 	ID             string   `yaml:"id"`
 	Origin         string   `yaml:"origin"`
 	Name           string   `yaml:"name"`
+	Title          string   `yaml:"title"`
 	SRWRef         string   `yaml:"srw_ref"`
 	Description    Markdown `yaml:"description_md"`
 	Scope          Markdown `yaml:"scope_md"`
@@ -353,11 +372,12 @@ type ModelFSP struct {
 // ModelElement is an element of the spatial model.
 type ModelElement struct {
 	Meta        `yaml:"-"`
-	ID          string `yaml:"id"`
-	Type        string `yaml:"type"`
-	Name        string `yaml:"name"`
-	Level       string `yaml:"level"`
-	Description string `yaml:"description"`
+	ID          string   `yaml:"id"`
+	Type        string   `yaml:"type"`
+	Name        string   `yaml:"name"`
+	Level       string   `yaml:"level"`
+	Description Markdown `yaml:"description_md"`
+	Members     Refs     `yaml:"members"`
 }
 
 // Recommendation is an ustalenie or rekomendacja for spatial policy (pkt 5).
@@ -365,16 +385,18 @@ type Recommendation struct {
 	Meta      `yaml:"-"`
 	ID        string `yaml:"id"`
 	Text      string `yaml:"text"`
+	Topic     string `yaml:"topic"`
 	AppliesTo Refs   `yaml:"applies_to"`
 	Related   Refs   `yaml:"related"`
 }
 
 // Map is a map or figure file.
 type Map struct {
-	Meta   `yaml:"-"`
-	ID     string `yaml:"id"`
-	Title  string `yaml:"title"`
-	File   string `yaml:"file"`
-	Alt    string `yaml:"alt"`
-	Source string `yaml:"source"`
+	Meta         `yaml:"-"`
+	ID           string `yaml:"id"`
+	Title        string `yaml:"title"`
+	File         string `yaml:"file"`
+	Alt          string `yaml:"alt"`
+	Source       string `yaml:"source"`
+	TerytEdition string `yaml:"teryt_edition"`
 }

@@ -11,7 +11,6 @@ type Implementation struct {
 	Evaluation              []*Evaluation `yaml:"evaluation"`
 	ExecutiveDocsGuidelines []string      `yaml:"executive_docs_guidelines"`
 	UpdateRules             Markdown      `yaml:"update_rules_md"`
-	Description             Markdown      `yaml:"description_md"`
 }
 
 // Body is a management body.
@@ -25,19 +24,21 @@ type Body struct {
 // Monitoring describes strategy monitoring.
 type Monitoring struct {
 	Meta        `yaml:"-"`
-	Frequency   string `yaml:"frequency"`
-	Report      string `yaml:"report"`
-	Responsible string `yaml:"responsible"`
-	FirstYear   int    `yaml:"first_year"`
+	Frequency   string   `yaml:"frequency"`
+	Report      string   `yaml:"report"`
+	Responsible string   `yaml:"responsible"`
+	FirstYear   int      `yaml:"first_year"`
+	Description Markdown `yaml:"description_md"`
 }
 
 // Evaluation is one evaluation (ex ante, mid-term, ex post).
 type Evaluation struct {
 	Meta    `yaml:"-"`
-	Type    string `yaml:"type"`
-	Done    string `yaml:"done"`
-	Planned int    `yaml:"planned"`
-	By      string `yaml:"by"`
+	Type    string   `yaml:"type"`
+	Done    string   `yaml:"done"`
+	Planned int      `yaml:"planned"`
+	Report  Markdown `yaml:"report_md"`
+	By      string   `yaml:"by"`
 }
 
 // Participation is the participatory process (art. 6 upzpr, art. 29 ust. 1 lit. d CPR).
@@ -70,6 +71,7 @@ type Consultation struct {
 	CommentsReceived *int     `yaml:"comments_received"`
 	CommentsAccepted *int     `yaml:"comments_accepted"`
 	ReportDate       string   `yaml:"report_date"`
+	Report           Markdown `yaml:"report_md"`
 }
 
 // VoivodeshipOpinion is the opinion of a zarząd województwa (art. 10f ust. 2 usg).
@@ -98,6 +100,7 @@ type IZOpinion struct {
 	Requested  string `yaml:"requested"`
 	Received   string `yaml:"received"`
 	Result     string `yaml:"result"`
+	Reference  string `yaml:"reference"`
 }
 
 // Adoption is a resolution adopting the strategy.
@@ -133,11 +136,12 @@ type GoalAmount struct {
 // SourceAmount is an amount from a funding source.
 type SourceAmount struct {
 	Meta       `yaml:"-"`
-	Source     Ref     `yaml:"source"`
-	Instrument string  `yaml:"instrument"`
-	Measure    string  `yaml:"measure"`
-	Amount     float64 `yaml:"amount"`
-	Note       string  `yaml:"note"`
+	Source     Ref      `yaml:"source"`
+	Instrument string   `yaml:"instrument"`
+	Measure    string   `yaml:"measure"`
+	Amount     float64  `yaml:"amount"`
+	SharePct   *float64 `yaml:"share_pct"`
+	Note       string   `yaml:"note"`
 }
 
 // YearAmount is an amount in a year.
@@ -162,6 +166,7 @@ type Project struct {
 	File           string             `yaml:"-"` // partnership-relative file
 	ID             string             `yaml:"id"`
 	Title          string             `yaml:"title"`
+	ShortTitle     string             `yaml:"short_title"`
 	Status         string             `yaml:"status"`
 	Priority       string             `yaml:"priority"`
 	Kind           string             `yaml:"kind"`
@@ -267,6 +272,7 @@ type Budget struct {
 	Eligible       *float64        `yaml:"eligible"`
 	VATRecoverable bool            `yaml:"vat_recoverable"`
 	FXRate         *float64        `yaml:"fx_rate"`
+	FXDate         string          `yaml:"fx_date"`
 	Sources        []*SourceAmount `yaml:"sources"`
 	ByYear         []*YearAmount   `yaml:"by_year"`
 	ByPartner      []*MemberAmount `yaml:"by_partner"`
@@ -281,22 +287,25 @@ type ProjectIndicators struct {
 
 // OutputIndicator is a wskaźnik produktu: a target to reach by a year.
 type OutputIndicator struct {
-	Meta   `yaml:"-"`
-	Code   string  `yaml:"code"`
-	Name   string  `yaml:"name"`
-	Unit   string  `yaml:"unit"`
-	Target float64 `yaml:"target"`
-	Year   int     `yaml:"year"`
+	Meta      `yaml:"-"`
+	Code      string   `yaml:"code"`
+	Indicator Ref      `yaml:"indicator"`
+	Name      string   `yaml:"name"`
+	Unit      string   `yaml:"unit"`
+	Baseline  *float64 `yaml:"baseline"`
+	Target    float64  `yaml:"target"`
+	Year      int      `yaml:"year"`
 }
 
 // ResultIndicator is a wskaźnik rezultatu: a baseline and a target.
 type ResultIndicator struct {
-	Meta     `yaml:"-"`
-	Code     string     `yaml:"code"`
-	Name     string     `yaml:"name"`
-	Unit     string     `yaml:"unit"`
-	Baseline *YearValue `yaml:"baseline"`
-	Target   *YearValue `yaml:"target"`
+	Meta      `yaml:"-"`
+	Code      string     `yaml:"code"`
+	Indicator Ref        `yaml:"indicator"`
+	Name      string     `yaml:"name"`
+	Unit      string     `yaml:"unit"`
+	Baseline  *YearValue `yaml:"baseline"`
+	Target    *YearValue `yaml:"target"`
 }
 
 // Readiness is the stopień przygotowania.
