@@ -401,6 +401,8 @@ func position(n *yaml.Node, loc []string, key string) (int, int) {
 	return n.Line, n.Column
 }
 
+var modeline = regexp.MustCompile(`(?m)^#\s*yaml-language-server:\s*\$schema=(\S+)`)
+
 func kindOf(path string) string {
 	if filepath.Base(filepath.Dir(path)) == "projects" {
 		return "project"
@@ -435,6 +437,11 @@ func TestContent(t *testing.T) {
 				t.Fatal(err)
 			}
 			data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+			if m := modeline.FindSubmatch(data); m != nil {
+				if got := filepath.Base(string(m[1])); got != File(kind) {
+					t.Errorf("%s: the yaml-language-server modeline names %s, want %s", p, got, File(kind))
+				}
+			}
 			var root yaml.Node
 			if err := yaml.Unmarshal(data, &root); err != nil {
 				t.Fatalf("%s: %v", p, err)
