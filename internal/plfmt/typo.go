@@ -1,0 +1,223 @@
+package plfmt
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// oneLetter reports whether r is a one-letter Polish word that must not
+// end a line (a conjunction or a preposition).
+func oneLetter(r rune) bool {
+	switch r {
+	case 'a', 'i', 'o', 'u', 'w', 'z', 'A', 'I', 'O', 'U', 'W', 'Z':
+		return true
+	}
+	return false
+}
+
+// units are the words that stay on the line of the number before them.
+var units = map[string]bool{
+	"r.": true, "km": true, "km²": true, "km2": true, "m": true, "m²": true, "m2": true, "ha": true,
+	"zł": true, "zł.": true, "zł,": true, "tys.": true, "mln": true, "mld": true, "%": true, "‰": true,
+	"os.": true, "osób": true, "osoby": true, "szt.": true, "proc.": true, "°C": true,
+	"kg": true, "t": true, "l": true, "kW": true, "MW": true, "kWh": true, "MWh": true, "GWh": true,
+	"godz.": true, "min": true, "lat": true, "dni": true, "mieszk.": true, "r": true, "PLN": true, "EUR": true,
+}
+
+// abbrevs are the words that stay on the line of the number after them.
+var abbrevs = map[string]bool{
+	"nr": true, "Nr": true, "art.": true, "Art.": true, "ust.": true, "pkt": true, "poz.": true, "§": true,
+	"s.": true, "str.": true, "tab.": true, "ryc.": true, "rys.": true, "rozdz.": true, "lit.": true, "zob.": true,
+}
+
+func isOpening(r rune) bool {
+	switch r {
+	case '(', '[', '„', '"', '\'', '«', '»', '‘', '“':
+		return true
+	}
+	return false
+}
+
+// isNumber reports whether w is a number as written in Polish text
+// (digits with optional grouping spaces, a decimal comma or point, a sign).
+func isNumber(w string) bool {
+	w = strings.TrimLeft(w, "−-+~≈<>")
+	w = strings.TrimRight(w, ",.")
+	if w == "" {
+		return false
+	}
+	digits := false
+	for _, r := range w {
+		switch {
+		case r >= '0' && r <= '9':
+			digits = true
+		case r == ',' || r == '.' || r == '\u00a0' || r == '\u202f':
+		default:
+			return false
+		}
+	}
+	return digits
+}
+
+// Spaces replaces the ordinary spaces that must not break a line with
+// no-break spaces: after one-letter words (w, z, i, a, o, u in either
+// case), between a number and its unit (12 km, 2024 r., 5 mln zł), between
+// an abbreviation and its number (art. 10, nr 5) and before a dash that
+// would otherwise start a line. It is for text that has already had its
+// quotes and dashes set (Markdown after goldmark's typographer).
+func Spaces(s string) string {
+	if !strings.Contains(s, " ") {
+		return s
+	}
+	var b strings.Builder
+	start, last := 0, 0 // start of the current word; end of what b holds
+	for i := 0; i < len(s); i++ {
+		if s[i] != ' ' {
+			continue
+		}
+		next := s[i+1:]
+		if j := strings.IndexAny(next, " \u00a0"); j >= 0 {
+			next = next[:j]
+		}
+		if keep(s[start:i], next) {
+			if last == 0 {
+				b.Grow(len(s) + 8)
+			}
+			b.WriteString(s[last:i])
+			b.WriteString(NBSP)
+			last = i + 1
+		}
+		start = i + 1
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// keep reports whether the space between words prev and next must not break.
+func keep(prev, next string) bool {
+	// The word before may follow a no-break space or opening punctuation.
+	if j := strings.LastIndex(prev, "\u00a0"); j >= 0 {
+		prev = prev[j+2:]
+	}
+	w := strings.TrimLeftFunc(prev, isOpening)
+	if r, n := utf8.DecodeRuneInString(w); n == len(w) && n > 0 && oneLetter(r) {
+		return true
+	}
+	if next == "" {
+		return false
+	}
+	if next == "–" || next == "—" {
+		return true
+	}
+	if isNumber(w) {
+		if units[strings.TrimRight(next, ",;:)")] || units[next] {
+			return true
+		}
+	}
+	if abbrevs[w] {
+		r, _ := utf8.DecodeRuneInString(next)
+		if unicode.IsDigit(r) || r == 'I' || r == 'V' || r == 'X' {
+			return true
+		}
+	}
+	return false
+}
+
+// EndsWithOneLetter reports whether s ends with a one-letter word (so a
+// space at the start of the following run must not break).
+func EndsWithOneLetter(s string) bool {
+	r, n := utf8.DecodeLastRuneInString(s)
+	if n == 0 || !oneLetter(r) {
+		return false
+	}
+	if len(s) == n {
+		return true
+	}
+	p, _ := utf8.DecodeLastRuneInString(s[:len(s)-n])
+	return p == ' ' || p == '\u00a0' || isOpening(p)
+}
+
+var textReplacer = strings.NewReplacer("...", "…", "---", "—", "--", "–", " - ", " – ")
+
+// Text applies Polish typography to plain text from YAML: straight double
+// quotes become „…”, "--" and a spaced hyphen become en dashes, "---" an
+// em dash, "..." an ellipsis, hyphenated year ranges (2024-2030) take an
+// en dash, and Spaces places the no-break spaces.
+func Text(s string) string {
+	if s == "" {
+		return s
+	}
+	if strings.ContainsAny(s, "\".-") {
+		s = textReplacer.Replace(s)
+		if strings.Contains(s, "\"") {
+			s = quotes(s)
+		}
+		if strings.Contains(s, "-") {
+			s = yearRanges(s)
+		}
+	}
+	return Spaces(s)
+}
+
+// quotes turns straight double quotes into Polish ones: an opening quote
+// at the start or after a space or opening bracket, a closing one elsewhere.
+func quotes(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	var prev rune = ' '
+	for _, r := range s {
+		if r == '"' {
+			if unicode.IsSpace(prev) || prev == '(' || prev == '[' || prev == '\u00a0' {
+				b.WriteString("„")
+			} else {
+				b.WriteString("”")
+			}
+		} else {
+			b.WriteRune(r)
+		}
+		prev = r
+	}
+	return b.String()
+}
+
+// yearRanges replaces the hyphen of 2024-2030 by an en dash when both
+// sides are four-digit years (not a date like 2024-06-30).
+func yearRanges(s string) string {
+	b := []byte(s)
+	changed := false
+	var out []byte
+	for i := 0; i < len(b); i++ {
+		if b[i] == '-' && i >= 4 && i+4 < len(b)+0 && i+5 <= len(b) &&
+			allDigits(b[i-4:i]) && allDigits(b[i+1:i+5]) &&
+			(i == 4 || !isDigitOrDash(b[i-5])) && (i+5 == len(b) || !isDigitOrDash(b[i+5])) {
+			if !changed {
+				out = append(make([]byte, 0, len(b)+4), b[:i]...)
+				changed = true
+			}
+			out = append(out, "–"...)
+			continue
+		}
+		if changed {
+			out = append(out, b[i])
+		}
+	}
+	if !changed {
+		return s
+	}
+	return string(out)
+}
+
+func allDigits(b []byte) bool {
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func isDigitOrDash(c byte) bool { return c >= '0' && c <= '9' || c == '-' }
