@@ -1,0 +1,12 @@
+// Package refdata holds the reference data strategia ships (the TERC
+// register, the voivodeships, the funding-programme registry and the
+// law's dates), embedded in the binary. internal/refdata parses it; see
+// PROVENANCE.md for where each file comes from.
+package refdata
+
+import "embed"
+
+// FS holds the data files.
+//
+//go:embed TERC.csv voivodeships.csv programmes.yaml law.yaml PROVENANCE.md
+var FS embed.FS
