@@ -22,6 +22,10 @@ type Options struct {
 	// Uncompressed writes content streams without zlib (for debugging and
 	// golden tests independent of the Go toolchain's compressor).
 	Uncompressed bool
+	// AnchorPages, when set, receives the 1-based page of every anchor of
+	// the document once it is laid out (the DOCX renderer pre-fills its
+	// table of contents with them, so both formats show the same pages).
+	AnchorPages func(map[string]int)
 }
 
 // Render lays d out and writes it to w as PDF. It is a pure function of
@@ -46,7 +50,16 @@ func Render(w io.Writer, d *doc.Document, opt Options) (err error) {
 		return fmt.Errorf("pdf: layout: %w", err)
 	}
 	pages := paginate(l.boxes)
-	paint(pdf, l, pages)
+	anchors := paint(pdf, l, pages)
+	if opt.AnchorPages != nil {
+		out := make(map[string]int, len(anchors))
+		for k, pg := range anchors {
+			if !strings.HasPrefix(k, "\x00") {
+				out[k] = pg + 1
+			}
+		}
+		opt.AnchorPages(out)
+	}
 	if err := pdf.Error(); err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
@@ -102,7 +115,7 @@ type painter struct {
 	regd     map[string]bool
 }
 
-func paint(pdf *fpdf.Fpdf, l *layout, pages []*page) {
+func paint(pdf *fpdf.Fpdf, l *layout, pages []*page) map[string]int {
 	p := &painter{pdf: pdf, l: l, links: map[string]int{}, anchorPg: map[string]int{},
 		images: map[string]*doc.Figure{}, regd: map[string]bool{}}
 	for i, f := range l.images {
@@ -154,6 +167,7 @@ func paint(pdf *fpdf.Fpdf, l *layout, pages []*page) {
 			}
 		}
 	}
+	return p.anchorPg
 }
 
 func (p *painter) anchor(key string, page int, y float64) {
