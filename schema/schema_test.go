@@ -508,3 +508,59 @@ func TestRejects(t *testing.T) {
 		}
 	}
 }
+
+// The enumerations of the data model (research/domain.md §5) are kept verbatim;
+// this guards them against accidental edits.
+func TestEnums(t *testing.T) {
+	cases := []struct {
+		file, ptr string
+		want      []string
+	}{
+		{"partnership", "/properties/partnership/properties/doc_type", []string{"srp", "srg", "strategia_terytorialna", "strategia_zit", "strategia_iit"}},
+		{"partnership", "/properties/partnership/properties/programme", []string{"cwd_pilot", "cwd_plus", "cwd_2023", "other"}},
+		{"partnership", "/properties/partnership/properties/osi_types/items", []string{"oztm", "mmp", "mstf"}},
+		{"partnership", "/properties/partnership/properties/legal_form", []string{"zwiazek_miedzygminny", "zwiazek_powiatowo_gminny", "stowarzyszenie", "porozumienie_miedzygminne", "list_intencyjny", "umowa_partnerska"}},
+		{"partnership", "/properties/partnership/properties/status", []string{"draft", "consultation", "adopted"}},
+		{"partnership", "/$defs/member/properties/kind", []string{"gmina", "powiat", "miasto_na_prawach_powiatu"}},
+		{"partnership", "/$defs/member/properties/role", []string{"lider", "partner"}},
+		{"common", "/$defs/dimension", []string{"spoleczny", "gospodarczy", "przestrzenny"}},
+		{"common", "/$defs/gus_flag", []string{"-", "–", "0", ".", "x"}},
+		{"diagnosis", "/properties/diagnosis/properties/surveys/items/properties/type", []string{"mieszkancy", "mlodziez", "liderzy", "przedsiebiorcy"}},
+		{"indicators", "/$defs/indicator/properties/kind", []string{"context", "output", "result", "impact"}},
+		{"indicators", "/$defs/indicator/properties/polarity", []string{"up", "down", "neutral"}},
+		{"indicators", "/$defs/indicator/properties/aggregation/properties/method", []string{"sum", "ratio", "weighted_mean", "none"}},
+		{"spatial", "/properties/osi/items/properties/origin", []string{"regional", "local"}},
+		{"spatial", "/properties/model_fsp/properties/elements/items/properties/type", []string{"osrodek", "pasmo", "strefa", "obszar", "korytarz", "powiazanie"}},
+		{"implementation", "/properties/implementation/properties/evaluation/items/properties/type", []string{"ex_ante", "mid_term", "ex_post"}},
+		{"implementation", "/properties/participation/properties/soos/properties/mode", []string{"prognoza", "waiver"}},
+		{"implementation", "/properties/participation/properties/partners_involved/items/properties/group", []string{"neighbouring_gminy", "ngo", "business", "residents", "rzgw", "science", "public_institutions", "youth", "seniors", "other"}},
+		{"project", "/properties/project/properties/status", []string{"idea", "proposed", "accepted", "reserve", "in_preparation", "submitted", "funded", "completed", "dropped"}},
+		{"project", "/properties/project/properties/priority", []string{"key", "complementary"}},
+		{"project", "/properties/project/properties/kind", []string{"investment", "soft", "mixed"}},
+		{"project", "/$defs/external/properties/type", []string{"ngo", "company", "public"}},
+		{"project", "/properties/project/properties/links/properties/goals/items/properties/contribution", []string{"primary", "secondary"}},
+		{"project", "/properties/project/properties/readiness/properties/stage", []string{"pomysl", "koncepcja", "studium_wykonalnosci", "dokumentacja_projektowa", "pozwolenie_na_budowe", "gotowy"}},
+		{"project", "/properties/project/properties/readiness/properties/land_rights", []string{"secured", "partial", "none", "n/a"}},
+		{"project", "/properties/project/properties/readiness/properties/env_decision", []string{"required_pending", "obtained", "not_required"}},
+	}
+	for _, c := range cases {
+		var v any = load(t, File(c.file))
+		for _, tok := range strings.Split(strings.TrimPrefix(c.ptr, "/"), "/") {
+			m, _ := v.(map[string]any)
+			v = m[tok]
+		}
+		m, _ := v.(map[string]any)
+		enum, ok := m["enum"].([]any)
+		if !ok {
+			t.Errorf("%s#%s: no enum", File(c.file), c.ptr)
+			continue
+		}
+		var got []string
+		for _, e := range enum {
+			got = append(got, e.(string))
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%s#%s: enum %q, want %q", File(c.file), c.ptr, got, c.want)
+		}
+	}
+}
