@@ -1,0 +1,381 @@
+package compose
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	_ "image/jpeg" // decoders for DecodeConfig of maps
+	_ "image/png"
+	"strconv"
+	"strings"
+
+	"github.com/strategia-pl/strategia/internal/diag"
+	"github.com/strategia-pl/strategia/internal/model"
+	"github.com/strategia-pl/strategia/internal/plfmt"
+	"github.com/strategia-pl/strategia/render/doc"
+	"github.com/yuin/goldmark"
+)
+
+// Rule IDs of the diagnostics compose reports.
+const (
+	// RuleMarkdown: a Markdown construct the documents cannot express.
+	RuleMarkdown = "MD-01"
+	// RuleImage: a map or image file cannot be read or is not PNG/JPEG.
+	RuleImage = "FILE-04"
+)
+
+// Options are the inputs of composing besides the content.
+type Options struct {
+	// Date is the document date, "YYYY-MM-DD" (from SOURCE_DATE_EPOCH or
+	// the sources; never the wall clock).
+	Date string
+	// ReadFile reads a file of the partnership folder by its
+	// partnership-relative slash path (maps and images). The build
+	// supplies one confined to the folder.
+	ReadFile func(rel string) ([]byte, error)
+}
+
+// composer holds the state of composing one document.
+type composer struct {
+	s   *model.Strategy
+	x   *model.Index
+	f   *model.Facts
+	opt Options
+	l   *diag.List
+	d   *doc.Document
+	md  goldmark.Markdown
+
+	tables, maps, figs, fns int
+	anchors                 map[string]bool // anchors in use
+	targets                 map[string]bool // link targets the document will contain
+	placed                  map[string]int  // map ID → its figure number
+	images                  map[string]*doc.Figure
+	mapRefs                 []mapRef // inline {{map:…}} texts to fill once maps are numbered
+}
+
+type mapRef struct {
+	id string
+	t  *doc.Text
+}
+
+func newComposer(s *model.Strategy, x *model.Index, f *model.Facts, opt Options) *composer {
+	if x == nil {
+		x = model.NewIndex(s)
+	}
+	if f == nil {
+		f = model.Derive(s, x)
+	}
+	return &composer{s: s, x: x, f: f, opt: opt, l: &diag.List{}, d: &doc.Document{},
+		md: newMarkdown(), anchors: map[string]bool{}, targets: map[string]bool{},
+		placed: map[string]int{}, images: map[string]*doc.Figure{}}
+}
+
+// finish fills forward references and sorts the diagnostics.
+func (c *composer) finish() (*doc.Document, *diag.List) {
+	for _, r := range c.mapRefs {
+		if n, ok := c.placed[r.id]; ok {
+			r.t.Text = "mapa" + plfmt.NBSP + strconv.Itoa(n)
+		}
+	}
+	c.l.Sort()
+	return c.d, c.l
+}
+
+// ---- anchors ----
+
+// Anchors of entities, the targets of internal links.
+func anchorGoal(id string) string    { return "cel-" + id }
+func anchorDir(id string) string     { return "kd-" + id }
+func anchorProject(id string) string { return "projekt-" + id }
+func anchorOSI(id string) string     { return "osi-" + id }
+func anchorMap(id string) string     { return "mapa-" + id }
+
+// anchor returns a, registered as used; a second use gets "" so anchors
+// stay unique.
+func (c *composer) anchor(a string) string {
+	if a == "" || c.anchors[a] {
+		return ""
+	}
+	c.anchors[a] = true
+	return a
+}
+
+// ---- inline helpers ----
+
+// tx returns a text run of plain YAML text with Polish typography.
+func tx(s string) *doc.Text { return &doc.Text{Text: plfmt.Text(s)} }
+
+// raw returns a text run as is (already formatted).
+func raw(s string) *doc.Text { return &doc.Text{Text: s} }
+
+func bold(s string) *doc.Text { return &doc.Text{Text: plfmt.Text(s), Style: doc.Bold} }
+
+func italic(s string) *doc.Text { return &doc.Text{Text: plfmt.Text(s), Style: doc.Italic} }
+
+func ins(in ...doc.Inline) []doc.Inline { return in }
+
+// para is a body paragraph of plain text.
+func para(s string) *doc.Paragraph { return &doc.Paragraph{Inlines: ins(tx(s))} }
+
+func paraIn(in ...doc.Inline) *doc.Paragraph { return &doc.Paragraph{Inlines: in} }
+
+func note(in ...doc.Inline) *doc.Paragraph { return &doc.Paragraph{Style: doc.ParaNote, Inlines: in} }
+
+// labelled is a paragraph "Label: value".
+func labelled(lbl string, value ...doc.Inline) *doc.Paragraph {
+	return &doc.Paragraph{Inlines: append(ins(bold(lbl+": ")), value...)}
+}
+
+func section(level int, anchor, title string, blocks ...doc.Block) *doc.Section {
+	return &doc.Section{Level: level, Anchor: anchor, Title: ins(tx(title)), Blocks: blocks}
+}
+
+// link is an internal link to anchor a when the document contains it,
+// else the inlines themselves.
+func (c *composer) link(a string, in ...doc.Inline) []doc.Inline {
+	if c.targets[a] {
+		return ins(&doc.Link{Anchor: a, Inlines: in})
+	}
+	return in
+}
+
+// entityLink is "ID „Title”", linked to the entity's anchor.
+func (c *composer) entityLink(a, id, title string) []doc.Inline {
+	s := id
+	if title != "" {
+		s += plfmt.NBSP + plfmt.Quote(plfmt.Text(title))
+	}
+	return c.link(a, raw(s))
+}
+
+// refLinks lists IDs as links (goals, directions, projects, OSI) or plain
+// IDs, separated by commas.
+func (c *composer) refLinks(ids []string) []doc.Inline {
+	var out []doc.Inline
+	for i, id := range ids {
+		if i > 0 {
+			out = append(out, raw(", "))
+		}
+		out = append(out, c.idLink(id)...)
+	}
+	return out
+}
+
+// idLink links a bare ID to whatever entity it names.
+func (c *composer) idLink(id string) []doc.Inline {
+	switch {
+	case c.x.Goals[id] != nil:
+		return c.link(anchorGoal(id), raw(id))
+	case c.x.OpGoals[id] != nil:
+		return c.link(anchorGoal(id), raw(id))
+	case c.x.Directions[id] != nil:
+		return c.link(anchorDir(id), raw(id))
+	case c.x.Projects[id] != nil:
+		return c.link(anchorProject(id), raw(id))
+	case c.x.OSI[id] != nil:
+		return c.link(anchorOSI(id), raw(id))
+	}
+	return ins(raw(id))
+}
+
+// memberName is a member's name with its kind where names repeat (Kolno
+// the town and Kolno the rural gmina).
+func (c *composer) memberName(teryt string) string {
+	m := c.x.Members[teryt]
+	if m == nil {
+		return teryt
+	}
+	name := m.Name
+	if m.Kind == "powiat" && !strings.HasPrefix(strings.ToLower(name), "powiat") {
+		name = "Powiat " + name
+	}
+	for _, o := range c.s.Partnership.Members {
+		if o != m && o.Name == m.Name {
+			return name + " (" + c.memberType(m) + ")"
+		}
+	}
+	return name
+}
+
+// memberType is "gmina miejska", "gmina wiejska", "powiat", …
+func (c *composer) memberType(m *model.Member) string {
+	if m.Kind == "gmina" || m.Kind == "" {
+		gt := m.GminaType
+		if gt == 0 && len(m.Teryt.ID) == 7 {
+			gt = int(m.Teryt.ID[6] - '0')
+		}
+		if t, ok := gminaTypes[gt]; ok {
+			return t
+		}
+		return "gmina"
+	}
+	return label(memberKinds, m.Kind)
+}
+
+func (c *composer) memberNames(ids []string) string {
+	names := make([]string, len(ids))
+	for i, id := range ids {
+		names[i] = c.memberName(id)
+	}
+	return strings.Join(names, ", ")
+}
+
+// ---- tables ----
+
+// cell helpers
+func hcell(s string) *doc.Cell {
+	return &doc.Cell{Shade: doc.ShadeHeader, Bold: true, Align: doc.AlignCenter, Blocks: []doc.Block{paraIn(tx(s))}}
+}
+
+func tcell(s string) *doc.Cell { return &doc.Cell{Blocks: []doc.Block{paraIn(tx(s))}} }
+
+func icell(in ...doc.Inline) *doc.Cell { return &doc.Cell{Blocks: []doc.Block{paraIn(in...)}} }
+
+func ncell(s string) *doc.Cell {
+	return &doc.Cell{Align: doc.AlignRight, Blocks: []doc.Block{paraIn(raw(s))}}
+}
+
+func ccell(s string) *doc.Cell {
+	return &doc.Cell{Align: doc.AlignCenter, Blocks: []doc.Block{paraIn(raw(s))}}
+}
+
+// lcell is a shaded label cell (fiches, key–value tables).
+func lcell(s string) *doc.Cell {
+	return &doc.Cell{Shade: doc.ShadeHeader, Bold: true, Blocks: []doc.Block{paraIn(tx(s))}}
+}
+
+func bcell(blocks ...doc.Block) *doc.Cell { return &doc.Cell{Blocks: blocks} }
+
+func row(cells ...*doc.Cell) *doc.Row { return &doc.Row{Cells: cells} }
+
+func headerRow(labels ...string) *doc.Row {
+	r := &doc.Row{}
+	for _, l := range labels {
+		r.Cells = append(r.Cells, hcell(l))
+	}
+	return r
+}
+
+// table returns a numbered table: "Tabela N. caption".
+func (c *composer) table(caption string, widths []float64, header int, rows ...*doc.Row) *doc.Table {
+	c.tables++
+	return &doc.Table{
+		Anchor:     c.anchor("tabela-" + strconv.Itoa(c.tables)),
+		Caption:    ins(raw("Tabela"+plfmt.NBSP+strconv.Itoa(c.tables)+". "), tx(caption)),
+		Widths:     widths,
+		HeaderRows: header,
+		Rows:       rows,
+	}
+}
+
+func sourceNote(s string) []doc.Inline { return ins(tx("Źródło: " + s)) }
+
+// ---- figures ----
+
+// mapFigure places map id as a numbered figure; a map placed before gives
+// a cross-reference paragraph instead. pos is where the map was asked for.
+func (c *composer) mapFigure(id string, pos diag.Pos) doc.Block {
+	m := c.x.Maps[id]
+	if m == nil {
+		c.l.Errorf(pos, "REF-12", "map %s is not defined in spatial.yaml", id)
+		return nil
+	}
+	if n, ok := c.placed[id]; ok {
+		return &doc.Paragraph{Style: doc.ParaNote, Inlines: c.link(anchorMap(id), raw("Zob. mapa"+plfmt.NBSP+strconv.Itoa(n)+"."))}
+	}
+	data, format, w, h, ok := c.readImage(m.File, m.At("file"))
+	if !ok {
+		return nil
+	}
+	c.maps++
+	c.placed[id] = c.maps
+	f := &doc.Figure{
+		Anchor:  c.anchor(anchorMap(id)),
+		Name:    id + "." + ext(format),
+		Format:  format,
+		Data:    data,
+		WidthPx: w, HeightPx: h,
+		Alt:     plfmt.Text(m.Alt),
+		Caption: ins(raw("Mapa"+plfmt.NBSP+strconv.Itoa(c.maps)+". "), tx(m.Title)),
+	}
+	if f.Alt == "" {
+		f.Alt = plfmt.Text(m.Title)
+	}
+	src := m.Source
+	if ed := m.TerytEdition; ed != "" || c.s.Partnership.TerytEdition != "" {
+		if ed == "" {
+			ed = c.s.Partnership.TerytEdition
+		}
+		if src != "" {
+			src = strings.TrimRight(src, ". ") + "; "
+		}
+		src += "granice jednostek według rejestru TERC, stan na " + plfmt.Date(ed)
+	}
+	if src != "" {
+		f.Source = sourceNote(strings.TrimRight(src, ".") + ".")
+	}
+	return f
+}
+
+// readImage reads a PNG or JPEG file of the partnership folder.
+func (c *composer) readImage(rel string, pos diag.Pos) (data []byte, format string, w, h int, ok bool) {
+	if rel == "" {
+		c.l.Errorf(pos, RuleImage, "no file given for the image")
+		return nil, "", 0, 0, false
+	}
+	if c.opt.ReadFile == nil {
+		c.l.Errorf(pos, RuleImage, "cannot read %s: no file access was given to compose", rel)
+		return nil, "", 0, 0, false
+	}
+	data, err := c.opt.ReadFile(rel)
+	if err != nil {
+		c.l.Errorf(pos, RuleImage, "cannot read image %s: %v", rel, err)
+		return nil, "", 0, 0, false
+	}
+	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil || format != "png" && format != "jpeg" {
+		c.l.Errorf(pos, RuleImage, "image %s is not a PNG or JPEG file", rel)
+		return nil, "", 0, 0, false
+	}
+	return data, format, cfg.Width, cfg.Height, true
+}
+
+// ---- values ----
+
+// decimals returns an indicator's decimals (1 when not given).
+func decimals(in *model.Indicator) int {
+	if in != nil && in.Decimals != nil {
+		return *in.Decimals
+	}
+	return 1
+}
+
+// indValue formats a value of indicator in with its decimals.
+func indValue(in *model.Indicator, v float64) string { return plfmt.Number(v, decimals(in)) }
+
+// indValueUnit formats a value with the indicator's unit.
+func indValueUnit(in *model.Indicator, v float64) string {
+	if in == nil {
+		return plfmt.Number(v, 1)
+	}
+	return withUnit(indValue(in, v), countNoun(in.Unit, v, decimals(in)))
+}
+
+// money formats an amount in the framework's currency.
+func (c *composer) money(v float64) string {
+	if cur := c.s.Finance.Currency; cur != "" && cur != "PLN" {
+		return plfmt.Number(v, 0) + plfmt.NBSP + cur
+	}
+	return plfmt.Money(v)
+}
+
+func ext(format string) string {
+	if format == "jpeg" {
+		return "jpg"
+	}
+	return format
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+func sprintf(format string, args ...any) string { return fmt.Sprintf(format, args...) }

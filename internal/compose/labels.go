@@ -1,0 +1,378 @@
+package compose
+
+import (
+	"strings"
+
+	"github.com/strategia-pl/strategia/internal/plfmt"
+)
+
+// Polish labels for the enumerations of the content schema. A value
+// missing here is printed as written.
+
+func label(m map[string]string, k string) string {
+	if v, ok := m[k]; ok {
+		return v
+	}
+	return k
+}
+
+// docKind names the kind of strategy in titles ("Strategia rozwoju
+// ponadlokalnego …").
+var docKind = map[string]string{
+	"srp":                    "Strategia rozwoju ponadlokalnego",
+	"srg":                    "Strategia rozwoju gminy",
+	"strategia_terytorialna": "Strategia terytorialna",
+	"strategia_zit":          "Strategia terytorialna ZIT",
+	"strategia_iit":          "Strategia terytorialna IIT",
+}
+
+// legalBasis gives the legal basis of each document type.
+var legalBasis = map[string][]string{
+	"srp": {
+		"art. 10g ustawy z dnia 8 marca 1990 r. o samorządzie gminnym, który do strategii rozwoju ponadlokalnego stosuje odpowiednio art. 10e ust. 2–4 tej ustawy (zawartość strategii) oraz art. 10f (procedura);",
+		"art. 9 pkt 6 i art. 10a ustawy z dnia 6 grudnia 2006 r. o zasadach prowadzenia polityki rozwoju (diagnoza i uprzednia ewaluacja);",
+		"art. 6 ustawy o zasadach prowadzenia polityki rozwoju (konsultacje społeczne).",
+	},
+	"srg": {
+		"art. 10e i 10f ustawy z dnia 8 marca 1990 r. o samorządzie gminnym (zawartość i procedura strategii rozwoju gminy);",
+		"art. 9 pkt 5 i art. 10a ustawy z dnia 6 grudnia 2006 r. o zasadach prowadzenia polityki rozwoju;",
+		"art. 6 ustawy o zasadach prowadzenia polityki rozwoju (konsultacje społeczne).",
+	},
+	"strategia_terytorialna": {
+		"art. 28 i 29 rozporządzenia Parlamentu Europejskiego i Rady (UE) 2021/1060 z dnia 24 czerwca 2021 r. (CPR);",
+		"art. 10g ustawy z dnia 8 marca 1990 r. o samorządzie gminnym, gdy strategia jest zarazem strategią rozwoju ponadlokalnego;",
+		"art. 6 ustawy z dnia 6 grudnia 2006 r. o zasadach prowadzenia polityki rozwoju (konsultacje społeczne).",
+	},
+	"strategia_zit": {
+		"art. 28 lit. a i art. 29 rozporządzenia (UE) 2021/1060 (CPR);",
+		"art. 34 ustawy z dnia 28 kwietnia 2022 r. o zasadach realizacji zadań finansowanych ze środków europejskich w perspektywie finansowej 2021–2027 (Dz.U. 2022 poz. 1079);",
+		"art. 10g ustawy o samorządzie gminnym, gdy strategia jest zarazem strategią rozwoju ponadlokalnego.",
+	},
+	"strategia_iit": {
+		"art. 28 lit. c i art. 29 rozporządzenia (UE) 2021/1060 (CPR);",
+		"art. 36 ustawy z dnia 28 kwietnia 2022 r. o zasadach realizacji zadań finansowanych ze środków europejskich w perspektywie finansowej 2021–2027 (Dz.U. 2022 poz. 1079);",
+		"art. 10g ustawy o samorządzie gminnym, gdy strategia jest zarazem strategią rozwoju ponadlokalnego.",
+	},
+}
+
+// isTerritorial reports whether the document is a territorial strategy
+// under art. 29 CPR (its annex holds the compliance checklist).
+func isTerritorial(docType string) bool {
+	return docType == "strategia_terytorialna" || docType == "strategia_zit" || docType == "strategia_iit"
+}
+
+var programmes = map[string]string{
+	"cwd_pilot": "pilotaż Centrum Wsparcia Doradczego (2020–2022)",
+	"cwd_plus":  "Centrum Wsparcia Doradczego – CWD Plus",
+	"cwd_2023":  "Centrum Wsparcia Doradczego (nabór 2023)",
+	"other":     "inny program wsparcia",
+}
+
+var osiTypes = map[string]string{
+	"oztm": "obszar zagrożony trwałą marginalizacją",
+	"mmp":  "małe miasto powiatowe z obszarem funkcjonalnym",
+	"mstf": "miasto średnie tracące funkcje społeczno-gospodarcze",
+}
+
+var legalForms = map[string]string{
+	"zwiazek_miedzygminny":      "związek międzygminny",
+	"zwiazek_powiatowo_gminny":  "związek powiatowo-gminny",
+	"stowarzyszenie":            "stowarzyszenie jednostek samorządu terytorialnego",
+	"porozumienie_miedzygminne": "porozumienie międzygminne",
+	"list_intencyjny":           "list intencyjny",
+	"umowa_partnerska":          "umowa partnerska",
+}
+
+var docStatus = map[string]string{
+	"draft":        "projekt",
+	"consultation": "projekt do konsultacji społecznych",
+	"adopted":      "dokument przyjęty",
+}
+
+var memberKinds = map[string]string{
+	"gmina":                     "gmina",
+	"powiat":                    "powiat",
+	"miasto_na_prawach_powiatu": "miasto na prawach powiatu",
+}
+
+var gminaTypes = map[int]string{1: "gmina miejska", 2: "gmina wiejska", 3: "gmina miejsko-wiejska"}
+
+var roles = map[string]string{"lider": "lider", "partner": "partner"}
+
+var dimensions = map[string]string{
+	"spoleczny":    "społeczny",
+	"gospodarczy":  "gospodarczy",
+	"przestrzenny": "przestrzenny",
+}
+
+var dimensionTitles = map[string]string{
+	"spoleczny":    "Wymiar społeczny",
+	"gospodarczy":  "Wymiar gospodarczy",
+	"przestrzenny": "Wymiar przestrzenny",
+}
+
+var frequencies = map[string]string{
+	"quarterly":  "co kwartał",
+	"semiannual": "co pół roku",
+	"annual":     "co roku",
+	"biennial":   "co dwa lata",
+	"triennial":  "co trzy lata",
+	"once":       "jednorazowo",
+}
+
+var opinionResults = map[string]string{
+	"positive":    "pozytywna",
+	"negative":    "negatywna",
+	"conditional": "warunkowa",
+	"no_answer":   "brak odpowiedzi w terminie (uznaje się za pozytywną)",
+	"pending":     "oczekuje na opinię",
+}
+
+var instruments = map[string]string{"zit": "ZIT", "iit": "IIT", "rlks": "RLKS"}
+
+var surveyTypes = map[string]string{
+	"mieszkancy":     "mieszkańcy",
+	"mlodziez":       "młodzież",
+	"liderzy":        "liderzy lokalni",
+	"przedsiebiorcy": "przedsiębiorcy",
+}
+
+var evaluationTypes = map[string]string{
+	"ex_ante":  "ewaluacja ex ante",
+	"mid_term": "ewaluacja śródokresowa (mid-term)",
+	"ex_post":  "ewaluacja ex post",
+}
+
+var partnerGroups = map[string]string{
+	"neighbouring_gminy":  "gminy sąsiednie i ich związki",
+	"ngo":                 "organizacje pozarządowe",
+	"business":            "przedsiębiorcy i partnerzy gospodarczy",
+	"residents":           "mieszkańcy",
+	"rzgw":                "dyrektor RZGW Państwowego Gospodarstwa Wodnego Wody Polskie",
+	"science":             "środowisko naukowe",
+	"public_institutions": "instytucje publiczne",
+	"youth":               "młodzież",
+	"seniors":             "seniorzy",
+	"other":               "inni partnerzy",
+}
+
+var channels = map[string]string{
+	"www":                 "strona internetowa",
+	"bip":                 "Biuletyn Informacji Publicznej",
+	"formularz_online":    "formularz elektroniczny",
+	"email":               "poczta elektroniczna",
+	"poczta":              "poczta tradycyjna",
+	"spotkania":           "spotkania otwarte",
+	"warsztaty":           "warsztaty",
+	"ankieta":             "ankieta",
+	"prasa":               "prasa lokalna",
+	"punkt_konsultacyjny": "punkt konsultacyjny",
+}
+
+var soosModes = map[string]string{
+	"prognoza": "przeprowadzono strategiczną ocenę oddziaływania na środowisko z prognozą oddziaływania na środowisko",
+	"waiver":   "odstąpiono od przeprowadzenia strategicznej oceny oddziaływania na środowisko (art. 48 ustawy ooś) po uzgodnieniu z właściwymi organami",
+}
+
+var indicatorKinds = map[string]string{
+	"context": "kontekstowy",
+	"output":  "produktu",
+	"result":  "rezultatu",
+	"impact":  "oddziaływania",
+}
+
+var osiOrigins = map[string]string{"regional": "regionalny", "local": "lokalny"}
+
+var elementTypes = map[string]string{
+	"osrodek":    "ośrodek",
+	"pasmo":      "pasmo",
+	"strefa":     "strefa",
+	"obszar":     "obszar",
+	"korytarz":   "korytarz",
+	"powiazanie": "powiązanie",
+}
+
+var projectStatus = map[string]string{
+	"idea":           "pomysł",
+	"proposed":       "zgłoszony",
+	"accepted":       "zaakceptowany",
+	"reserve":        "rezerwowy",
+	"in_preparation": "w przygotowaniu",
+	"submitted":      "wniosek złożony",
+	"funded":         "dofinansowany",
+	"completed":      "zrealizowany",
+	"dropped":        "wycofany",
+}
+
+var projectPriority = map[string]string{"key": "kluczowy", "complementary": "uzupełniający"}
+
+var projectKinds = map[string]string{"investment": "inwestycyjny", "soft": "nieinwestycyjny (miękki)", "mixed": "inwestycyjno-miękki"}
+
+var readinessStages = map[string]string{
+	"pomysl":                  "pomysł",
+	"koncepcja":               "koncepcja",
+	"studium_wykonalnosci":    "studium wykonalności",
+	"dokumentacja_projektowa": "dokumentacja projektowa",
+	"pozwolenie_na_budowe":    "pozwolenie na budowę",
+	"gotowy":                  "gotowy do realizacji",
+}
+
+var landRights = map[string]string{
+	"secured": "zabezpieczone",
+	"partial": "częściowo zabezpieczone",
+	"none":    "niezabezpieczone",
+	"n/a":     "nie dotyczy",
+}
+
+var docStatuses = map[string]string{"planned": "planowany", "in_progress": "w przygotowaniu", "done": "gotowy"}
+
+var envDecisions = map[string]string{
+	"required_pending": "wymagana – w przygotowaniu",
+	"obtained":         "uzyskana",
+	"not_required":     "niewymagana",
+}
+
+var externalTypes = map[string]string{"ngo": "organizacja pozarządowa", "company": "przedsiębiorstwo", "public": "podmiot publiczny"}
+
+var contributions = map[string]string{"primary": "główny", "secondary": "uzupełniający"}
+
+var voivodeships = map[string]string{
+	"02": "dolnośląskie", "04": "kujawsko-pomorskie", "06": "lubelskie", "08": "lubuskie",
+	"10": "łódzkie", "12": "małopolskie", "14": "mazowieckie", "16": "opolskie",
+	"18": "podkarpackie", "20": "podlaskie", "22": "pomorskie", "24": "śląskie",
+	"26": "świętokrzyskie", "28": "warmińsko-mazurskie", "30": "wielkopolskie", "32": "zachodniopomorskie",
+}
+
+// voivodeshipFE is the name of each regional programme 2021–2027.
+var voivodeshipFE = map[string]string{
+	"02": "Dolnego Śląska", "04": "Kujaw i Pomorza", "06": "Lubelskiego", "08": "Lubuskiego",
+	"10": "Łódzkiego", "12": "Małopolski", "14": "Mazowsza", "16": "Opolskiego",
+	"18": "Podkarpacia", "20": "Podlaskiego", "22": "Pomorza", "24": "Śląskiego",
+	"26": "Świętokrzyskiego", "28": "Warmii i Mazur", "30": "Wielkopolski", "32": "Pomorza Zachodniego",
+}
+
+var fundingSources = map[string]string{
+	"feng":           "Fundusze Europejskie dla Nowoczesnej Gospodarki",
+	"feniks":         "Fundusze Europejskie na Infrastrukturę, Klimat, Środowisko",
+	"fers":           "Fundusze Europejskie dla Rozwoju Społecznego",
+	"ferc":           "Fundusze Europejskie na Rozwój Cyfrowy",
+	"fepw":           "Fundusze Europejskie dla Polski Wschodniej",
+	"pt":             "Pomoc Techniczna dla Funduszy Europejskich",
+	"kpo":            "Krajowy Plan Odbudowy i Zwiększania Odporności",
+	"ps_wpr":         "Plan Strategiczny dla Wspólnej Polityki Rolnej 2023–2027",
+	"prow":           "Program Rozwoju Obszarów Wiejskich 2014–2020",
+	"rfil":           "Rządowy Fundusz Inwestycji Lokalnych",
+	"prgfpl":         "Rządowy Fundusz Polski Ład: Program Inwestycji Strategicznych",
+	"rfrd":           "Rządowy Fundusz Rozwoju Dróg",
+	"rpoz":           "Rządowy Program Odbudowy Zabytków",
+	"wfosigw":        "Wojewódzki Fundusz Ochrony Środowiska i Gospodarki Wodnej",
+	"nfosigw":        "Narodowy Fundusz Ochrony Środowiska i Gospodarki Wodnej",
+	"pfron":          "Państwowy Fundusz Rehabilitacji Osób Niepełnosprawnych",
+	"eog":            "Mechanizm Finansowy EOG i Norweski Mechanizm Finansowy",
+	"interreg":       "programy Interreg",
+	"budzet_jst":     "budżety jednostek samorządu terytorialnego (wkład własny)",
+	"budzet_panstwa": "budżet państwa",
+	"prywatne":       "środki prywatne",
+	"ppp":            "partnerstwo publiczno-prywatne",
+	"inne":           "inne źródła",
+}
+
+// sourceName returns the Polish name of a canonical funding source ID:
+// fe_20_2021_2027 is the regional programme of voivodeship 20; a
+// programme ID with a period suffix (fers_2021_2027) is looked up without it.
+func sourceName(id string) string {
+	if n, ok := fundingSources[id]; ok {
+		return n
+	}
+	if strings.HasPrefix(id, "fe_") && len(id) >= 5 {
+		if v, ok := voivodeshipFE[id[3:5]]; ok {
+			period := "2021–2027"
+			if rest := id[5:]; len(rest) == 10 && rest[0] == '_' && rest[5] == '_' {
+				period = rest[1:5] + "–" + rest[6:]
+			}
+			return "Fundusze Europejskie dla " + v + " " + period
+		}
+	}
+	// Strip a trailing _YYYY_YYYY period and try again.
+	if i := len(id) - 10; i > 0 && id[i] == '_' && id[i+5] == '_' {
+		if n, ok := fundingSources[id[:i]]; ok {
+			if !strings.Contains(n, "–") {
+				n += " " + id[i+1:i+5] + "–" + id[i+6:]
+			}
+			return n
+		}
+	}
+	return id
+}
+
+// abbreviations is the pool of the Wykaz skrótów: an entry is listed when
+// its abbreviation occurs in the document.
+var abbreviations = [][2]string{
+	{"BDL", "Bank Danych Lokalnych GUS"},
+	{"CPR", "rozporządzenie Parlamentu Europejskiego i Rady (UE) 2021/1060 z dnia 24 czerwca 2021 r. (rozporządzenie ogólne)"},
+	{"CS", "cel strategiczny"},
+	{"CWD", "Centrum Wsparcia Doradczego"},
+	{"DNSH", "zasada „nie czyń poważnych szkód” (do no significant harm)"},
+	{"EFRR", "Europejski Fundusz Rozwoju Regionalnego"},
+	{"EFS+", "Europejski Fundusz Społeczny Plus"},
+	{"FE", "Fundusze Europejskie"},
+	{"GUS", "Główny Urząd Statystyczny"},
+	{"IIT", "inne instrumenty terytorialne"},
+	{"IZ", "instytucja zarządzająca"},
+	{"JST", "jednostka samorządu terytorialnego"},
+	{"KD", "kierunek działań"},
+	{"KPO", "Krajowy Plan Odbudowy i Zwiększania Odporności"},
+	{"MOF", "miejski obszar funkcjonalny"},
+	{"MRL", "Monitor Rozwoju Lokalnego (Związek Miast Polskich)"},
+	{"OSI", "obszar strategicznej interwencji"},
+	{"OZE", "odnawialne źródła energii"},
+	{"PWIS", "Państwowy Wojewódzki Inspektor Sanitarny"},
+	{"RDOŚ", "Regionalny Dyrektor Ochrony Środowiska"},
+	{"RLKS", "rozwój lokalny kierowany przez społeczność"},
+	{"RZGW", "Regionalny Zarząd Gospodarki Wodnej"},
+	{"SOOŚ", "strategiczna ocena oddziaływania na środowisko"},
+	{"SRW", "strategia rozwoju województwa"},
+	{"SWOT", "analiza mocnych i słabych stron oraz szans i zagrożeń (strengths, weaknesses, opportunities, threats)"},
+	{"TERC", "rejestr jednostek podziału terytorialnego kraju (część rejestru TERYT)"},
+	{"TERYT", "krajowy rejestr urzędowy podziału terytorialnego kraju"},
+	{"TOWS", "analiza strategiczna łącząca czynniki SWOT (strategie SO, ST, WO, WT)"},
+	{"upzpr", "ustawa z dnia 6 grudnia 2006 r. o zasadach prowadzenia polityki rozwoju"},
+	{"usg", "ustawa z dnia 8 marca 1990 r. o samorządzie gminnym"},
+	{"ZIT", "zintegrowane inwestycje terytorialne"},
+}
+
+// countNoun returns the form of a count unit that agrees with n in
+// Polish (1 osoba, 2 osoby, 5 osób); other units are returned unchanged.
+func countNoun(unit string, v float64, decimals int) string {
+	forms, ok := map[string][3]string{
+		"osoby": {"osoba", "osoby", "osób"}, "osób": {"osoba", "osoby", "osób"}, "os.": {"os.", "os.", "os."},
+	}[unit]
+	if !ok {
+		return unit
+	}
+	if decimals > 0 || v != float64(int64(v)) {
+		return forms[1] // fractions take the genitive singular: 2,5 osoby
+	}
+	n := int64(v)
+	if n < 0 {
+		n = -n
+	}
+	switch {
+	case n == 1:
+		return forms[0]
+	case n%10 >= 2 && n%10 <= 4 && (n%100 < 12 || n%100 > 14):
+		return forms[1]
+	}
+	return forms[2]
+}
+
+// withUnit joins a formatted value and its unit: "85,0%", "12 km".
+func withUnit(val, unit string) string {
+	switch unit {
+	case "":
+		return val
+	case "%", "‰":
+		return val + unit
+	}
+	return val + plfmt.NBSP + unit
+}

@@ -1,0 +1,1698 @@
+package compose
+
+import (
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/strategia-pl/strategia/internal/diag"
+	"github.com/strategia-pl/strategia/internal/model"
+	"github.com/strategia-pl/strategia/internal/plfmt"
+	"github.com/strategia-pl/strategia/render/doc"
+)
+
+// Strategy composes the strategy document of s: title page metadata, the
+// table of contents, the list of abbreviations, numbered chapters from
+// the introduction to the financial framework and the project list, and
+// the annexes (project fiches; the art. 29 CPR checklist for territorial
+// strategies). x and f may be nil (they are then built from s).
+func Strategy(s *model.Strategy, x *model.Index, f *model.Facts, opt Options) (*doc.Document, *diag.List) {
+	c := newComposer(s, x, f, opt)
+	c.strategyTargets()
+	c.d.Meta = c.strategyMeta()
+	abbr := &doc.Section{Level: 1, Anchor: c.anchor("skroty"), Unnumbered: true, PageBreakBefore: true, Title: ins(raw("Wykaz skrótów"))}
+	c.d.Blocks = append(c.d.Blocks, &doc.TOC{Title: "Spis treści", Depth: 2}, abbr)
+	for _, ch := range []func() *doc.Section{
+		c.introduction, c.diagnosis, c.conclusions, c.swot, c.vision, c.goals, c.results,
+		c.osi, c.spatialModel, c.recommendations, c.implementation, c.participation,
+		c.finance, c.projects,
+	} {
+		if sec := ch(); sec != nil {
+			sec.PageBreakBefore = true
+			c.d.Blocks = append(c.d.Blocks, sec)
+		}
+	}
+	c.d.Blocks = append(c.d.Blocks, c.annexes()...)
+	c.fillAbbreviations(abbr)
+	return c.finish()
+}
+
+// strategyTargets lists the anchors the strategy will contain.
+func (c *composer) strategyTargets() {
+	for id := range c.x.Goals {
+		c.targets[anchorGoal(id)] = true
+	}
+	for id := range c.x.OpGoals {
+		c.targets[anchorGoal(id)] = true
+	}
+	for id := range c.x.Directions {
+		c.targets[anchorDir(id)] = true
+	}
+	for id := range c.x.Projects {
+		c.targets[anchorProject(id)] = true
+	}
+	for id := range c.x.OSI {
+		c.targets[anchorOSI(id)] = true
+	}
+	for id := range c.x.Maps {
+		c.targets[anchorMap(id)] = true
+	}
+}
+
+// genitive turns the partnership's name into the genitive for titles
+// ("Partnerstwo Ziemi Kolneńskiej" → "Partnerstwa Ziemi Kolneńskiej").
+func genitive(name string) (string, bool) {
+	for nom, gen := range map[string]string{"Partnerstwo": "Partnerstwa", "Stowarzyszenie": "Stowarzyszenia",
+		"Związek": "Związku", "Porozumienie": "Porozumienia", "Obszar": "Obszaru"} {
+		if rest, ok := strings.CutPrefix(name, nom+" "); ok {
+			return gen + " " + rest, true
+		}
+	}
+	return name, false
+}
+
+// strategyTitle is "Strategia rozwoju ponadlokalnego Partnerstwa … na lata 2024–2030".
+func (c *composer) strategyTitle() string {
+	p := c.s.Partnership
+	kind := label(docKind, p.DocType)
+	if kind == "" {
+		kind = "Strategia"
+	}
+	t := kind
+	if g, ok := genitive(p.Name); ok {
+		t += " " + g
+	} else if p.Name != "" {
+		t += " – " + p.Name
+	}
+	if p.Period.From != 0 {
+		t += " na lata " + plfmt.Range(p.Period.From, p.Period.To)
+	}
+	return plfmt.Text(t)
+}
+
+func (c *composer) strategyMeta() doc.Meta {
+	p := c.s.Partnership
+	kind := label(docKind, p.DocType)
+	m := doc.Meta{
+		Title:    c.strategyTitle(),
+		Author:   plfmt.Text(p.Name),
+		Subject:  kind,
+		Language: "pl-PL",
+		Date:     c.opt.Date,
+		Header:   plfmt.Text(cmpOr(p.ShortName, p.Name) + " – " + strings.ToLower(kind[:1]) + kind[1:]),
+	}
+	if p.Period.From != 0 {
+		m.Header += " " + plfmt.Range(p.Period.From, p.Period.To)
+	}
+	if pr, ok := programmes[p.Programme]; ok && p.Programme != "other" {
+		m.Subtitle = "Dokument opracowany przy wsparciu: " + pr
+	}
+	m.Keywords = []string{"strategia", strings.ToLower(kind), plfmt.Text(p.Name)}
+	for _, t := range p.OSITypes {
+		m.Keywords = append(m.Keywords, label(osiTypes, t))
+	}
+	var names []string
+	for _, mb := range p.Members {
+		names = append(names, c.memberName(mb.Teryt.ID))
+		m.Keywords = append(m.Keywords, mb.Name)
+	}
+	m.Keywords = slices.Compact(m.Keywords)
+	if len(names) > 0 {
+		m.TitlePage = append(m.TitlePage, plfmt.Text("Członkowie partnerstwa: "+strings.Join(names, ", ")))
+	}
+	v := ""
+	if p.Version != "" {
+		v = "Wersja " + p.Version
+	}
+	if st, ok := docStatus[p.Status]; ok {
+		v = strings.TrimPrefix(v+" – "+st, " – ")
+		if v == st {
+			v = strings.ToUpper(v[:1]) + v[1:]
+		}
+	}
+	if v != "" {
+		m.TitlePage = append(m.TitlePage, plfmt.Text(v))
+	}
+	m.TitlePage = append(m.TitlePage, c.adoptionLines()...)
+	return m
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// adoptionLines are the "Załącznik do uchwały nr … z dnia …" lines of an
+// adopted strategy.
+func (c *composer) adoptionLines() []string {
+	p := c.s.Partnership
+	if r := p.AdoptedResolution; r != nil && cmpOr(r.Number, r.Resolution) != "" {
+		return []string{resolutionLine(r.Body, cmpOr(r.Number, r.Resolution), r.Date)}
+	}
+	if p.Status != "adopted" {
+		return nil
+	}
+	var out []string
+	if len(c.s.Participation.Adoptions) > 0 {
+		for _, a := range c.s.Participation.Adoptions {
+			out = append(out, resolutionLine(a.Body, a.Resolution, a.Date))
+		}
+		return out
+	}
+	for _, m := range p.Members {
+		if a := m.Adoption; a != nil {
+			out = append(out, resolutionLine(a.Body, cmpOr(a.Resolution, a.Number), a.Date))
+		}
+	}
+	return out
+}
+
+// resolutionLine is "Załącznik do uchwały nr IV/32/2024 Rady Miasta Kolno z dnia 26 czerwca 2024 r.".
+func resolutionLine(body, number, date string) string {
+	s := "Załącznik do uchwały nr " + number
+	if body != "" {
+		s += " " + bodyGenitive(body)
+	}
+	if date != "" {
+		s += " z dnia " + plfmt.DateLong(date)
+	}
+	return plfmt.Text(s)
+}
+
+// bodyGenitive puts the name of a council into the genitive ("Rada
+// Miasta Kolno" → "Rady Miasta Kolno").
+func bodyGenitive(body string) string {
+	for nom, gen := range map[string]string{"Rada ": "Rady ", "Zgromadzenie ": "Zgromadzenia ", "Zarząd ": "Zarządu ",
+		"Walne Zebranie ": "Walnego Zebrania ", "Komitet ": "Komitetu "} {
+		if rest, ok := strings.CutPrefix(body, nom); ok {
+			return gen + strings.Replace(rest, "Miejska ", "Miejskiej ", 1)
+		}
+	}
+	return body
+}
+
+// ---- Wykaz skrótów ----
+
+// fillAbbreviations lists the abbreviations that occur in the document.
+func (c *composer) fillAbbreviations(sec *doc.Section) {
+	var b strings.Builder
+	for _, bl := range c.d.Blocks {
+		b.WriteString(doc.PlainText(bl))
+		b.WriteByte(' ')
+	}
+	for _, f := range c.d.Footnotes {
+		for _, bl := range f.Blocks {
+			b.WriteString(doc.PlainText(bl))
+		}
+	}
+	text := b.String()
+	t := &doc.Table{Widths: []float64{1, 5}, HeaderRows: 1, Rows: []*doc.Row{headerRow("Skrót", "Objaśnienie")}}
+	for _, a := range abbreviations {
+		if containsWord(text, a[0]) {
+			t.Rows = append(t.Rows, row(&doc.Cell{Bold: true, Blocks: []doc.Block{paraIn(raw(a[0]))}}, tcell(a[1])))
+		}
+	}
+	if len(t.Rows) == 1 {
+		sec.Blocks = []doc.Block{para("Dokument nie używa skrótów wymagających objaśnienia.")}
+		return
+	}
+	sec.Blocks = []doc.Block{t}
+}
+
+// containsWord reports whether w occurs in s as a whole word (or followed
+// by a digit, as in CS1 or KD1.1.1).
+func containsWord(s, w string) bool {
+	for i := 0; ; {
+		j := strings.Index(s[i:], w)
+		if j < 0 {
+			return false
+		}
+		j += i
+		before, after := rune(' '), rune(' ')
+		if j > 0 {
+			before = lastRune(s[:j])
+		}
+		if k := j + len(w); k < len(s) {
+			after = firstRune(s[k:])
+		}
+		if !isLetter(before) && !isLetter(after) {
+			return true
+		}
+		i = j + len(w)
+	}
+}
+
+func isLetter(r rune) bool {
+	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r > 127 && r != '\u00a0' && r != '–' && r != '”' && r != '„' && r != '’'
+}
+
+func lastRune(s string) rune {
+	r := []rune(s[max(0, len(s)-4):])
+	return r[len(r)-1]
+}
+
+func firstRune(s string) rune {
+	for _, r := range s {
+		return r
+	}
+	return ' '
+}
+
+// ---- 1. Wprowadzenie ----
+
+func (c *composer) introduction() *doc.Section {
+	p := c.s.Partnership
+	sec := section(1, c.anchor("wprowadzenie"), "Wprowadzenie")
+	if p.Note != "" {
+		sec.Blocks = append(sec.Blocks, note(italic(p.Note)))
+	}
+	// legal basis
+	kind := label(docKind, p.DocType)
+	lb := section(2, c.anchor("podstawa-prawna"), "Podstawa prawna i charakter dokumentu",
+		para("Dokument jest dokumentem typu: "+strings.ToLower(kind[:1])+kind[1:]+". Został opracowany na podstawie:"))
+	if basis := legalBasis[p.DocType]; len(basis) > 0 {
+		lb.Blocks = append(lb.Blocks, bullets(basis))
+	}
+	if p.Period.From != 0 {
+		lb.Blocks = append(lb.Blocks, labelled("Okres obowiązywania", raw("lata "+plfmt.Range(p.Period.From, p.Period.To))))
+	}
+	if pr, ok := programmes[p.Programme]; ok {
+		lb.Blocks = append(lb.Blocks, labelled("Wsparcie w opracowaniu", tx(pr)))
+	}
+	sec.Blocks = append(sec.Blocks, lb)
+	sec.Blocks = append(sec.Blocks, c.partnershipSection())
+	if proc := c.processSection(); proc != nil {
+		sec.Blocks = append(sec.Blocks, proc)
+	}
+	return sec
+}
+
+func bullets(items []string) *doc.List {
+	l := &doc.List{}
+	for _, it := range items {
+		l.Items = append(l.Items, &doc.ListItem{Blocks: []doc.Block{para(it)}})
+	}
+	return l
+}
+
+func (c *composer) partnershipSection() *doc.Section {
+	p := c.s.Partnership
+	sec := section(2, c.anchor("partnerstwo"), "Partnerstwo i jego obszar")
+	var b strings.Builder
+	b.WriteString(p.Name + " tworzy " + itoa(len(p.Members)) + " " + plural(len(p.Members), "jednostka", "jednostki", "jednostek") + " samorządu terytorialnego")
+	if v := voivodeships[p.SupportedInVoivodeship]; v != "" {
+		b.WriteString(" województwa " + v)
+	}
+	b.WriteString(".")
+	if lf, ok := legalForms[p.LegalForm]; ok {
+		b.WriteString(" Podstawą współpracy jest " + lf)
+		if p.Formed != "" {
+			b.WriteString(" z " + plfmt.DateLong(p.Formed))
+		}
+		b.WriteString(".")
+	}
+	if p.Leader.ID != "" {
+		b.WriteString(" Liderem partnerstwa jest " + c.memberName(p.Leader.ID) + ".")
+	}
+	f := c.f
+	if f.AreaKm2 > 0 || f.Population.Value > 0 {
+		b.WriteString(" Obszar partnerstwa")
+		if f.AreaKm2 > 0 {
+			b.WriteString(" zajmuje " + plfmt.Number(f.AreaKm2, 1) + " km²")
+		}
+		if f.Population.Value > 0 {
+			if f.AreaKm2 > 0 {
+				b.WriteString(" i")
+			}
+			b.WriteString(" zamieszkuje go " + plfmt.Number(f.Population.Value, 0) + " " +
+				countNoun("osoby", f.Population.Value, 0) + " (" + itoa(f.Population.Year) + " r.)")
+		}
+		b.WriteString(".")
+	}
+	sec.Blocks = append(sec.Blocks, para(b.String()))
+	if len(p.OSITypes) > 0 {
+		var ts []string
+		for _, t := range p.OSITypes {
+			ts = append(ts, label(osiTypes, t))
+		}
+		sec.Blocks = append(sec.Blocks, labelled("Typ obszaru wsparcia", tx(strings.Join(ts, "; "))))
+	}
+	// members table
+	t := c.table("Jednostki samorządu terytorialnego tworzące partnerstwo", []float64{0.5, 2.6, 1.3, 2, 1.5, 1.5, 1}, 1,
+		headerRow("Lp.", "Jednostka", "Kod TERYT", "Rodzaj", "Ludność", "Powierzchnia [km²]", "Rola"))
+	popYears := map[int]bool{}
+	for i, m := range p.Members {
+		pop, area := plfmt.NoData, plfmt.NoData
+		if m.Population != nil {
+			pop = plfmt.Number(m.Population.Value, 0)
+			popYears[m.Population.Year] = true
+		}
+		if m.AreaKm2 > 0 {
+			area = plfmt.Number(m.AreaKm2, 1)
+		}
+		t.Rows = append(t.Rows, row(ccell(itoa(i+1)+"."), tcell(c.memberName(m.Teryt.ID)), ccell(m.Teryt.ID),
+			tcell(c.memberType(m)), ncell(pop), ncell(area), tcell(label(roles, m.Role))))
+	}
+	total := row(&doc.Cell{ColSpan: 4, Bold: true, Shade: doc.ShadeLight, Blocks: []doc.Block{paraIn(raw("Razem (gminy)"))}},
+		&doc.Cell{Align: doc.AlignRight, Bold: true, Shade: doc.ShadeLight, Blocks: []doc.Block{paraIn(raw(plfmt.Number(f.Population.Value, 0)))}},
+		&doc.Cell{Align: doc.AlignRight, Bold: true, Shade: doc.ShadeLight, Blocks: []doc.Block{paraIn(raw(plfmt.Number(f.AreaKm2, 1)))}},
+		&doc.Cell{Shade: doc.ShadeLight})
+	t.Rows = append(t.Rows, total)
+	src := "Ludność według GUS, Bank Danych Lokalnych"
+	if f.Population.Year != 0 {
+		src += " (stan na 31.12." + itoa(f.Population.Year) + ")"
+	}
+	if p.TerytEdition != "" {
+		src += "; kody według rejestru TERC, stan na " + plfmt.Date(p.TerytEdition)
+	}
+	t.Note = sourceNote(src + ".")
+	sec.Blocks = append(sec.Blocks, t)
+	if m := c.areaMap(); m != "" {
+		if fig := c.mapFigure(m, c.x.Maps[m].Pos); fig != nil {
+			sec.Blocks = append(sec.Blocks, fig)
+		}
+	}
+	return sec
+}
+
+func plural(n int, one, few, many string) string {
+	switch {
+	case n == 1:
+		return one
+	case n%10 >= 2 && n%10 <= 4 && (n%100 < 12 || n%100 > 14):
+		return few
+	}
+	return many
+}
+
+// mapUses returns the map IDs referenced by OSI, the spatial model and
+// Markdown.
+func (c *composer) mapUses() map[string]bool {
+	used := map[string]bool{}
+	for _, o := range c.s.Spatial.OSI {
+		used[o.Map.ID] = true
+	}
+	if m := c.s.Spatial.ModelFSP; m != nil {
+		for _, r := range m.Maps {
+			used[r.ID] = true
+		}
+	}
+	model.ForEachMarkdown(c.s, func(md *model.Markdown) {
+		for _, m := range refRE.FindAllStringSubmatch(md.Text, -1) {
+			if m[1] == "map" {
+				used[m[2]] = true
+			}
+		}
+	})
+	return used
+}
+
+// areaMap is the map of the partnership's area: the first map no other
+// part of the document places.
+func (c *composer) areaMap() string {
+	used := c.mapUses()
+	for _, m := range c.s.Spatial.Maps {
+		if !used[m.ID] && m.ID != "" {
+			return m.ID
+		}
+	}
+	return ""
+}
+
+func (c *composer) processSection() *doc.Section {
+	pa := c.s.Participation
+	p := c.s.Partnership
+	sec := section(2, c.anchor("proces"), "Proces opracowania strategii i partycypacja")
+	sec.Blocks = append(sec.Blocks, c.markdown(&pa.Description, 2)...)
+	if len(pa.PartnersInvolved) > 0 {
+		sec.Blocks = append(sec.Blocks, para("W opracowanie strategii zaangażowano następujących partnerów:"))
+		l := &doc.List{}
+		for _, g := range pa.PartnersInvolved {
+			in := ins(bold(label(partnerGroups, g.Group)))
+			if g.Description != "" {
+				in = append(in, tx(" – "+g.Description))
+			}
+			l.Items = append(l.Items, &doc.ListItem{Blocks: []doc.Block{paraIn(in...)}})
+		}
+		sec.Blocks = append(sec.Blocks, l)
+	}
+	if len(p.Advisors) > 0 {
+		var names []string
+		for _, a := range p.Advisors {
+			s := a.Name
+			if r := map[string]string{"doradca_partnerstwa": "doradca partnerstwa", "ekspert": "ekspert", "koordynator": "koordynator"}[a.Role]; r != "" {
+				s += " (" + r + ")"
+			} else if a.Role != "" {
+				s += " (" + strings.ReplaceAll(a.Role, "_", " ") + ")"
+			}
+			names = append(names, s)
+		}
+		sec.Blocks = append(sec.Blocks, labelled("Zespół doradczy", tx(strings.Join(names, ", "))))
+	}
+	if len(sec.Blocks) == 0 {
+		return nil
+	}
+	return sec
+}
+
+// ---- 2. Diagnoza ----
+
+func (c *composer) diagnosis() *doc.Section {
+	dg := c.s.Diagnosis
+	sec := section(1, c.anchor("diagnoza"), "Diagnoza sytuacji społecznej, gospodarczej i przestrzennej")
+	sec.Blocks = append(sec.Blocks, c.markdown(&dg.Summary, 1)...)
+	var facts []string
+	if dg.ReferenceYear != 0 {
+		facts = append(facts, "rok odniesienia danych: "+itoa(dg.ReferenceYear))
+	}
+	if dg.DataCutoff != "" {
+		facts = append(facts, "stan danych na "+plfmt.Date(dg.DataCutoff))
+	}
+	if dg.ComparisonGroup != "" {
+		facts = append(facts, "grupa porównawcza: "+dg.ComparisonGroup)
+	}
+	if len(facts) > 0 {
+		s := strings.Join(facts, "; ")
+		sec.Blocks = append(sec.Blocks, para("Diagnozę opracowano z uwzględnieniem obszarów funkcjonalnych ("+s+")."))
+	}
+	if len(dg.Sources) > 0 {
+		l := &doc.List{}
+		for _, src := range dg.Sources {
+			in := ins(tx(src.Name))
+			if src.URL != "" {
+				in = append(in, raw(" ("), &doc.Link{URL: src.URL, Inlines: ins(raw(src.URL))}, raw(")"))
+			}
+			if src.Note != "" {
+				in = append(in, tx(" – "+src.Note))
+			}
+			l.Items = append(l.Items, &doc.ListItem{Blocks: []doc.Block{paraIn(in...)}})
+		}
+		sec.Blocks = append(sec.Blocks, para("Źródła danych diagnozy:"), l)
+	}
+	for _, ch := range dg.Chapters {
+		cs := &doc.Section{Level: 2, Anchor: c.anchor("diag-" + ch.ID), Title: ins(tx(ch.Title))}
+		cs.Blocks = append(cs.Blocks, c.markdown(&ch.Body, 2)...)
+		for _, r := range ch.Indicators {
+			if in := c.x.Indicators[r.ID]; in != nil {
+				if t := c.indicatorTable(in); t != nil {
+					cs.Blocks = append(cs.Blocks, t)
+				}
+			}
+		}
+		sec.Blocks = append(sec.Blocks, cs)
+	}
+	if !dg.FunctionalLinks.Empty() {
+		sec.Blocks = append(sec.Blocks, section(2, c.anchor("powiazania"), "Powiązania funkcjonalne", c.markdown(&dg.FunctionalLinks, 2)...))
+	}
+	if len(dg.Surveys) > 0 {
+		sec.Blocks = append(sec.Blocks, c.surveys())
+	}
+	return sec
+}
+
+func (c *composer) surveys() *doc.Section {
+	sec := section(2, c.anchor("badania"), "Badania ankietowe")
+	t := c.table("Badania ankietowe przeprowadzone na potrzeby diagnozy", []float64{0.8, 3, 1.6, 1.2, 2}, 1,
+		headerRow("Nr", "Badanie", "Grupa", "Liczba odpowiedzi", "Termin"))
+	for _, sv := range c.s.Diagnosis.Surveys {
+		title := sv.Title
+		if sv.Method != "" {
+			title = strings.TrimSpace(title + " (" + sv.Method + ")")
+		}
+		n := plfmt.NoData
+		if sv.N > 0 {
+			n = plfmt.Int(int64(sv.N))
+		}
+		t.Rows = append(t.Rows, row(ccell(sv.ID), tcell(title), tcell(label(surveyTypes, sv.Type)), ncell(n), ccell(plfmt.DateRange(sv.From, sv.To))))
+	}
+	sec.Blocks = append(sec.Blocks, t)
+	for _, sv := range c.s.Diagnosis.Surveys {
+		if sv.Report.Empty() {
+			continue
+		}
+		sec.Blocks = append(sec.Blocks, &doc.Heading{Level: 3, Text: ins(raw(sv.ID+". "), tx(cmpOr(sv.Title, label(surveyTypes, sv.Type))))})
+		sec.Blocks = append(sec.Blocks, c.markdown(&sv.Report, 3)...)
+	}
+	return sec
+}
+
+// benchmarkName names a comparison unit of an indicator table.
+func (c *composer) benchmarkName(unit string) string {
+	switch {
+	case unit == "PL":
+		return "Polska"
+	case unit == "MRL_group":
+		return "Grupa porównawcza (MRL)"
+	case len(unit) == 2:
+		if v, ok := voivodeships[unit]; ok {
+			return "Województwo " + v
+		}
+	case len(unit) == 4:
+		return "Powiat (" + unit + ")"
+	case len(unit) == 7 && (unit[6] == '4' || unit[6] == '5'):
+		base := c.x.Members[unit[:6]+"3"]
+		if base != nil {
+			if unit[6] == '4' {
+				return base.Name + " – miasto"
+			}
+			return base.Name + " – obszar wiejski"
+		}
+	}
+	return unit
+}
+
+// maxYears is how many years an indicator table shows (the latest ones).
+const maxYears = 7
+
+// indicatorTable is an indicator's values: member units and the
+// partnership (from Facts) and benchmarks in rows, years in columns.
+func (c *composer) indicatorTable(in *model.Indicator) *doc.Table {
+	type cellv struct {
+		v    *float64
+		flag string
+	}
+	vals := map[string]map[int]cellv{}
+	yearSet := map[int]bool{}
+	var order []string
+	for _, v := range in.Values {
+		if v.Unit.ID == "partnership" {
+			yearSet[v.Year] = true
+			continue
+		}
+		if vals[v.Unit.ID] == nil {
+			vals[v.Unit.ID] = map[int]cellv{}
+			order = append(order, v.Unit.ID)
+		}
+		if _, dup := vals[v.Unit.ID][v.Year]; !dup {
+			vals[v.Unit.ID][v.Year] = cellv{v.Value, v.Flag}
+		}
+		yearSet[v.Year] = true
+	}
+	fi := c.f.Indicator(in.ID)
+	if fi != nil {
+		for _, y := range fi.Years {
+			if y.Value() != nil {
+				yearSet[y.Year] = true
+			}
+		}
+	}
+	if len(yearSet) == 0 {
+		return nil
+	}
+	var years []int
+	for y := range yearSet {
+		years = append(years, y)
+	}
+	slices.Sort(years)
+	if len(years) > maxYears {
+		years = years[len(years)-maxYears:]
+	}
+	widths := []float64{3.2}
+	hdr := row(hcell("Jednostka"))
+	for _, y := range years {
+		widths = append(widths, 1)
+		hdr.Cells = append(hdr.Cells, hcell(itoa(y)))
+	}
+	unit := ""
+	if in.Unit != "" {
+		unit = " [" + in.Unit + "]"
+	}
+	t := c.table(in.Name+unit+" w latach "+plfmt.Range(years[0], years[len(years)-1]), widths, 1, hdr)
+	t.Compact = len(years) > 6
+	symbols := false
+	cellFor := func(cv cellv, ok bool) string {
+		switch {
+		case ok && cv.v != nil:
+			return indValue(in, *cv.v)
+		case ok && cv.flag != "":
+			symbols = true
+			return plfmt.Symbol(cv.flag, decimals(in))
+		}
+		symbols = true
+		return plfmt.NoData
+	}
+	memberRow := func(u string, shade doc.Shade) {
+		r := row(&doc.Cell{Shade: shade, Blocks: []doc.Block{paraIn(tx(c.unitName(u)))}})
+		for _, y := range years {
+			cv, ok := vals[u][y]
+			cell := ncell(cellFor(cv, ok))
+			cell.Shade = shade
+			r.Cells = append(r.Cells, cell)
+		}
+		t.Rows = append(t.Rows, r)
+	}
+	// members in member order, then parts, then benchmarks
+	for _, m := range c.s.Partnership.Members {
+		if _, ok := vals[m.Teryt.ID]; ok {
+			memberRow(m.Teryt.ID, doc.ShadeNone)
+		}
+	}
+	for _, u := range order {
+		if c.x.Members[u] == nil && len(u) == 7 {
+			memberRow(u, doc.ShadeNone)
+		}
+	}
+	// partnership
+	pr := row(&doc.Cell{Bold: true, Shade: doc.ShadeLight, Blocks: []doc.Block{paraIn(raw("Partnerstwo"))}})
+	for _, y := range years {
+		s := plfmt.NoData
+		if fi != nil {
+			if iy := fi.Year(y); iy != nil && iy.Value() != nil {
+				s = indValue(in, *iy.Value())
+			}
+		}
+		if s == plfmt.NoData {
+			symbols = true
+		}
+		cell := ncell(s)
+		cell.Bold, cell.Shade = true, doc.ShadeLight
+		pr.Cells = append(pr.Cells, cell)
+	}
+	t.Rows = append(t.Rows, pr)
+	for _, u := range order {
+		if c.x.Members[u] == nil && len(u) != 7 {
+			memberRow(u, doc.ShadeNone)
+		}
+	}
+	src := c.indicatorSource(in)
+	if src == "" {
+		src = "opracowanie własne"
+	}
+	if fi != nil && fi.Method != "" && fi.Method != "none" {
+		src += "; wartość dla partnerstwa obliczona z danych gmin (" + map[string]string{
+			"sum": "suma", "ratio": "iloraz sum", "weighted_mean": "średnia ważona"}[fi.Method] + ")"
+	}
+	t.Note = sourceNote(strings.TrimRight(src, ".") + ".")
+	if symbols {
+		t.Note = append(t.Note, &doc.LineBreak{}, raw(plfmt.SymbolsLegend))
+	}
+	return t
+}
+
+// unitName names a row of an indicator table.
+func (c *composer) unitName(u string) string {
+	if c.x.Members[u] != nil {
+		return c.memberName(u)
+	}
+	return c.benchmarkName(u)
+}
+
+// indicatorSource names an indicator's data source.
+func (c *composer) indicatorSource(in *model.Indicator) string {
+	if in.Source == nil {
+		return ""
+	}
+	s := in.Source.ID.ID
+	if src := c.x.Sources[s]; src != nil {
+		s = src.Name
+	}
+	if in.Source.Variable != "" {
+		s += ", " + in.Source.Variable
+	}
+	if in.Source.Note != "" {
+		s += " (" + in.Source.Note + ")"
+	}
+	return s
+}
+
+// ---- 3. Wnioski z diagnozy i wyzwania ----
+
+func (c *composer) conclusions() *doc.Section {
+	dg := c.s.Diagnosis
+	if len(dg.Conclusions) == 0 && len(dg.Challenges) == 0 {
+		return nil
+	}
+	sec := section(1, c.anchor("wnioski"), "Wnioski z diagnozy i wyzwania rozwojowe")
+	if len(dg.Conclusions) > 0 {
+		ws := section(2, c.anchor("wnioski-z-diagnozy"), "Wnioski z diagnozy")
+		for _, dim := range dimensionOrder(dg.Conclusions, func(w *model.Conclusion) string { return w.Dimension }) {
+			l := &doc.List{}
+			for _, w := range dg.Conclusions {
+				if w.Dimension != dim {
+					continue
+				}
+				in := ins(bold(w.ID+". "), tx(w.Text))
+				if ev := c.evidence(w.Evidence); ev != "" {
+					in = append(in, italic(" (podstawa: "+ev+")"))
+				}
+				l.Items = append(l.Items, &doc.ListItem{Blocks: []doc.Block{paraIn(in...)}})
+			}
+			title := cmpOr(dimensionTitles[dim], "Pozostałe wnioski")
+			ws.Blocks = append(ws.Blocks, &doc.Heading{Level: 3, Text: ins(raw(title))}, l)
+		}
+		sec.Blocks = append(sec.Blocks, ws)
+	}
+	if len(dg.Challenges) > 0 {
+		cs := section(2, c.anchor("wyzwania"), "Wyzwania rozwojowe")
+		l := &doc.List{}
+		for _, ch := range dg.Challenges {
+			in := ins(bold(ch.ID+". "), tx(ch.Text))
+			if len(ch.From) > 0 {
+				in = append(in, italic(" (na podstawie: "+strings.Join(ch.From.IDs(), ", ")+")"))
+			}
+			l.Items = append(l.Items, &doc.ListItem{Blocks: []doc.Block{paraIn(in...)}})
+		}
+		cs.Blocks = append(cs.Blocks, l)
+		sec.Blocks = append(sec.Blocks, cs)
+	}
+	return sec
+}
+
+// dimensionOrder returns the dimensions used by items: społeczny,
+// gospodarczy, przestrzenny, then any other (including none).
+func dimensionOrder[T any](items []T, dim func(T) string) []string {
+	seen := map[string]bool{}
+	for _, it := range items {
+		seen[dim(it)] = true
+	}
+	var out []string
+	for _, d := range []string{"spoleczny", "gospodarczy", "przestrzenny"} {
+		if seen[d] {
+			out = append(out, d)
+			delete(seen, d)
+		}
+	}
+	var rest []string
+	for d := range seen {
+		rest = append(rest, d)
+	}
+	slices.Sort(rest)
+	return append(out, rest...)
+}
+
+// evidence names the evidence of a conclusion or SWOT item: indicators by
+// name, other entities by ID.
+func (c *composer) evidence(rs model.Refs) string {
+	var out []string
+	for _, r := range rs {
+		switch {
+		case c.x.Indicators[r.ID] != nil:
+			out = append(out, strings.ToLower(c.x.Indicators[r.ID].Name[:1])+c.x.Indicators[r.ID].Name[1:])
+		case c.x.Surveys[r.ID] != nil:
+			out = append(out, "badanie "+r.ID)
+		case c.x.Chapters[r.ID] != nil:
+			out = append(out, "rozdział „"+c.x.Chapters[r.ID].Title+"”")
+		default:
+			out = append(out, r.ID)
+		}
+	}
+	return strings.Join(out, "; ")
+}
+
+// ---- 4. SWOT ----
+
+func (c *composer) swot() *doc.Section {
+	sw := c.s.SWOT
+	if len(sw.Items()) == 0 {
+		return nil
+	}
+	sec := section(1, c.anchor("swot"), "Analiza SWOT")
+	sec.Blocks = append(sec.Blocks, para("Analiza SWOT zestawia mocne i słabe strony obszaru partnerstwa (czynniki wewnętrzne) z szansami i zagrożeniami wynikającymi z otoczenia (czynniki zewnętrzne)."))
+	items := func(its []*model.SWOTItem) *doc.Cell {
+		l := &doc.List{}
+		for _, it := range its {
+			l.Items = append(l.Items, &doc.ListItem{Blocks: []doc.Block{paraIn(bold(it.ID+" "), tx(it.Text))}})
+		}
+		if len(l.Items) == 0 {
+			return tcell("–")
+		}
+		return bcell(l)
+	}
+	q := func(s string) *doc.Cell {
+		return &doc.Cell{Shade: doc.ShadeAccent, Bold: true, Align: doc.AlignCenter, Blocks: []doc.Block{paraIn(raw(s))}}
+	}
+	t := c.table("Analiza SWOT obszaru partnerstwa", []float64{1, 1}, 1,
+		headerRow("Czynniki pozytywne", "Czynniki negatywne"),
+		row(q("Mocne strony (czynniki wewnętrzne)"), q("Słabe strony (czynniki wewnętrzne)")),
+		row(items(sw.Strengths), items(sw.Weaknesses)),
+		row(q("Szanse (czynniki zewnętrzne)"), q("Zagrożenia (czynniki zewnętrzne)")),
+		row(items(sw.Opportunities), items(sw.Threats)))
+	t.Note = sourceNote("opracowanie własne na podstawie diagnozy i warsztatów strategicznych.")
+	sec.Blocks = append(sec.Blocks, t)
+	if len(sw.TOWS) > 0 {
+		ts := section(2, c.anchor("tows"), "Analiza TOWS")
+		ts.Blocks = append(ts.Blocks, para("Analiza TOWS łączy czynniki SWOT w kierunki strategiczne."))
+		names := map[string]string{
+			"SO": "SO – strategia agresywna (mocne strony wobec szans)",
+			"ST": "ST – strategia konkurencyjna (mocne strony wobec zagrożeń)",
+			"WO": "WO – strategia konserwatywna (słabe strony wobec szans)",
+			"WT": "WT – strategia defensywna (słabe strony wobec zagrożeń)",
+		}
+		tt := c.table("Analiza TOWS – kierunki strategiczne", []float64{2, 1.3, 4}, 1,
+			headerRow("Typ strategii", "Czynniki", "Kierunek strategiczny"))
+		for _, tw := range sw.TOWS {
+			tt.Rows = append(tt.Rows, row(tcell(label(names, tw.Type)), tcell(strings.Join(tw.Links.IDs(), ", ")), tcell(tw.Text)))
+		}
+		ts.Blocks = append(ts.Blocks, tt)
+		sec.Blocks = append(sec.Blocks, ts)
+	}
+	return sec
+}
+
+// ---- 5. Wizja i misja ----
+
+func (c *composer) vision() *doc.Section {
+	if c.s.Vision.Text == "" && c.s.Mission.Empty() {
+		return nil
+	}
+	sec := section(1, c.anchor("wizja"), "Wizja i misja")
+	if c.s.Vision.Text != "" {
+		title := "Wizja"
+		if c.s.Vision.Horizon != 0 {
+			title += " rozwoju do " + itoa(c.s.Vision.Horizon) + " roku"
+		}
+		sec.Blocks = append(sec.Blocks, section(2, c.anchor("wizja-rozwoju"), title,
+			&doc.Paragraph{Style: doc.ParaLead, Inlines: ins(tx(c.s.Vision.Text))}))
+	}
+	if !c.s.Mission.Empty() {
+		bs := c.markdown(&c.s.Mission, 2)
+		for _, b := range bs {
+			if p, ok := b.(*doc.Paragraph); ok && p.Style == doc.ParaBody {
+				p.Style = doc.ParaLead
+			}
+		}
+		sec.Blocks = append(sec.Blocks, section(2, c.anchor("misja"), "Misja", bs...))
+	}
+	return sec
+}
+
+// ---- 6. Cele i kierunki działań ----
+
+func (c *composer) goals() *doc.Section {
+	if len(c.s.StrategicGoals) == 0 {
+		return nil
+	}
+	nOp, nDir := 0, len(c.s.AllDirections())
+	for _, g := range c.s.StrategicGoals {
+		nOp += len(g.OperationalGoals)
+	}
+	sec := section(1, c.anchor("cele"), "Cele strategiczne i kierunki działań")
+	s := "Strategia wyznacza " + itoa(len(c.s.StrategicGoals)) + " " + plural(len(c.s.StrategicGoals), "cel strategiczny", "cele strategiczne", "celów strategicznych")
+	if nOp > 0 {
+		s += ", " + itoa(nOp) + " " + plural(nOp, "cel operacyjny", "cele operacyjne", "celów operacyjnych")
+	}
+	s += " i " + itoa(nDir) + " " + plural(nDir, "kierunek działań", "kierunki działań", "kierunków działań") + "."
+	sec.Blocks = append(sec.Blocks, para(s), c.goalTree())
+	for _, g := range c.s.StrategicGoals {
+		gs := &doc.Section{Level: 2, Anchor: c.anchor(anchorGoal(g.ID)), Title: ins(raw(g.ID+". "), tx(g.Title))}
+		gs.Blocks = append(gs.Blocks, c.markdown(&g.Description, 2)...)
+		if len(g.Dimensions) > 0 {
+			var ds []string
+			for _, d := range g.Dimensions {
+				ds = append(ds, label(dimensions, d))
+			}
+			gs.Blocks = append(gs.Blocks, labelled("Wymiar rozwoju", raw(strings.Join(ds, ", "))))
+		}
+		if len(g.RespondsTo) > 0 {
+			gs.Blocks = append(gs.Blocks, labelled("Odpowiada na wnioski, wyzwania i czynniki SWOT", raw(strings.Join(g.RespondsTo.IDs(), ", "))))
+		}
+		for _, l := range g.SRWLinks {
+			gs.Blocks = append(gs.Blocks, labelled("Zgodność ze strategią rozwoju województwa", tx(strings.TrimSpace(l.Document+", cel "+l.Goal))))
+		}
+		if len(g.CPRPolicyObjectives) > 0 {
+			gs.Blocks = append(gs.Blocks, labelled("Cele polityki UE (CPR)", raw(strings.Join(g.CPRPolicyObjectives, ", "))))
+		}
+		for _, d := range g.Directions {
+			gs.Blocks = append(gs.Blocks, c.direction(d, 3)...)
+		}
+		for _, og := range g.OperationalGoals {
+			os := &doc.Section{Level: 3, Anchor: c.anchor(anchorGoal(og.ID)), Title: ins(raw(og.ID+". "), tx(og.Title))}
+			os.Blocks = append(os.Blocks, c.markdown(&og.Description, 3)...)
+			for _, d := range og.Directions {
+				os.Blocks = append(os.Blocks, c.direction(d, 4)...)
+			}
+			gs.Blocks = append(gs.Blocks, os)
+		}
+		sec.Blocks = append(sec.Blocks, gs)
+	}
+	return sec
+}
+
+// goalTree is the overview table: goals, operational goals and directions.
+func (c *composer) goalTree() *doc.Table {
+	hasOp := false
+	for _, g := range c.s.StrategicGoals {
+		hasOp = hasOp || len(g.OperationalGoals) > 0
+	}
+	hdr := headerRow("Cel strategiczny", "Kierunki działań")
+	widths := []float64{1, 1.6}
+	if hasOp {
+		hdr = headerRow("Cel strategiczny", "Cel operacyjny", "Kierunki działań")
+		widths = []float64{1, 1, 1.6}
+	}
+	t := c.table("Struktura celów strategicznych i kierunków działań", widths, 1, hdr)
+	dirRow := func(d *model.Direction) *doc.Cell {
+		return icell(c.link(anchorDir(d.ID), bold(d.ID+" "), tx(d.Title))...)
+	}
+	for _, g := range c.s.StrategicGoals {
+		type line struct {
+			op *model.OperationalGoal
+			d  *model.Direction
+		}
+		var lines []line
+		for _, d := range g.Directions {
+			lines = append(lines, line{nil, d})
+		}
+		for _, og := range g.OperationalGoals {
+			if len(og.Directions) == 0 {
+				lines = append(lines, line{og, nil})
+			}
+			for _, d := range og.Directions {
+				lines = append(lines, line{og, d})
+			}
+		}
+		if len(lines) == 0 {
+			lines = append(lines, line{})
+		}
+		gcell := icell(c.link(anchorGoal(g.ID), bold(g.ID+" "), tx(g.Title))...)
+		gcell.RowSpan, gcell.Shade = len(lines), doc.ShadeLight
+		var prevOp *model.OperationalGoal
+		for i, ln := range lines {
+			r := &doc.Row{}
+			if i == 0 {
+				r.Cells = append(r.Cells, gcell)
+			}
+			if hasOp && (i == 0 || ln.op != prevOp) {
+				n := 0
+				for _, l2 := range lines[i:] {
+					if l2.op != ln.op {
+						break
+					}
+					n++
+				}
+				if ln.op != nil {
+					oc := icell(c.link(anchorGoal(ln.op.ID), bold(ln.op.ID+" "), tx(ln.op.Title))...)
+					oc.RowSpan = n
+					r.Cells = append(r.Cells, oc)
+				} else {
+					r.Cells = append(r.Cells, &doc.Cell{RowSpan: n, Blocks: []doc.Block{paraIn(raw("–"))}})
+				}
+			}
+			prevOp = ln.op
+			if ln.d != nil {
+				r.Cells = append(r.Cells, dirRow(ln.d))
+			} else {
+				r.Cells = append(r.Cells, tcell("–"))
+			}
+			t.Rows = append(t.Rows, r)
+		}
+	}
+	return t
+}
+
+// direction is a direction of action: a level-4 heading, its description,
+// OSI, projects and expected results.
+func (c *composer) direction(d *model.Direction, level int) []doc.Block {
+	out := []doc.Block{&doc.Heading{Level: 4, Anchor: c.anchor(anchorDir(d.ID)), Text: ins(raw(d.ID+". "), tx(d.Title))}}
+	out = append(out, c.markdown(&d.Description, 4)...)
+	if len(d.OSI) > 0 {
+		var in []doc.Inline
+		for i, o := range d.OSI {
+			if i > 0 {
+				in = append(in, raw(", "))
+			}
+			name := ""
+			if oo := c.x.OSI[o.ID]; oo != nil {
+				name = osiName(oo)
+			}
+			in = append(in, c.entityLink(anchorOSI(o.ID), o.ID, name)...)
+		}
+		out = append(out, labelled("Obszary strategicznej interwencji", in...))
+	}
+	var projects []string
+	for _, p := range c.s.Projects {
+		for _, l := range p.Links.Goals {
+			if l.Ref.ID == d.ID && !slices.Contains(projects, p.ID) {
+				projects = append(projects, p.ID)
+			}
+		}
+	}
+	if len(projects) > 0 {
+		out = append(out, labelled("Projekty realizujące kierunek", c.refLinks(projects)...))
+	}
+	if len(d.Results) > 0 {
+		l := &doc.List{}
+		for _, r := range d.Results {
+			in := ins(bold(r.ID+" "), tx(r.Text))
+			if r.Spatial {
+				in = append(in, italic(" (rezultat w wymiarze przestrzennym)"))
+			}
+			l.Items = append(l.Items, &doc.ListItem{Blocks: []doc.Block{paraIn(in...)}})
+		}
+		out = append(out, labelled("Oczekiwane rezultaty"), l)
+	}
+	return out
+}
+
+// ---- 7. Rezultaty i wskaźniki ----
+
+func (c *composer) results() *doc.Section {
+	t := c.table("Oczekiwane rezultaty i wskaźniki ich osiągnięcia", []float64{1.1, 3, 1.1, 1.5, 1.5, 2.2}, 1,
+		headerRow("Cel / rezultat", "Wskaźnik", "Jednostka", "Wartość bazowa (rok)", "Wartość docelowa (rok)", "Źródło danych, częstotliwość"))
+	n := 0
+	add := func(owner string, it *model.IndicatorTarget) {
+		in := c.x.Indicators[it.Indicator.ID]
+		name, unit, src, freq := it.Indicator.ID, "", "", it.Frequency
+		if in != nil {
+			name, unit, src = in.Name, in.Unit, c.indicatorSourceShort(in)
+			freq = cmpOr(freq, in.Frequency)
+		}
+		yv := func(v *model.YearValue) string {
+			if v == nil {
+				return plfmt.NoData
+			}
+			return indValue(in, v.Value) + " (" + itoa(v.Year) + ")"
+		}
+		sf := src
+		if freq != "" {
+			sf = strings.TrimPrefix(sf+", "+label(frequencies, freq), ", ")
+		}
+		t.Rows = append(t.Rows, row(ccell(owner), tcell(name), ccell(unit), ncell(yv(it.Baseline)), ncell(yv(it.Target)), tcell(sf)))
+		n++
+	}
+	for _, g := range c.s.StrategicGoals {
+		t.Rows = append(t.Rows, row(&doc.Cell{ColSpan: 6, Shade: doc.ShadeLight, Bold: true,
+			Blocks: []doc.Block{paraIn(c.link(anchorGoal(g.ID), raw(g.ID+". "), tx(g.Title))...)}}))
+		for _, it := range g.Indicators {
+			add(g.ID, it)
+		}
+		for _, og := range g.OperationalGoals {
+			for _, it := range og.Indicators {
+				add(og.ID, it)
+			}
+		}
+		for _, d := range g.AllDirections() {
+			for _, r := range d.Results {
+				for _, it := range r.Indicators {
+					add(r.ID, it)
+				}
+			}
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	t.Note = sourceNote("opracowanie własne; wartości bazowe według diagnozy.")
+	sec := section(1, c.anchor("rezultaty"), "Oczekiwane rezultaty i wskaźniki",
+		para("Tabela zestawia wskaźniki, którymi mierzy się osiągnięcie celów strategicznych i oczekiwanych rezultatów kierunków działań, z wartościami bazowymi i docelowymi."), t)
+	return sec
+}
+
+func (c *composer) indicatorSourceShort(in *model.Indicator) string {
+	if in.Source == nil {
+		return ""
+	}
+	if src := c.x.Sources[in.Source.ID.ID]; src != nil {
+		return src.Name
+	}
+	return in.Source.ID.ID
+}
+
+// ---- 8. OSI ----
+
+func (c *composer) osi() *doc.Section {
+	sp := c.s.Spatial
+	sec := section(1, c.anchor("osi"), "Obszary strategicznej interwencji")
+	sec.Blocks = append(sec.Blocks, para("Obszary strategicznej interwencji (OSI) to obszary, do których kierowana jest interwencja polityki rozwoju ze względu na ich problemy lub potencjały (art. 10e ust. 3 pkt 6 i 7 ustawy o samorządzie gminnym)."))
+	for _, origin := range []string{"regional", "local"} {
+		title := map[string]string{"regional": "Obszary strategicznej interwencji określone w strategii rozwoju województwa",
+			"local": "Obszary strategicznej interwencji kluczowe dla partnerstwa"}[origin]
+		ss := section(2, c.anchor("osi-"+origin), title)
+		for _, o := range sp.OSI {
+			if o.Origin != origin {
+				continue
+			}
+			ss.Blocks = append(ss.Blocks, c.osiBlock(o)...)
+		}
+		if len(ss.Blocks) == 0 {
+			switch {
+			case origin == "regional" && sp.OSIRegionalNoneStatement != "":
+				ss.Blocks = append(ss.Blocks, para(sp.OSIRegionalNoneStatement))
+			case origin == "regional":
+				ss.Blocks = append(ss.Blocks, para("Strategia rozwoju województwa nie wyznacza obszarów strategicznej interwencji obejmujących obszar partnerstwa."))
+			default:
+				ss.Blocks = append(ss.Blocks, para("Nie wyznaczono lokalnych obszarów strategicznej interwencji."))
+			}
+		}
+		sec.Blocks = append(sec.Blocks, ss)
+	}
+	return sec
+}
+
+func (c *composer) osiBlock(o *model.OSI) []doc.Block {
+	out := []doc.Block{&doc.Heading{Level: 3, Anchor: c.anchor(anchorOSI(o.ID)), Text: ins(raw(o.ID+". "), tx(osiName(o)))}}
+	if o.SRWRef != "" {
+		out = append(out, labelled("Podstawa wyznaczenia", tx(o.SRWRef)))
+	}
+	if len(o.Members) > 0 {
+		out = append(out, labelled("Zasięg", tx(c.memberNames(o.Members.IDs()))))
+	}
+	out = append(out, c.markdown(&o.Description, 3)...)
+	if !o.Scope.Empty() || len(o.PlannedActions) > 0 {
+		out = append(out, labelled("Zakres planowanych działań"))
+		out = append(out, c.markdown(&o.Scope, 3)...)
+		if len(o.PlannedActions) > 0 {
+			l := &doc.List{}
+			for _, a := range o.PlannedActions {
+				title := ""
+				if d := c.x.Directions[a.ID]; d != nil {
+					title = d.Title
+				}
+				l.Items = append(l.Items, &doc.ListItem{Blocks: []doc.Block{paraIn(c.entityLink(anchorDir(a.ID), a.ID, title)...)}})
+			}
+			out = append(out, l)
+		}
+	}
+	if o.Map.ID != "" {
+		if f := c.mapFigure(o.Map.ID, o.Map.Pos); f != nil {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// ---- 9. Model struktury funkcjonalno-przestrzennej ----
+
+func (c *composer) spatialModel() *doc.Section {
+	m := c.s.Spatial.ModelFSP
+	if m == nil {
+		return nil
+	}
+	sec := section(1, c.anchor("model"), "Model struktury funkcjonalno-przestrzennej")
+	sec.Blocks = append(sec.Blocks, c.markdown(&m.Description, 1)...)
+	if len(m.Elements) > 0 {
+		t := c.table("Elementy modelu struktury funkcjonalno-przestrzennej", []float64{0.7, 1.2, 5, 1.4}, 1,
+			headerRow("Oznaczenie", "Typ", "Element", "Poziom"))
+		for _, e := range m.Elements {
+			desc := []doc.Block{para(e.Name)}
+			desc = append(desc, c.markdown(&e.Description, 4)...)
+			if len(e.Members) > 0 {
+				desc = append(desc, &doc.Paragraph{Style: doc.ParaNote, Inlines: ins(tx("Gminy: " + c.memberNames(e.Members.IDs())))})
+			}
+			t.Rows = append(t.Rows, row(ccell(e.ID), tcell(label(elementTypes, e.Type)), bcell(desc...), tcell(e.Level)))
+		}
+		sec.Blocks = append(sec.Blocks, t)
+	}
+	for _, r := range m.Maps {
+		if f := c.mapFigure(r.ID, r.Pos); f != nil {
+			sec.Blocks = append(sec.Blocks, f)
+		}
+	}
+	// Maps placed nowhere else.
+	used := c.mapUses()
+	for _, mp := range c.s.Spatial.Maps {
+		if _, placed := c.placed[mp.ID]; !placed && !used[mp.ID] && mp.ID != "" {
+			if f := c.mapFigure(mp.ID, mp.Pos); f != nil {
+				sec.Blocks = append(sec.Blocks, f)
+			}
+		}
+	}
+	return sec
+}
+
+// ---- 10. Ustalenia i rekomendacje ----
+
+func (c *composer) recommendations() *doc.Section {
+	rs := c.s.Spatial.Recommendations
+	if len(rs) == 0 {
+		return nil
+	}
+	sec := section(1, c.anchor("rekomendacje"), "Ustalenia i rekomendacje w zakresie kształtowania i prowadzenia polityki przestrzennej")
+	sec.Blocks = append(sec.Blocks, para("Ustalenia i rekomendacje są wskazówkami dla planów ogólnych gmin, miejscowych planów zagospodarowania przestrzennego i decyzji lokalizacyjnych."))
+	t := c.table("Ustalenia i rekomendacje polityki przestrzennej", []float64{0.6, 5, 2, 1.3}, 1,
+		headerRow("Nr", "Ustalenie lub rekomendacja", "Dotyczy", "Kierunki działań"))
+	all := len(c.f.Gminy)
+	for _, r := range rs {
+		applies := c.memberNames(r.AppliesTo.IDs())
+		if all > 1 && len(r.AppliesTo) >= all {
+			applies = "wszystkie gminy partnerstwa"
+		}
+		text := r.Text
+		if r.Topic != "" {
+			text = r.Topic + ": " + text
+		}
+		t.Rows = append(t.Rows, row(ccell(r.ID), tcell(text), tcell(applies), icell(c.refLinks(r.Related.IDs())...)))
+	}
+	sec.Blocks = append(sec.Blocks, t)
+	return sec
+}
+
+// ---- 11. System realizacji ----
+
+func (c *composer) implementation() *doc.Section {
+	im := c.s.Implementation
+	sec := section(1, c.anchor("system-realizacji"), "System realizacji strategii")
+	if len(im.Management) > 0 || im.Coordinator.ID != "" {
+		ms := section(2, c.anchor("zarzadzanie"), "Zarządzanie realizacją")
+		if len(im.Management) > 0 {
+			t := c.table("Podmioty zarządzające realizacją strategii", []float64{2, 2.5, 3.5}, 1, headerRow("Podmiot", "Skład", "Zadania"))
+			for _, b := range im.Management {
+				t.Rows = append(t.Rows, row(tcell(b.Body), tcell(cmpOr(b.Composition, "–")), tcell(cmpOr(b.Role, "–"))))
+			}
+			ms.Blocks = append(ms.Blocks, t)
+		}
+		if im.Coordinator.ID != "" {
+			ms.Blocks = append(ms.Blocks, labelled("Koordynator realizacji strategii", tx(c.memberName(im.Coordinator.ID))))
+		}
+		sec.Blocks = append(sec.Blocks, ms)
+	}
+	if mo := im.Monitoring; mo != nil {
+		ms := section(2, c.anchor("monitoring"), "Monitoring")
+		var b strings.Builder
+		b.WriteString("Realizację strategii monitoruje się")
+		if mo.Frequency != "" {
+			b.WriteString(" " + label(frequencies, mo.Frequency))
+		}
+		if mo.Report != "" {
+			b.WriteString("; wynikiem monitoringu jest dokument „" + mo.Report + "”")
+		}
+		if mo.Responsible != "" {
+			b.WriteString(", za którego przygotowanie odpowiada " + mo.Responsible)
+		}
+		if mo.FirstYear != 0 {
+			b.WriteString("; pierwszy raport obejmie " + itoa(mo.FirstYear) + " r.")
+		}
+		ms.Blocks = append(ms.Blocks, para(strings.TrimSuffix(b.String(), ".")+"."))
+		ms.Blocks = append(ms.Blocks, c.markdown(&mo.Description, 2)...)
+		sec.Blocks = append(sec.Blocks, ms)
+	}
+	if len(im.Evaluation) > 0 {
+		es := section(2, c.anchor("ewaluacja"), "Ewaluacja")
+		t := c.table("Harmonogram ewaluacji strategii", []float64{3, 2, 3}, 1, headerRow("Rodzaj ewaluacji", "Termin", "Wykonawca"))
+		for _, e := range im.Evaluation {
+			when := plfmt.NoData
+			switch {
+			case e.Done != "":
+				when = "wykonano " + plfmt.Date(e.Done)
+			case e.Planned != 0:
+				when = "planowana w " + itoa(e.Planned) + " r."
+			}
+			t.Rows = append(t.Rows, row(tcell(label(evaluationTypes, e.Type)), tcell(when), tcell(cmpOr(e.By, "–"))))
+		}
+		es.Blocks = append(es.Blocks, t)
+		for _, e := range im.Evaluation {
+			es.Blocks = append(es.Blocks, c.markdown(&e.Report, 2)...)
+		}
+		sec.Blocks = append(sec.Blocks, es)
+	}
+	if len(im.ExecutiveDocsGuidelines) > 0 {
+		sec.Blocks = append(sec.Blocks, section(2, c.anchor("wytyczne"), "Wytyczne do sporządzania dokumentów wykonawczych",
+			para("Strategię realizuje się przez dokumenty wykonawcze gmin i partnerstwa, które powinny uwzględniać jej cele i kierunki działań, w szczególności:"),
+			bullets(im.ExecutiveDocsGuidelines)))
+	}
+	if !im.UpdateRules.Empty() {
+		sec.Blocks = append(sec.Blocks, section(2, c.anchor("aktualizacja"), "Zasady aktualizacji strategii", c.markdown(&im.UpdateRules, 2)...))
+	}
+	if len(sec.Blocks) == 0 {
+		return nil
+	}
+	return sec
+}
+
+// ---- 12. Partycypacja i procedura ----
+
+// days counts the days of a period, both ends included; 0 when a date is
+// missing or malformed.
+func days(from, to string) int {
+	a, err1 := time.Parse(time.DateOnly, from)
+	b, err2 := time.Parse(time.DateOnly, to)
+	if err1 != nil || err2 != nil || b.Before(a) {
+		return 0
+	}
+	return int(b.Sub(a).Hours()/24) + 1
+}
+
+func (c *composer) participation() *doc.Section {
+	pa := c.s.Participation
+	sec := section(1, c.anchor("procedura"), "Partycypacja i procedura przyjęcia strategii")
+	t := c.table("Przebieg procedury opracowania i przyjęcia strategii", []float64{2.2, 5}, 1, headerRow("Etap", "Przebieg"))
+	add := func(stage string, in ...doc.Inline) {
+		t.Rows = append(t.Rows, row(lcell(stage), icell(in...)))
+	}
+	if r := pa.ProcedureResolution; r != nil {
+		add("Uchwała w sprawie trybu i harmonogramu", tx(resolutionText(r.Body, cmpOr(r.Number, r.Resolution), r.Date)))
+	}
+	if k := pa.Consultation; k != nil {
+		var parts []string
+		if k.Announced != "" {
+			parts = append(parts, "ogłoszenie: "+plfmt.Date(k.Announced))
+		}
+		if k.From != "" || k.To != "" {
+			s := "termin zgłaszania uwag: " + plfmt.DateRange(k.From, k.To)
+			if n := days(k.From, k.To); n > 0 {
+				s += " (" + itoa(n) + " dni)"
+			}
+			parts = append(parts, s)
+		}
+		if len(k.Channels) > 0 {
+			var ch []string
+			for _, x := range k.Channels {
+				ch = append(ch, label(channels, x))
+			}
+			parts = append(parts, "formy: "+strings.Join(ch, ", "))
+		}
+		if k.CommentsReceived != nil {
+			s := "zgłoszone uwagi: " + itoa(*k.CommentsReceived)
+			if k.CommentsAccepted != nil {
+				s += ", w tym uwzględnione: " + itoa(*k.CommentsAccepted)
+			}
+			parts = append(parts, s)
+		}
+		if k.ReportDate != "" {
+			parts = append(parts, "sprawozdanie z konsultacji: "+plfmt.Date(k.ReportDate))
+		}
+		add("Konsultacje społeczne (art. 6 upzpr)", tx(strings.Join(parts, "; ")))
+	}
+	for _, o := range pa.VoivodeshipOpinion {
+		var parts []string
+		if o.Requested != "" {
+			parts = append(parts, "wystąpienie: "+plfmt.Date(o.Requested))
+		}
+		if o.Received != "" {
+			parts = append(parts, "opinia: "+plfmt.Date(o.Received))
+		}
+		if o.Result != "" {
+			parts = append(parts, "wynik: "+label(opinionResults, o.Result))
+		}
+		if o.Reference != "" {
+			parts = append(parts, o.Reference)
+		}
+		stage := "Opinia zarządu województwa"
+		if v := voivodeships[o.Voivodeship]; v != "" {
+			stage += " " + strings.TrimSuffix(v, "e") + "ego"
+		}
+		add(stage, tx(strings.Join(parts, "; ")))
+	}
+	if so := pa.SOOS; so != nil {
+		s := label(soosModes, so.Mode)
+		var ag []string
+		if so.RDOS != "" {
+			ag = append(ag, "RDOŚ: "+plfmt.Date(so.RDOS))
+		}
+		if so.PWIS != "" {
+			ag = append(ag, "PWIS: "+plfmt.Date(so.PWIS))
+		}
+		if len(ag) > 0 {
+			s += " (" + strings.Join(ag, ", ") + ")"
+		}
+		if so.Note != "" {
+			s += ". " + so.Note
+		}
+		add("Strategiczna ocena oddziaływania na środowisko", tx(s))
+	}
+	if iz := pa.IZOpinion; iz != nil {
+		var parts []string
+		if iz.Requested != "" {
+			parts = append(parts, "wystąpienie: "+plfmt.Date(iz.Requested))
+		}
+		if iz.Received != "" {
+			parts = append(parts, "opinia: "+plfmt.Date(iz.Received))
+		}
+		if iz.Result != "" {
+			parts = append(parts, "wynik: "+label(opinionResults, iz.Result))
+		}
+		if iz.Reference != "" {
+			parts = append(parts, iz.Reference)
+		}
+		add("Opinia instytucji zarządzającej ("+label(instruments, iz.Instrument)+")", tx(strings.Join(parts, "; ")))
+	}
+	if len(t.Rows) > 1 {
+		sec.Blocks = append(sec.Blocks, t)
+	}
+	if k := pa.Consultation; k != nil && !k.Report.Empty() {
+		sec.Blocks = append(sec.Blocks, section(2, c.anchor("konsultacje"), "Wyniki konsultacji społecznych", c.markdown(&k.Report, 2)...))
+	}
+	if len(pa.Adoptions) > 0 {
+		at := c.table("Uchwały o przyjęciu strategii", []float64{2.2, 2.8, 1.8, 1.6}, 1, headerRow("Jednostka", "Organ", "Nr uchwały", "Data"))
+		for _, a := range pa.Adoptions {
+			at.Rows = append(at.Rows, row(tcell(c.memberName(a.Member.ID)), tcell(a.Body), ccell(a.Resolution), ccell(plfmt.Date(a.Date))))
+		}
+		sec.Blocks = append(sec.Blocks, section(2, c.anchor("przyjecie"), "Przyjęcie strategii", at))
+	}
+	if len(sec.Blocks) == 0 {
+		return nil
+	}
+	return sec
+}
+
+func resolutionText(body, number, date string) string {
+	s := "uchwała"
+	if number != "" {
+		s += " nr " + number
+	}
+	if body != "" {
+		s += " " + bodyGenitive(body)
+	}
+	if date != "" {
+		s += " z dnia " + plfmt.DateLong(date)
+	}
+	return s
+}
+
+// ---- 13. Ramy finansowe ----
+
+func (c *composer) finance() *doc.Section {
+	ff := c.f.Finance
+	fw := c.s.Finance
+	if ff.Total == 0 && len(ff.ByGoal) == 0 && len(ff.BySource) == 0 && len(ff.ByYear) == 0 && c.f.ProjectTotal == 0 {
+		return nil
+	}
+	sec := section(1, c.anchor("finanse"), "Ramy finansowe i źródła finansowania")
+	if ff.Total > 0 {
+		s := "Szacunkowa wartość przedsięwzięć realizujących strategię"
+		if fw.Period != nil && fw.Period.From != 0 {
+			s += " w latach " + plfmt.Range(fw.Period.From, fw.Period.To)
+		}
+		s += " wynosi " + c.money(ff.Total) + " (" + plfmt.MoneyMln(ff.Total) + ")."
+		sec.Blocks = append(sec.Blocks, paraIn(raw(plfmt.Spaces(s))))
+	}
+	share := func(v, total float64) string { return plfmt.Share(v, total) }
+	totalRow := func(label string, sum, total float64, extra int) *doc.Row {
+		r := row(&doc.Cell{Bold: true, Shade: doc.ShadeLight, ColSpan: 1 + extra, Blocks: []doc.Block{paraIn(raw(label))}})
+		for _, s := range []string{c.money(sum), share(sum, total)} {
+			cl := ncell(s)
+			cl.Bold, cl.Shade = true, doc.ShadeLight
+			r.Cells = append(r.Cells, cl)
+		}
+		return r
+	}
+	if len(ff.ByGoal) > 0 {
+		t := c.table("Ramy finansowe według celów strategicznych", []float64{5, 2, 1}, 1, headerRow("Cel strategiczny", "Kwota", "Udział"))
+		for _, a := range ff.ByGoal {
+			title := a.Key
+			var in []doc.Inline
+			if g := c.x.Goals[a.Key]; g != nil {
+				in = c.link(anchorGoal(a.Key), raw(a.Key+". "), tx(g.Title))
+			} else {
+				in = ins(raw(title))
+			}
+			t.Rows = append(t.Rows, row(icell(in...), ncell(c.money(a.Amount)), ncell(share(a.Amount, ff.SumGoal))))
+		}
+		t.Rows = append(t.Rows, totalRow("Razem", ff.SumGoal, ff.SumGoal, 0))
+		t.Note = sourceNote("opracowanie własne.")
+		sec.Blocks = append(sec.Blocks, t)
+	}
+	if len(ff.BySource) > 0 {
+		t := c.table("Ramy finansowe według źródeł finansowania", []float64{5, 2, 1}, 1, headerRow("Źródło finansowania", "Kwota", "Udział"))
+		for _, a := range ff.BySource {
+			t.Rows = append(t.Rows, row(tcell(sourceName(a.Key)), ncell(c.money(a.Amount)), ncell(share(a.Amount, ff.SumSource))))
+		}
+		t.Rows = append(t.Rows, totalRow("Razem", ff.SumSource, ff.SumSource, 0))
+		sec.Blocks = append(sec.Blocks, t)
+	}
+	if len(ff.ByYear) > 0 {
+		t := c.table("Ramy finansowe według lat", []float64{2, 2, 1}, 1, headerRow("Rok", "Kwota", "Udział"))
+		for _, y := range ff.ByYear {
+			t.Rows = append(t.Rows, row(ccell(itoa(y.Year)), ncell(c.money(y.Amount)), ncell(share(y.Amount, ff.SumYear))))
+		}
+		t.Rows = append(t.Rows, totalRow("Razem", ff.SumYear, ff.SumYear, 0))
+		sec.Blocks = append(sec.Blocks, t)
+	}
+	if m := c.f.ProjectMatrix; len(m.Rows) > 0 && len(m.Cols) > 0 && c.f.ProjectTotal > 0 {
+		widths := []float64{4}
+		hdr := row(hcell("Źródło finansowania"))
+		for _, g := range m.Rows {
+			widths = append(widths, 1.6)
+			hdr.Cells = append(hdr.Cells, hcell(g))
+		}
+		widths = append(widths, 1.8)
+		hdr.Cells = append(hdr.Cells, hcell("Razem"))
+		t := c.table("Finansowanie projektów kluczowych według źródeł i celów strategicznych", widths, 1, hdr)
+		t.Compact = len(m.Rows) > 3
+		for j, src := range m.Cols {
+			r := row(tcell(sourceName(src)))
+			for i := range m.Rows {
+				r.Cells = append(r.Cells, ncell(c.moneyOrDash(m.Cells[i][j])))
+			}
+			tot := ncell(c.money(c.f.ProjectBySource[j].Amount))
+			tot.Bold = true
+			r.Cells = append(r.Cells, tot)
+			t.Rows = append(t.Rows, r)
+		}
+		r := row(&doc.Cell{Bold: true, Shade: doc.ShadeLight, Blocks: []doc.Block{paraIn(raw("Razem"))}})
+		for _, g := range c.f.ProjectByGoal {
+			cl := ncell(c.money(g.Amount))
+			cl.Bold, cl.Shade = true, doc.ShadeLight
+			r.Cells = append(r.Cells, cl)
+		}
+		cl := ncell(c.money(c.f.ProjectTotal))
+		cl.Bold, cl.Shade = true, doc.ShadeLight
+		r.Cells = append(r.Cells, cl)
+		t.Rows = append(t.Rows, r)
+		t.Note = sourceNote("karty projektów; projekt przypisano do celu, z którym ma powiązanie główne.")
+		if c.f.ProjectUnlinked > 0 {
+			t.Note = append(t.Note, raw(" Projekty bez rozstrzygniętego powiązania głównego: "+c.money(c.f.ProjectUnlinked)+"."))
+		}
+		sec.Blocks = append(sec.Blocks, t)
+	}
+	if !fw.Assumptions.Empty() {
+		sec.Blocks = append(sec.Blocks, section(2, c.anchor("zalozenia-finansowe"), "Założenia ram finansowych", c.markdown(&fw.Assumptions, 2)...))
+	}
+	return sec
+}
+
+func (c *composer) moneyOrDash(v float64) string {
+	if v == 0 {
+		return plfmt.Dash
+	}
+	return c.money(v)
+}
+
+// ---- 14. Projekty ----
+
+func (c *composer) projects() *doc.Section {
+	if len(c.s.Projects) == 0 && c.s.IntegratedApproach.Empty() {
+		return nil
+	}
+	sec := section(1, c.anchor("projekty"), "Projekty kluczowe i spójność strategii")
+	if !c.s.IntegratedApproach.Empty() {
+		sec.Blocks = append(sec.Blocks, section(2, c.anchor("podejscie-zintegrowane"), "Zintegrowane podejście terytorialne", c.markdown(&c.s.IntegratedApproach, 2)...))
+	}
+	if len(c.s.Projects) == 0 {
+		return sec
+	}
+	ls := section(2, c.anchor("lista-projektow"), "Lista projektów", para("Karty projektów zawiera załącznik 1; numer projektu w tabeli prowadzi do jego karty."))
+	ls.Blocks = append(ls.Blocks, c.projectList())
+	sec.Blocks = append(sec.Blocks, ls)
+	sec.Blocks = append(sec.Blocks, section(2, c.anchor("macierz-spojnosci"), "Macierz spójności celów i projektów", c.coherence()))
+	return sec
+}
+
+func (c *composer) projectList() *doc.Table {
+	t := c.table("Projekty kluczowe i uzupełniające partnerstwa", []float64{0.8, 4, 2, 1.3, 1.8, 1.3}, 1,
+		headerRow("Nr", "Tytuł projektu", "Lider", "Okres", "Wartość", "Priorytet"))
+	for _, p := range c.s.Projects {
+		period := plfmt.NoData
+		if tl := p.Timeline; tl != nil && (tl.Start != "" || tl.End != "") {
+			period = plfmt.MonthYear(tl.Start) + "–" + plfmt.MonthYear(tl.End)
+		}
+		value := plfmt.NoData
+		if p.Budget != nil {
+			value = c.money(p.Budget.Total)
+		}
+		title := ins(tx(p.Title))
+		if !p.Counted() {
+			title = append(title, italic(" (wycofany)"))
+		}
+		t.Rows = append(t.Rows, row(icell(c.link(anchorProject(p.ID), bold(p.ID))...), icell(title...),
+			tcell(c.leaderName(p)), ccell(period), ncell(value), tcell(label(projectPriority, p.Priority))))
+	}
+	r := row(&doc.Cell{ColSpan: 4, Bold: true, Shade: doc.ShadeLight, Blocks: []doc.Block{paraIn(raw("Razem (bez projektów wycofanych)"))}})
+	tot := ncell(c.money(c.f.ProjectTotal))
+	tot.Bold, tot.Shade = true, doc.ShadeLight
+	r.Cells = append(r.Cells, tot, &doc.Cell{Shade: doc.ShadeLight})
+	t.Rows = append(t.Rows, r)
+	return t
+}
+
+func (c *composer) leaderName(p *model.Project) string {
+	if p.Leader.External != nil {
+		return p.Leader.External.Name
+	}
+	return c.memberName(p.Leader.Member.ID)
+}
+
+// coherence is the goals × projects matrix from Facts.Coherence.
+func (c *composer) coherence() *doc.Table {
+	widths := []float64{4}
+	hdr := row(hcell("Projekt"))
+	for _, g := range c.f.Coherence {
+		widths = append(widths, 1)
+		hdr.Cells = append(hdr.Cells, &doc.Cell{Shade: doc.ShadeHeader, Bold: true, Align: doc.AlignCenter,
+			Blocks: []doc.Block{paraIn(c.link(anchorGoal(g.Goal), raw(g.Goal))...)}})
+	}
+	t := c.table("Macierz spójności: cele strategiczne × projekty", widths, 1, hdr)
+	t.Compact = len(c.f.Coherence) > 5
+	for _, p := range c.s.Projects {
+		r := row(icell(append(c.link(anchorProject(p.ID), bold(p.ID+" ")), tx(p.Title))...))
+		for _, g := range c.f.Coherence {
+			mark := ""
+			for _, pc := range g.Projects {
+				if pc.Project == p.ID {
+					mark = "○"
+					if pc.Primary {
+						mark = "●"
+					}
+				}
+			}
+			r.Cells = append(r.Cells, ccell(mark))
+		}
+		t.Rows = append(t.Rows, r)
+	}
+	t.Note = ins(raw("● – powiązanie główne, ○ – powiązanie uzupełniające (przez cel, cel operacyjny lub kierunek działań)."))
+	return t
+}
+
+// ---- Załączniki ----
+
+func (c *composer) annexes() []doc.Block {
+	var out []doc.Block
+	n := 0
+	if len(c.s.Projects) > 0 {
+		n++
+		sec := &doc.Section{Level: 1, Anchor: c.anchor("zalacznik-karty"), Unnumbered: true, PageBreakBefore: true,
+			Title: ins(raw("Załącznik " + itoa(n) + ". Karty projektów"))}
+		for i, p := range c.s.Projects {
+			fs := c.ficheSection(p, 2)
+			fs.PageBreakBefore = i > 0 // the first shares the annex's title page
+			sec.Blocks = append(sec.Blocks, fs)
+		}
+		out = append(out, sec)
+	}
+	if isTerritorial(c.s.Partnership.DocType) {
+		n++
+		out = append(out, c.art29(n))
+	}
+	return out
+}
+
+// art29 is the art. 29 CPR compliance checklist.
+func (c *composer) art29(n int) *doc.Section {
+	sec := &doc.Section{Level: 1, Anchor: c.anchor("zalacznik-art29"), Unnumbered: true, PageBreakBefore: true,
+		Title: ins(raw("Załącznik " + itoa(n) + ". Zgodność z art. 29 rozporządzenia (UE) 2021/1060"))}
+	t := &doc.Table{Widths: []float64{3.5, 3, 1.2}, HeaderRows: 1, Rows: []*doc.Row{headerRow("Wymóg art. 29 ust. 1 CPR", "Miejsce w strategii", "Spełnienie")}}
+	yes := func(ok bool) *doc.Cell {
+		if ok {
+			return ccell("tak")
+		}
+		return &doc.Cell{Align: doc.AlignCenter, Shade: doc.ShadeAccent, Bold: true, Blocks: []doc.Block{paraIn(raw("brak"))}}
+	}
+	add := func(req, anchor, where string, ok bool) {
+		t.Rows = append(t.Rows, row(tcell(req), icell(&doc.Link{Anchor: anchor, Inlines: ins(tx(where))}), yes(ok)))
+	}
+	add("lit. a – obszar geograficzny objęty strategią", "partnerstwo", "Partnerstwo i jego obszar", len(c.s.Partnership.Members) > 0)
+	add("lit. b – analiza potrzeb rozwojowych i potencjału obszaru, w tym powiązań gospodarczych, społecznych i środowiskowych", "diagnoza", "Diagnoza", len(c.s.Diagnosis.Chapters) > 0)
+	if c.anchors["podejscie-zintegrowane"] {
+		add("lit. c – opis zintegrowanego podejścia do potrzeb i potencjału", "podejscie-zintegrowane", "Zintegrowane podejście terytorialne", true)
+	} else {
+		t.Rows = append(t.Rows, row(tcell("lit. c – opis zintegrowanego podejścia do potrzeb i potencjału"), tcell("–"), yes(false)))
+	}
+	add("lit. d – opis zaangażowania partnerów zgodnie z art. 8 w przygotowanie i realizację strategii", "proces", "Proces opracowania strategii i partycypacja", len(c.s.Participation.PartnersInvolved) > 0)
+	if c.anchors["lista-projektow"] {
+		add("akapit drugi – wykaz operacji, które mają być wspierane (fakultatywnie)", "lista-projektow", "Lista projektów", true)
+	}
+	sec.Blocks = append(sec.Blocks, t)
+	return sec
+}
