@@ -1,0 +1,389 @@
+package build
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/strategia-pl/strategia/internal/check"
+	"github.com/strategia-pl/strategia/internal/compose"
+	"github.com/strategia-pl/strategia/internal/diag"
+	"github.com/strategia-pl/strategia/internal/model"
+	"github.com/strategia-pl/strategia/render/doc"
+	"github.com/strategia-pl/strategia/render/docx"
+	"github.com/strategia-pl/strategia/render/pdf"
+)
+
+// Formats the builder can write.
+const (
+	FormatPDF  = "pdf"
+	FormatDOCX = "docx"
+)
+
+// Options configure a Builder.
+type Options struct {
+	// Out is the output root; documents go to Out/<slug>/ (default "output").
+	Out string
+	// Formats to write (default pdf and docx).
+	Formats []string
+	// Force rebuilds even when the inputs have not changed.
+	Force bool
+	// Strict treats warnings as errors.
+	Strict bool
+	// Jobs bounds how many partnerships build at once (default GOMAXPROCS).
+	Jobs int
+	// Version identifies the tool in the manifest: a change rebuilds all.
+	Version string
+	// Progress, when set, receives one event per written document.
+	Progress func(Event)
+}
+
+// Event reports one document written (or skipped).
+type Event struct {
+	Partnership string // slug
+	File        string // path of the written file
+	Took        time.Duration
+	Skipped     bool
+}
+
+// Report is the outcome of building one partnership.
+type Report struct {
+	Dir     string
+	Slug    string
+	Diags   *diag.List
+	Written []string // output files written, in order
+	Skipped bool     // inputs unchanged: nothing rewritten
+	Err     error    // I/O or rendering failure (content errors are in Diags)
+	Took    time.Duration
+}
+
+// OK reports whether the partnership built (or was up to date).
+func (r *Report) OK() bool { return r.Err == nil && !r.Diags.HasErrors() }
+
+// Builder builds partnerships. It is safe for concurrent use.
+type Builder struct {
+	opt Options
+}
+
+// New returns a Builder.
+func New(opt Options) *Builder {
+	if opt.Out == "" {
+		opt.Out = "output"
+	}
+	if len(opt.Formats) == 0 {
+		opt.Formats = []string{FormatPDF, FormatDOCX}
+	}
+	// PDF first: its page numbers pre-fill the DOCX's table of contents.
+	opt.Formats = slices.Clone(opt.Formats)
+	slices.SortStableFunc(opt.Formats, func(a, b string) int {
+		return boolInt(b == FormatPDF) - boolInt(a == FormatPDF)
+	})
+	if opt.Jobs <= 0 {
+		opt.Jobs = runtime.GOMAXPROCS(0)
+	}
+	return &Builder{opt: opt}
+}
+
+// All builds every partnership of dirs, up to Jobs at a time, and returns
+// their reports in the order of dirs. One partnership's errors do not
+// stop the others.
+func (b *Builder) All(ctx context.Context, dirs []string) []*Report {
+	reports := make([]*Report, len(dirs))
+	sem := make(chan struct{}, b.opt.Jobs)
+	var wg sync.WaitGroup
+	for i, d := range dirs {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			reports[i] = b.Partnership(ctx, d)
+		}()
+	}
+	wg.Wait()
+	return reports
+}
+
+// output is one document to write.
+type output struct {
+	name string // file path relative to the partnership's output folder, without extension
+	doc  *doc.Document
+	// tocPages is filled from the PDF render for the DOCX's pre-filled TOC.
+	tocPages map[string]int
+}
+
+// Partnership builds the partnership in dir.
+func (b *Builder) Partnership(ctx context.Context, dir string) *Report {
+	start := time.Now()
+	rep := &Report{Dir: dir, Diags: &diag.List{}}
+	defer func() { rep.Took = time.Since(start) }()
+
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		rep.Err = err
+		return rep
+	}
+	digest, err := b.digest(abs)
+	if err != nil {
+		rep.Err = err
+		return rep
+	}
+	res := check.Dir(abs)
+	rep.Diags = res.Diags
+	if b.opt.Strict {
+		rep.Diags.Strict()
+	}
+	s := res.Strategy
+	rep.Slug = slug(s, abs)
+	outDir := filepath.Join(b.opt.Out, rep.Slug)
+	if rep.Diags.HasErrors() {
+		return rep // the previous documents stay
+	}
+	if !b.opt.Force && upToDate(outDir, digest) {
+		rep.Skipped = true
+		if b.opt.Progress != nil {
+			b.opt.Progress(Event{Partnership: rep.Slug, Skipped: true})
+		}
+		return rep
+	}
+	if err := ctx.Err(); err != nil {
+		rep.Err = err
+		return rep
+	}
+
+	root, err := os.OpenRoot(abs)
+	if err != nil {
+		rep.Err = err
+		return rep
+	}
+	defer root.Close()
+	date, err := SourceDate(abs, s.Files)
+	if err != nil {
+		rep.Err = err
+		return rep
+	}
+	facts := model.Derive(s, res.Index)
+	copt := compose.Options{Date: date, ReadFile: func(rel string) ([]byte, error) {
+		return fs.ReadFile(root.FS(), rel)
+	}}
+
+	var outs []*output
+	add := func(name string, d *doc.Document, l *diag.List) {
+		if l != nil {
+			rep.Diags.Append(*l)
+		}
+		if d != nil {
+			outs = append(outs, &output{name: name, doc: d})
+		}
+	}
+	d, l := compose.Strategy(s, res.Index, facts, copt)
+	add(rep.Slug+"-strategia", d, l)
+	if len(s.Projects) > 0 {
+		d, l = compose.Package(s, res.Index, facts, copt)
+		add(rep.Slug+"-pakiet-projektow", d, l)
+		for _, p := range s.Projects {
+			d, l = compose.Fiche(s, res.Index, facts, p.ID, copt)
+			add(filepath.Join("fiszki", rep.Slug+"-fiszka-"+p.ID), d, l)
+		}
+	}
+	if b.opt.Strict {
+		rep.Diags.Strict()
+	}
+	rep.Diags.Sort()
+	if rep.Diags.HasErrors() {
+		return rep
+	}
+
+	// Render everything first, write after: a failure half-way leaves the
+	// previous set complete. The PDF goes first so the DOCX can pre-fill
+	// its table of contents with the PDF's page numbers.
+	type file struct {
+		path string
+		data []byte
+		took time.Duration
+	}
+	var files []file
+	for _, o := range outs {
+		for _, f := range b.opt.Formats {
+			if err := ctx.Err(); err != nil {
+				rep.Err = err
+				return rep
+			}
+			t0 := time.Now()
+			var buf bytes.Buffer
+			var err error
+			switch f {
+			case FormatPDF:
+				err = pdf.Render(&buf, o.doc, pdf.Options{AnchorPages: func(m map[string]int) { o.tocPages = m }})
+			case FormatDOCX:
+				if o.tocPages == nil {
+					// No PDF requested: lay it out anyway for the page numbers.
+					_ = pdf.Render(io.Discard, o.doc, pdf.Options{AnchorPages: func(m map[string]int) { o.tocPages = m }})
+				}
+				err = docx.Render(&buf, o.doc, docx.Options{TOCPages: o.tocPages})
+			default:
+				err = fmt.Errorf("unknown format %q", f)
+			}
+			if err != nil {
+				rep.Err = fmt.Errorf("%s.%s: %w", o.name, f, err)
+				return rep
+			}
+			files = append(files, file{filepath.Join(outDir, o.name+"."+f), buf.Bytes(), time.Since(t0)})
+		}
+	}
+	removeStaleTemps(outDir)
+	removeStaleTemps(filepath.Join(outDir, "fiszki"))
+	for _, f := range files {
+		if err := ctx.Err(); err != nil {
+			rep.Err = err
+			return rep
+		}
+		if err := WriteAtomic(f.path, f.data); err != nil {
+			rep.Err = err
+			return rep
+		}
+		rep.Written = append(rep.Written, f.path)
+		if b.opt.Progress != nil {
+			b.opt.Progress(Event{Partnership: rep.Slug, File: f.path, Took: f.took})
+		}
+	}
+	b.pruneFiches(outDir, rep.Written)
+	if err := writeManifest(outDir, digest, rep.Written); err != nil {
+		rep.Err = err
+	}
+	return rep
+}
+
+// pruneFiches removes fiches of projects that no longer exist.
+func (b *Builder) pruneFiches(outDir string, written []string) {
+	matches, _ := filepath.Glob(filepath.Join(outDir, "fiszki", "*"))
+	for _, m := range matches {
+		if !slices.Contains(written, m) {
+			os.Remove(m)
+		}
+	}
+}
+
+func slug(s *model.Strategy, dir string) string {
+	if id := s.Partnership.ID; id != "" && !strings.ContainsAny(id, `/\`) && id != "." && id != ".." {
+		return id
+	}
+	return filepath.Base(dir)
+}
+
+// ---- skipping unchanged work ----
+
+const manifestName = ".strategia-manifest.json"
+
+type manifest struct {
+	Digest string   `json:"digest"`
+	Files  []string `json:"files"`
+}
+
+// digest hashes everything a build depends on: every file of the
+// partnership folder (names and bytes), the tool version and the options
+// that change the output.
+func (b *Builder) digest(dir string) (string, error) {
+	h := sha256.New()
+	fmt.Fprintf(h, "strategia %s\nformats %s\nstrict %v\nsde %s\n", b.opt.Version,
+		strings.Join(b.opt.Formats, ","), b.opt.Strict, os.Getenv("SOURCE_DATE_EPOCH"))
+	var names []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if p != dir && (strings.HasPrefix(d.Name(), ".") || d.Name() == "output") {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		names = append(names, p)
+		return nil
+	})
+	if err != nil {
+		return "", err
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		f, err := os.Open(n)
+		if err != nil {
+			return "", err
+		}
+		rel, _ := filepath.Rel(dir, n)
+		fmt.Fprintf(h, "%s\n", filepath.ToSlash(rel))
+		_, err = io.Copy(h, f)
+		f.Close()
+		if err != nil {
+			return "", err
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+func upToDate(outDir, digest string) bool {
+	data, err := os.ReadFile(filepath.Join(outDir, manifestName))
+	if err != nil {
+		return false
+	}
+	var m manifest
+	if json.Unmarshal(data, &m) != nil || m.Digest != digest || len(m.Files) == 0 {
+		return false
+	}
+	for _, f := range m.Files {
+		if _, err := os.Stat(filepath.Join(outDir, filepath.FromSlash(f))); err != nil {
+			return false
+		}
+	}
+	return true
+}
+
+func writeManifest(outDir, digest string, written []string) error {
+	m := manifest{Digest: digest}
+	for _, w := range written {
+		rel, err := filepath.Rel(outDir, w)
+		if err != nil {
+			return err
+		}
+		m.Files = append(m.Files, filepath.ToSlash(rel))
+	}
+	data, err := json.MarshalIndent(m, "", "  ")
+	if err != nil {
+		return err
+	}
+	return WriteAtomic(filepath.Join(outDir, manifestName), append(data, '\n'))
+}
+
+// ErrCanceled is returned in Report.Err when a build was cancelled.
+var ErrCanceled = errors.New("build cancelled")
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// CheckFormats validates a list of format names.
+func CheckFormats(fs []string) error {
+	for _, f := range fs {
+		if f != FormatPDF && f != FormatDOCX {
+			return fmt.Errorf("unknown format %q: use pdf, docx or pdf,docx", f)
+		}
+	}
+	return nil
+}

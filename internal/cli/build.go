@@ -1,0 +1,147 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/signal"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/strategia-pl/strategia/internal/build"
+	"github.com/strategia-pl/strategia/internal/diag"
+)
+
+// buildFlags are the flags build and watch share.
+type buildFlags struct {
+	out     *string
+	formats *string
+	strict  *bool
+	force   *bool
+	jobs    *int
+}
+
+func addBuildFlags(fs interface {
+	String(string, string, string) *string
+	Bool(string, bool, string) *bool
+	Int(string, int, string) *int
+}) *buildFlags {
+	return &buildFlags{
+		out:     fs.String("out", "output", "write documents under `DIR`/<slug>/"),
+		formats: fs.String("format", "pdf,docx", "comma-separated output `formats`: pdf, docx"),
+		strict:  fs.Bool("strict", false, "treat warnings as errors"),
+		force:   fs.Bool("force", false, "rebuild even documents whose inputs have not changed"),
+		jobs:    fs.Int("j", 0, "build at most `N` partnerships at once (default: number of CPUs)"),
+	}
+}
+
+func (bf *buildFlags) options(e *env, progress func(build.Event)) (build.Options, error) {
+	formats := strings.Split(*bf.formats, ",")
+	for i := range formats {
+		formats[i] = strings.TrimSpace(strings.ToLower(formats[i]))
+	}
+	if err := build.CheckFormats(formats); err != nil {
+		return build.Options{}, err
+	}
+	return build.Options{Out: *bf.out, Formats: formats, Strict: *bf.strict, Force: *bf.force,
+		Jobs: *bf.jobs, Version: Version() + "/" + executableDigest(), Progress: progress}, nil
+}
+
+func runBuild(e *env, args []string) int {
+	fs := newFlags(e, "build", "[-out DIR] [-format pdf,docx] [-strict] [-force] [-j N] [DIR...]",
+		"Validate, then render each partnership's strategy, project fiches and project\npackage as PDF and DOCX into the output folder")
+	bf := addBuildFlags(fs)
+	if code, ok := parse(fs, args); !ok {
+		return code
+	}
+	dirs, code := partnerships(e, fs.Args())
+	if code != ExitOK {
+		return code
+	}
+	p := &printer{e: e}
+	opt, err := bf.options(e, p.event)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "strategia: %v\n", err)
+		return ExitUsage
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	start := time.Now()
+	reports := build.New(opt).All(ctx, dirs)
+	failed, docs, skipped := 0, 0, 0
+	for _, r := range reports {
+		if !p.report(r) {
+			failed++
+		}
+		docs += len(r.Written)
+		if r.Skipped {
+			skipped++
+		}
+	}
+	summary := fmt.Sprintf("%s, %s written", plural(len(reports), "partnership"), plural(docs, "document"))
+	if skipped > 0 {
+		summary += fmt.Sprintf(", %d up to date", skipped)
+	}
+	if failed > 0 {
+		summary += fmt.Sprintf(", %d failed", failed)
+	}
+	fmt.Fprintf(e.stdout, "%s in %s\n", summary, round(time.Since(start)))
+	if failed > 0 {
+		return ExitContent
+	}
+	return ExitOK
+}
+
+// printer serialises progress lines and diagnostics of concurrent builds.
+type printer struct {
+	e  *env
+	mu sync.Mutex
+}
+
+func (p *printer) event(ev build.Event) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if ev.Skipped {
+		fmt.Fprintf(p.e.stdout, "%s: up to date\n", ev.Partnership)
+		return
+	}
+	fmt.Fprintf(p.e.stdout, "%-60s %s\n", diag.RelPath(p.e.cwd, abs(ev.File)), round(ev.Took))
+}
+
+// report prints a partnership's diagnostics and failure; it reports
+// whether the partnership built.
+func (p *printer) report(r *build.Report) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	opt := diag.PrintOptions{Cwd: p.e.cwd, Source: p.e.tty, Color: p.e.tty}
+	_ = diag.Print(p.e.stderr, r.Diags, opt)
+	name := r.Slug
+	if name == "" {
+		name = diag.RelPath(p.e.cwd, abs(r.Dir))
+	}
+	switch {
+	case r.Err != nil:
+		fmt.Fprintf(p.e.stderr, "%s: build failed: %v\n", name, r.Err)
+		return false
+	case r.Diags.HasErrors():
+		e, w := r.Diags.Count()
+		fmt.Fprintf(p.e.stderr, "%s: not built: %s, %s (the previous documents are kept)\n", name, plural(e, "error"), plural(w, "warning"))
+		return false
+	}
+	return true
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+func round(d time.Duration) time.Duration {
+	if d < time.Second {
+		return d.Round(time.Millisecond)
+	}
+	return d.Round(10 * time.Millisecond)
+}
