@@ -10,6 +10,7 @@ import (
 	"github.com/strategia-pl/strategia/internal/diag"
 	"github.com/strategia-pl/strategia/internal/load"
 	"github.com/strategia-pl/strategia/internal/model"
+	"github.com/strategia-pl/strategia/internal/refdata"
 	"github.com/strategia-pl/strategia/internal/rules"
 )
 
@@ -17,7 +18,9 @@ import (
 type Result struct {
 	Strategy *model.Strategy
 	Index    *model.Index
-	Diags    *diag.List
+	// Facts are derived once here; compose and the renderers read them.
+	Facts *model.Facts
+	Diags *diag.List
 }
 
 // OK reports whether the partnership has no errors.
@@ -27,9 +30,12 @@ func (r *Result) OK() bool { return !r.Diags.HasErrors() }
 func Dir(dir string) *Result {
 	s, l := load.Load(dir)
 	x := model.NewIndex(s)
-	if len(s.Unreadable) == 0 {
-		rules.Check(s, x, l)
+	f := model.Derive(s, x)
+	if len(s.Unreadable) == 0 && len(s.Files) > 0 {
+		local, problems := refdata.LoadLocal(s.Dir)
+		l.Append(*problems)
+		rules.CheckWith(s, x, f, local, l)
 	}
 	l.Sort()
-	return &Result{Strategy: s, Index: x, Diags: l}
+	return &Result{Strategy: s, Index: x, Facts: f, Diags: l}
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/strategia-pl/strategia/internal/diag"
 	"github.com/strategia-pl/strategia/internal/model"
+	"github.com/strategia-pl/strategia/internal/refdata"
 )
 
 // Rule is one check of the catalogue.
@@ -18,10 +19,14 @@ type Rule struct {
 	Check    func(c *Context)
 }
 
-// Context is what a rule sees.
+// Context is what a rule sees: the strategy, its index, the facts derived
+// from it and the optional local data files (never nil inside a rule; the
+// embedded reference data is reached through package refdata).
 type Context struct {
 	S    *model.Strategy
 	X    *model.Index
+	F    *model.Facts
+	D    *refdata.Local
 	rule *Rule
 	l    *diag.List
 }
@@ -61,10 +66,21 @@ func Lookup(id string) *Rule {
 	return nil
 }
 
-// Check runs every rule over s and appends the findings to l.
+// Check runs every rule over s and appends the findings to l. It derives
+// the facts itself and uses no local data files; callers that have both
+// use CheckWith.
 func Check(s *model.Strategy, x *model.Index, l *diag.List) {
+	CheckWith(s, x, model.Derive(s, x), nil, l)
+}
+
+// CheckWith runs every rule over s with its facts f and the optional data
+// d (nil: none supplied) and appends the findings to l.
+func CheckWith(s *model.Strategy, x *model.Index, f *model.Facts, d *refdata.Local, l *diag.List) {
+	if d == nil {
+		d = &refdata.Local{}
+	}
 	for _, r := range All() {
-		r.Check(&Context{S: s, X: x, rule: r, l: l})
+		r.Check(&Context{S: s, X: x, F: f, D: d, rule: r, l: l})
 	}
 }
 

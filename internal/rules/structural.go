@@ -16,7 +16,7 @@ import (
 func init() {
 	register(&Rule{ID: "ID-08", Severity: diag.Error,
 		Title:   "IDs are unique within their kind",
-		Explain: "Goals, operational goals and directions share one ID space (the goal tree); so do conclusions, challenges, chapters and surveys (the diagnosis), the four SWOT quadrants, the spatial entities (OSI, maps, model elements, recommendations), results, indicators, projects and member TERYT codes. A second definition of an ID makes every reference to it ambiguous. Rename one of them.",
+		Explain: "Goals, operational goals and directions share one ID space (the goal tree); so do conclusions, challenges, chapters and surveys (the diagnosis), the four SWOT quadrants, the spatial entities (OSI, maps, model elements, recommendations), results, indicators and projects (member TERYT codes are ID-06's). A second definition of an ID makes every reference to it ambiguous. Rename one of them.",
 		Check:   checkUniqueIDs})
 	register(&Rule{ID: "REF-01", Severity: diag.Error,
 		Title:   "every project links to existing goals or directions, one of them as primary",
@@ -24,9 +24,9 @@ func init() {
 		Explain: "A key project implements the strategy: links.goals[].ref must name a strategic goal, an operational goal or a direction of action of goals.yaml, and exactly the main one is marked contribution: primary.",
 		Check:   checkProjectGoalLinks})
 	register(&Rule{ID: "REF-03", Severity: diag.Error,
-		Title:   "goals respond to conclusions, challenges or SWOT items that exist",
+		Title:   "goals respond to conclusions, challenges or SWOT items that exist; every conclusion is used",
 		Legal:   "art. 10e ust. 3 usg (the strategy contains the conclusions of the diagnosis)",
-		Explain: "responds_to of a strategic goal and from of a challenge must name conclusions (W…), challenges (WY…) or SWOT items that are defined; a strategic goal that responds to nothing is not argued from the diagnosis.",
+		Explain: "responds_to of a strategic goal and from of a challenge must name conclusions (W…), challenges (WY…) or SWOT items that are defined; a strategic goal that responds to nothing is not argued from the diagnosis (error). A conclusion that no goal responds to — directly, through a challenge built from it or through a SWOT item citing it as evidence — is an orphan: the strategy draws no consequence from it (warning). Add it to a goal's responds_to or drop it from the conclusions.",
 		Check:   checkRespondsTo})
 	register(&Rule{ID: "REF-04", Severity: diag.Error,
 		Title:   "project leaders, partners and budget shares name members",
@@ -35,12 +35,12 @@ func init() {
 	register(&Rule{ID: "REF-06", Severity: diag.Error,
 		Title:   "indicator references exist in the catalogue",
 		Legal:   "art. 10e ust. 3 pkt 3 usg (indicators of expected results)",
-		Explain: "Goals, results, diagnosis chapters and aggregation formulas name indicators by the id of indicators.yaml; evidence lists may also name conclusions, surveys, chapters or SWOT items.",
+		Explain: "Goals, results, diagnosis chapters, project indicators and aggregation formulas name indicators by the id of indicators.yaml; evidence lists may also name conclusions, surveys, chapters or SWOT items. A project indicator that names a catalogue indicator uses the catalogue's unit, so baseline and target are comparable.",
 		Check:   checkIndicatorRefs})
 	register(&Rule{ID: "REF-07", Severity: diag.Error,
 		Title:   "OSI name members, directions and a map that exist",
 		Legal:   "art. 10e ust. 3 pkt 6–7 and ust. 4 usg",
-		Explain: "An obszar strategicznej interwencji lists member TERYT codes, the directions of action planned in it (planned_actions) and its map; a direction's osi list names defined OSI.",
+		Explain: "An obszar strategicznej interwencji lists member TERYT codes, the directions of action planned in it (planned_actions) and its map (required: the strategy shows the OSI in graphic form, art. 10e ust. 4 usg); a direction's osi list names defined OSI.",
 		Check:   checkOSIRefs})
 	register(&Rule{ID: "REF-12", Severity: diag.Error,
 		Title:   "map, indicator and other references in Markdown and in the spatial model resolve",
@@ -53,7 +53,8 @@ func init() {
 }
 
 func checkUniqueIDs(c *Context) {
-	for _, ns := range []string{model.NSMember, model.NSGoalTree, model.NSResult, model.NSDiagnosis, model.NSSWOT,
+	// Member codes are ID-06's.
+	for _, ns := range []string{model.NSGoalTree, model.NSResult, model.NSDiagnosis, model.NSSWOT,
 		model.NSIndicator, model.NSSpatial, model.NSProject, model.NSSource} {
 		first := map[string]model.Def{}
 		for _, d := range c.X.Defs[ns] {
@@ -86,22 +87,54 @@ func checkProjectGoalLinks(c *Context) {
 }
 
 func checkRespondsTo(c *Context) {
+	used := map[string]bool{}
 	for _, g := range c.S.StrategicGoals {
 		c.resolveAll(g.RespondsTo, "responds_to entry", c.conclusionsT(), c.challengesT(), c.swotT())
+		if len(g.RespondsTo) == 0 {
+			c.Report(g.At("responds_to"), "strategic goal %s responds to no conclusion, challenge or SWOT item: add responds_to (art. 10e ust. 3 usg)", g.ID)
+		}
+		for _, r := range g.RespondsTo {
+			used[r.ID] = true
+			if ch := c.X.Challenges[r.ID]; ch != nil {
+				for _, f := range ch.From {
+					used[f.ID] = true
+				}
+			}
+			if it := c.X.SWOT[r.ID]; it != nil {
+				for _, e := range it.Evidence {
+					used[e.ID] = true
+				}
+			}
+		}
 	}
 	for _, ch := range c.S.Diagnosis.Challenges {
 		c.resolveAll(ch.From, "challenge source", c.conclusionsT(), c.swotT())
+	}
+	if len(c.S.StrategicGoals) == 0 {
+		return
+	}
+	for _, w := range c.S.Diagnosis.Conclusions {
+		if w.ID != "" && !used[w.ID] {
+			c.Warn(w.At("id"), "conclusion %s is not used: no strategic goal responds to it, directly or through a challenge or SWOT item", w.ID)
+		}
 	}
 }
 
 func checkProjectMembers(c *Context) {
 	for _, p := range c.S.Projects {
-		if p.Leader.External == nil {
+		switch e := p.Leader.External; {
+		case e != nil && strings.TrimSpace(e.Name) == "":
+			c.Report(e.Pos, "the external leader of project %s has no name", p.ID)
+		case e == nil && p.Leader.Member.ID == "":
+			c.Report(p.At("leader"), "project %s has no leader: give leader.member (a member's TERYT code) or leader.external with a name", p.ID)
+		case e == nil:
 			c.resolve(p.Leader.Member, "project leader", c.membersT())
 		}
 		for _, pt := range p.Partners {
 			if pt.External == nil {
 				c.resolve(pt.Member, "project partner", c.membersT())
+			} else if strings.TrimSpace(pt.External.Name) == "" {
+				c.Report(pt.External.Pos, "an external partner of project %s has no name", p.ID)
 			}
 		}
 		if p.Budget != nil {
@@ -135,6 +168,26 @@ func checkIndicatorRefs(c *Context) {
 			c.resolve(a.Denominator, "denominator", ind)
 		}
 	}
+	for _, p := range c.S.Projects {
+		if p.Indicators == nil {
+			continue
+		}
+		unit := func(ref model.Ref, u string, pos diag.Pos) {
+			if ref.ID == "" || !c.resolve(ref, "indicator", ind) {
+				return
+			}
+			if in := c.X.Indicators[ref.ID]; u != "" && in.Unit != "" && u != in.Unit {
+				c.Report(pos, "unit %q of project %s differs from the catalogue unit %q of indicator %s", u, p.ID, in.Unit, ref.ID).
+					With(in.At("unit"), "the catalogue unit is given here")
+			}
+		}
+		for _, o := range p.Indicators.Output {
+			unit(o.Indicator, o.Unit, o.At("unit"))
+		}
+		for _, r := range p.Indicators.Result {
+			unit(r.Indicator, r.Unit, r.At("unit"))
+		}
+	}
 	evidence := []target{ind, c.conclusionsT(), c.surveysT(), c.chaptersT(), c.swotT()}
 	for _, w := range c.S.Diagnosis.Conclusions {
 		c.resolveAll(w.Evidence, "evidence", evidence...)
@@ -148,7 +201,11 @@ func checkOSIRefs(c *Context) {
 	for _, o := range c.S.Spatial.OSI {
 		c.resolveAll(o.Members, "OSI member", c.membersT())
 		c.resolveAll(o.PlannedActions, "planned action", c.directionsT())
-		c.resolve(o.Map, "map", c.mapsT())
+		if o.Map.ID == "" {
+			c.Report(o.At("id"), "OSI %s has no map: the OSI are shown in graphic form (art. 10e ust. 4 usg); add map: M…", o.ID)
+		} else {
+			c.resolve(o.Map, "map", c.mapsT())
+		}
 	}
 	for _, d := range c.S.AllDirections() {
 		c.resolveAll(d.OSI, "OSI", c.osiT())
