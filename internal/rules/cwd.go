@@ -199,7 +199,7 @@ func checkIntegratedProject(c *Context) {
 					dims[x] = true
 				}
 			}
-			if g := c.X.GoalOf(l.Ref.ID); g != nil {
+			if g := c.X.Goals[l.Ref.ID]; g != nil { // a direction does not inherit its goal's dimensions
 				for _, x := range g.Dimensions {
 					dims[x] = true
 				}
