@@ -45,7 +45,7 @@ func runValidate(e *env, args []string) int {
 		}
 	} else {
 		_ = diag.Print(e.stderr, &all, opt)
-		if all.Len() == 0 && !*quiet {
+		if !all.HasErrors() && !*quiet {
 			fmt.Fprintf(e.stdout, "ok: %s\n", strings.Join(relAll(e.cwd, dirs), ", "))
 		}
 	}
