@@ -13,8 +13,22 @@ import (
 	"github.com/strategia-pl/strategia/internal/compose/composetest"
 	"github.com/strategia-pl/strategia/internal/model"
 	"github.com/strategia-pl/strategia/render/doc"
+	"github.com/strategia-pl/strategia/render/docx"
 	"github.com/strategia-pl/strategia/render/pdf"
 )
+
+// TestExampleDOCX renders the example's strategy and package as DOCX.
+func TestExampleDOCX(t *testing.T) {
+	s, x, f, opt := loadExample(t)
+	d, _ := Strategy(s, x, f, opt)
+	if err := docx.Render(io.Discard, d, docx.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	p, _ := Package(s, x, f, opt)
+	if err := docx.Render(io.Discard, p, docx.Options{}); err != nil {
+		t.Fatal(err)
+	}
+}
 
 const exampleDir = "../../content/ziemia-kolnenska"
 

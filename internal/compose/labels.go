@@ -26,6 +26,16 @@ var docKind = map[string]string{
 	"strategia_iit":          "Strategia terytorialna IIT",
 }
 
+// docKindInstr is the kind of strategy in the instrumental case
+// ("Dokument jest strategią rozwoju ponadlokalnego").
+var docKindInstr = map[string]string{
+	"srp":                    "strategią rozwoju ponadlokalnego",
+	"srg":                    "strategią rozwoju gminy",
+	"strategia_terytorialna": "strategią terytorialną",
+	"strategia_zit":          "strategią terytorialną realizowaną w formule zintegrowanych inwestycji terytorialnych (ZIT)",
+	"strategia_iit":          "strategią terytorialną realizowaną w formule innych instrumentów terytorialnych (IIT)",
+}
+
 // legalBasis gives the legal basis of each document type.
 var legalBasis = map[string][]string{
 	"srp": {

@@ -269,9 +269,8 @@ func (c *composer) introduction() *doc.Section {
 		sec.Blocks = append(sec.Blocks, note(italic(p.Note)))
 	}
 	// legal basis
-	kind := label(docKind, p.DocType)
 	lb := section(2, c.anchor("podstawa-prawna"), "Podstawa prawna i charakter dokumentu",
-		para("Dokument jest dokumentem typu: "+strings.ToLower(kind[:1])+kind[1:]+". Został opracowany na podstawie:"))
+		para("Dokument jest "+cmpOr(docKindInstr[p.DocType], "strategią")+". Podstawę prawną jego opracowania stanowią:"))
 	if basis := legalBasis[p.DocType]; len(basis) > 0 {
 		lb.Blocks = append(lb.Blocks, bullets(basis))
 	}
@@ -1680,7 +1679,11 @@ func (c *composer) art29(n int) *doc.Section {
 		return &doc.Cell{Align: doc.AlignCenter, Shade: doc.ShadeAccent, Bold: true, Blocks: []doc.Block{paraIn(raw("brak"))}}
 	}
 	add := func(req, anchor, where string, ok bool) {
-		t.Rows = append(t.Rows, row(tcell(req), icell(&doc.Link{Anchor: anchor, Inlines: ins(tx(where))}), yes(ok)))
+		w := icell(tx(where))
+		if c.anchors[anchor] {
+			w = icell(&doc.Link{Anchor: anchor, Inlines: ins(tx(where))})
+		}
+		t.Rows = append(t.Rows, row(tcell(req), w, yes(ok)))
 	}
 	add("lit. a – obszar geograficzny objęty strategią", "partnerstwo", "Partnerstwo i jego obszar", len(c.s.Partnership.Members) > 0)
 	add("lit. b – analiza potrzeb rozwojowych i potencjału obszaru, w tym powiązań gospodarczych, społecznych i środowiskowych", "diagnoza", "Diagnoza", len(c.s.Diagnosis.Chapters) > 0)
