@@ -230,7 +230,19 @@ func (r *Register) NearestCodes(code string, max int) []Unit {
 			hits = append(hits, hit{d, i})
 		}
 	}
-	slices.SortStableFunc(hits, func(a, b hit) int { return a.d - b.d })
+	prefix := func(h hit) int {
+		n := 0
+		for n < len(code) && code[n] == r.units[h.i].Code[n] {
+			n++
+		}
+		return n
+	}
+	slices.SortStableFunc(hits, func(a, b hit) int {
+		if a.d != b.d {
+			return a.d - b.d
+		}
+		return prefix(b) - prefix(a) // the same powiat first
+	})
 	var out []Unit
 	for _, h := range hits {
 		if len(out) == max {
