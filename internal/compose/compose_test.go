@@ -226,3 +226,20 @@ func TestNilIndexFacts(t *testing.T) {
 		t.Error("composing with nil index and facts differs")
 	}
 }
+
+func TestGenitive(t *testing.T) {
+	for in, want := range map[string]string{
+		"Partnerstwo Ziemi Kolneńskiej":   "Partnerstwa Ziemi Kolneńskiej",
+		"Partnerstwo Testowe":             "Partnerstwa Testowego",
+		"Związek Gmin Nadnoteckich":       "Związku Gmin Nadnoteckich",
+		"Związek Międzygminny Kurpiowski": "Związku Międzygminnego Kurpiowskiego",
+		"Stowarzyszenie „Razem”":          "Stowarzyszenia „Razem”",
+	} {
+		if got, _ := genitive(in); got != want {
+			t.Errorf("genitive(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if _, ok := genitive("Kolneńska Grupa"); ok {
+		t.Error("a name without a known noun is not put in the genitive")
+	}
+}

@@ -60,15 +60,49 @@ func (c *composer) strategyTargets() {
 }
 
 // genitive turns the partnership's name into the genitive for titles
-// ("Partnerstwo Ziemi Kolneńskiej" → "Partnerstwa Ziemi Kolneńskiej").
+// ("Partnerstwo Ziemi Kolneńskiej" → "Partnerstwa Ziemi Kolneńskiej",
+// "Partnerstwo Nadnoteckie" → "Partnerstwa Nadnoteckiego"): the leading
+// noun and the adjectives that follow it; ok is false for other names.
 func genitive(name string) (string, bool) {
-	for nom, gen := range map[string]string{"Partnerstwo": "Partnerstwa", "Stowarzyszenie": "Stowarzyszenia",
-		"Związek": "Związku", "Porozumienie": "Porozumienia", "Obszar": "Obszaru"} {
-		if rest, ok := strings.CutPrefix(name, nom+" "); ok {
-			return gen + " " + rest, true
+	for _, n := range []struct{ nom, gen string }{{"Partnerstwo", "Partnerstwa"}, {"Stowarzyszenie", "Stowarzyszenia"},
+		{"Porozumienie", "Porozumienia"}, {"Związek", "Związku"}, {"Obszar", "Obszaru"}} {
+		rest, ok := strings.CutPrefix(name, n.nom+" ")
+		if !ok {
+			continue
 		}
+		words := strings.Fields(rest)
+		for i, w := range words {
+			g := adjGenitive(w)
+			if g == "" {
+				break
+			}
+			words[i] = g
+		}
+		return n.gen + " " + strings.Join(words, " "), true
 	}
 	return name, false
+}
+
+// adjGenitive returns the genitive of a neuter or masculine adjective
+// (Testowe → Testowego, Międzygminny → Międzygminnego, Kolneński →
+// Kolneńskiego), or "" for a word that is not one.
+func adjGenitive(w string) string {
+	for _, suf := range []string{"owe", "skie", "ckie", "dzkie", "ne", "nie"} {
+		if strings.HasSuffix(w, suf) {
+			return strings.TrimSuffix(w, "e") + "ego"
+		}
+	}
+	for _, suf := range []string{"owy", "ny"} {
+		if strings.HasSuffix(w, suf) {
+			return strings.TrimSuffix(w, "y") + "ego"
+		}
+	}
+	for _, suf := range []string{"ski", "cki", "dzki"} {
+		if strings.HasSuffix(w, suf) {
+			return w + "ego"
+		}
+	}
+	return ""
 }
 
 // strategyTitle is "Strategia rozwoju ponadlokalnego Partnerstwa … na lata 2024–2030".
