@@ -208,15 +208,12 @@ func (b *Builder) Partnership(ctx context.Context, dir string) *Report {
 		return rep
 	}
 
-	// Render everything first, write after: a failure half-way leaves the
-	// previous set complete. The PDF goes first so the DOCX can pre-fill
-	// its table of contents with the PDF's page numbers.
-	type file struct {
-		path string
-		data []byte
-		took time.Duration
-	}
-	var files []file
+	// Each document is written as soon as it is rendered, the strategy's
+	// PDF first: that is what an advisor watching the PDF waits for. The
+	// PDF goes before the DOCX so the DOCX can pre-fill its table of
+	// contents with the PDF's page numbers.
+	removeStaleTemps(outDir)
+	removeStaleTemps(filepath.Join(outDir, "fiszki"))
 	for _, o := range outs {
 		for _, f := range b.opt.Formats {
 			if err := ctx.Err(); err != nil {
@@ -242,23 +239,15 @@ func (b *Builder) Partnership(ctx context.Context, dir string) *Report {
 				rep.Err = fmt.Errorf("%s.%s: %w", o.name, f, err)
 				return rep
 			}
-			files = append(files, file{filepath.Join(outDir, o.name+"."+f), buf.Bytes(), time.Since(t0)})
-		}
-	}
-	removeStaleTemps(outDir)
-	removeStaleTemps(filepath.Join(outDir, "fiszki"))
-	for _, f := range files {
-		if err := ctx.Err(); err != nil {
-			rep.Err = err
-			return rep
-		}
-		if err := WriteAtomic(f.path, f.data); err != nil {
-			rep.Err = err
-			return rep
-		}
-		rep.Written = append(rep.Written, f.path)
-		if b.opt.Progress != nil {
-			b.opt.Progress(Event{Partnership: rep.Slug, File: f.path, Took: f.took})
+			path := filepath.Join(outDir, o.name+"."+f)
+			if err := WriteAtomic(path, buf.Bytes()); err != nil {
+				rep.Err = err
+				return rep
+			}
+			rep.Written = append(rep.Written, path)
+			if b.opt.Progress != nil {
+				b.opt.Progress(Event{Partnership: rep.Slug, File: path, Took: time.Since(t0)})
+			}
 		}
 	}
 	b.pruneFiches(outDir, rep.Written)
