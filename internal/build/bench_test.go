@@ -42,7 +42,7 @@ func genPartnership(tb testing.TB, dir, slug string, bigDiagnosis bool) {
 	chapters, _ := filepath.Glob(filepath.Join(dir, "diag", "*.md"))
 	sort.Strings(chapters)
 	var extra strings.Builder
-	for rep := range 3 {
+	for rep := range 2 {
 		for _, c := range chapters {
 			b, err := os.ReadFile(c)
 			if err != nil {
@@ -175,5 +175,19 @@ func TestGeneratedPartnershipsAreValid(t *testing.T) {
 	r := New(Options{Out: t.TempDir(), Version: "test", Formats: []string{FormatPDF}}).Partnership(context.Background(), dir)
 	if !r.OK() {
 		t.Fatalf("generated partnership does not build: %v %v", r.Err, r.Diags.Items())
+	}
+}
+
+// BenchmarkExampleSet builds the example's whole document set (strategy,
+// package and 9 fiches) as PDF only, as the build command does: documents
+// render in parallel on GOMAXPROCS cores. Target: ≤ 100 ms.
+func BenchmarkExampleSet(b *testing.B) {
+	b.Setenv("SOURCE_DATE_EPOCH", "1732492800")
+	b.ReportAllocs()
+	for b.Loop() {
+		r := New(Options{Out: b.TempDir(), Version: "bench", Force: true, Formats: []string{FormatPDF}}).Partnership(context.Background(), example)
+		if !r.OK() {
+			b.Fatal(r.Err)
+		}
 	}
 }

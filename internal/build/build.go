@@ -76,7 +76,8 @@ func (r *Report) OK() bool { return r.Err == nil && !r.Diags.HasErrors() }
 
 // Builder builds partnerships. It is safe for concurrent use.
 type Builder struct {
-	opt Options
+	opt   Options
+	slots chan struct{} // render slots, shared by every partnership
 }
 
 // New returns a Builder.
@@ -95,7 +96,7 @@ func New(opt Options) *Builder {
 	if opt.Jobs <= 0 {
 		opt.Jobs = runtime.GOMAXPROCS(0)
 	}
-	return &Builder{opt: opt}
+	return &Builder{opt: opt, slots: make(chan struct{}, runtime.GOMAXPROCS(0))}
 }
 
 // All builds every partnership of dirs, up to Jobs at a time, and returns
@@ -176,7 +177,7 @@ func (b *Builder) Partnership(ctx context.Context, dir string) *Report {
 		rep.Err = err
 		return rep
 	}
-	facts := model.Derive(s, res.Index)
+	facts := res.Facts
 	copt := compose.Options{Date: date, ReadFile: func(rel string) ([]byte, error) {
 		return fs.ReadFile(root.FS(), rel)
 	}}
@@ -208,53 +209,117 @@ func (b *Builder) Partnership(ctx context.Context, dir string) *Report {
 		return rep
 	}
 
-	// Each document is written as soon as it is rendered, the strategy's
-	// PDF first: that is what an advisor watching the PDF waits for. The
-	// PDF goes before the DOCX so the DOCX can pre-fill its table of
-	// contents with the PDF's page numbers.
+	// Documents render in parallel (bounded by the Builder's render slots,
+	// shared by all partnerships), each written as soon as it is ready;
+	// the strategy comes first, as that is what an advisor watching the
+	// PDF waits for. Within a document the PDF goes before the DOCX, which
+	// pre-fills its table of contents with the PDF's page numbers.
 	removeStaleTemps(outDir)
 	removeStaleTemps(filepath.Join(outDir, "fiszki"))
-	for _, o := range outs {
-		for _, f := range b.opt.Formats {
-			if err := ctx.Err(); err != nil {
-				rep.Err = err
-				return rep
+	rctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var (
+		mu      sync.Mutex
+		wg      sync.WaitGroup
+		firstEr error
+	)
+	fail := func(err error) {
+		mu.Lock()
+		if firstEr == nil {
+			firstEr = err
+		}
+		mu.Unlock()
+		cancel()
+	}
+	renderOne := func(o *output, formats []string) {
+		for _, f := range formats {
+			if rctx.Err() != nil {
+				return
 			}
 			t0 := time.Now()
-			var buf bytes.Buffer
-			var err error
-			switch f {
-			case FormatPDF:
-				err = pdf.Render(&buf, o.doc, pdf.Options{AnchorPages: func(m map[string]int) { o.tocPages = m }})
-			case FormatDOCX:
-				if o.tocPages == nil {
-					// No PDF requested: lay it out anyway for the page numbers.
-					_ = pdf.Render(io.Discard, o.doc, pdf.Options{AnchorPages: func(m map[string]int) { o.tocPages = m }})
-				}
-				err = docx.Render(&buf, o.doc, docx.Options{TOCPages: o.tocPages})
-			default:
-				err = fmt.Errorf("unknown format %q", f)
-			}
+			data, err := b.render(o, f)
 			if err != nil {
-				rep.Err = fmt.Errorf("%s.%s: %w", o.name, f, err)
-				return rep
+				fail(fmt.Errorf("%s.%s: %w", o.name, f, err))
+				return
+			}
+			if rctx.Err() != nil {
+				return
 			}
 			path := filepath.Join(outDir, o.name+"."+f)
-			if err := WriteAtomic(path, buf.Bytes()); err != nil {
-				rep.Err = err
-				return rep
+			if err := WriteAtomic(path, data); err != nil {
+				fail(err)
+				return
 			}
+			mu.Lock()
 			rep.Written = append(rep.Written, path)
+			mu.Unlock()
 			if b.opt.Progress != nil {
 				b.opt.Progress(Event{Partnership: rep.Slug, File: path, Took: time.Since(t0)})
 			}
 		}
+	}
+	// The strategy's first format (the PDF) renders alone, with every core
+	// for its compression, before anything else competes with it.
+	first := outs[0]
+	b.slots <- struct{}{}
+	renderOne(first, b.opt.Formats[:1])
+	<-b.slots
+	rest := b.opt.Formats[1:]
+	for i, o := range outs {
+		formats := b.opt.Formats
+		if i == 0 {
+			if len(rest) == 0 {
+				continue
+			}
+			formats = rest
+		}
+		select {
+		case b.slots <- struct{}{}:
+		case <-rctx.Done():
+		}
+		if rctx.Err() != nil {
+			break
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer func() { <-b.slots }()
+			renderOne(o, formats)
+		}()
+	}
+	wg.Wait()
+	sort.Strings(rep.Written)
+	if firstEr != nil {
+		rep.Err = firstEr
+		return rep
+	}
+	if err := ctx.Err(); err != nil {
+		rep.Err = err
+		return rep
 	}
 	b.pruneFiches(outDir, rep.Written)
 	if err := writeManifest(outDir, digest, rep.Written); err != nil {
 		rep.Err = err
 	}
 	return rep
+}
+
+// render renders one document in format f.
+func (b *Builder) render(o *output, f string) ([]byte, error) {
+	var buf bytes.Buffer
+	switch f {
+	case FormatPDF:
+		err := pdf.Render(&buf, o.doc, pdf.Options{AnchorPages: func(m map[string]int) { o.tocPages = m }})
+		return buf.Bytes(), err
+	case FormatDOCX:
+		if o.tocPages == nil {
+			// No PDF requested: lay it out anyway for the page numbers.
+			_ = pdf.Render(io.Discard, o.doc, pdf.Options{AnchorPages: func(m map[string]int) { o.tocPages = m }})
+		}
+		err := docx.Render(&buf, o.doc, docx.Options{TOCPages: o.tocPages})
+		return buf.Bytes(), err
+	}
+	return nil, fmt.Errorf("unknown format %q", f)
 }
 
 // pruneFiches removes fiches of projects that no longer exist.

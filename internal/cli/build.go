@@ -65,6 +65,7 @@ func runBuild(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "strategia: %v\n", err)
 		return ExitUsage
 	}
+	tuneGC()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	start := time.Now()

@@ -35,6 +35,7 @@ func runWatch(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "strategia: %v\n", err)
 		return ExitUsage
 	}
+	tuneGC()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	b := build.New(opt)

@@ -47,7 +47,7 @@ type Options struct {
 // whose files changed. It returns nil when ctx is cancelled.
 func Run(ctx context.Context, roots []string, build BuildFunc, opt Options) error {
 	if opt.Quiet <= 0 {
-		opt.Quiet = 50 * time.Millisecond
+		opt.Quiet = 25 * time.Millisecond
 	}
 	if opt.Marker == "" {
 		opt.Marker = "partnership.yaml"

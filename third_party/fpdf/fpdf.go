@@ -39,9 +39,12 @@ import (
 	"math"
 	"os"
 	"path"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -2165,6 +2168,24 @@ func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFile
 		// 	styleStr = "BI"
 		// }
 
+		// strategia patch: the metrics of a font given as bytes are parsed
+		// once per process; every document gets a fresh reader for its
+		// subset (GenerateCutFont re-reads the tables itself).
+		key := utf8CacheKey{p: &utf8Bytes[0], n: len(utf8Bytes), font: fontkey, alias: f.aliasNbPagesStr == ""}
+		if e, ok := utf8FontCache.Load(key); ok {
+			c := e.(*utf8CacheEntry)
+			var sbarr map[int]int
+			if f.aliasNbPagesStr == "" {
+				sbarr = makeSubsetRange(57)
+			} else {
+				sbarr = makeSubsetRange(32)
+			}
+			def := c.def
+			def.utf8File = newUTF8Font(&fileReader{readerPosition: 0, array: utf8Bytes})
+			def.usedRunes = sbarr
+			f.fonts[fontkey] = def
+			return
+		}
 		Type := "UTF8"
 		reader := fileReader{readerPosition: 0, array: utf8Bytes}
 
@@ -2204,6 +2225,11 @@ func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFile
 		}
 		def.i, _ = generateFontID(def)
 		f.fonts[fontkey] = def
+		if def.i != "" {
+			c := &utf8CacheEntry{def: def}
+			c.def.utf8File, c.def.usedRunes = nil, nil
+			utf8FontCache.Store(key, c)
+		}
 	} else {
 		// load font definitions
 		var info fontDefType
@@ -4286,6 +4312,28 @@ func (f *Fpdf) putpages() {
 		hPt = f.defPageSize.Wd * f.k
 	}
 	pagesObjectNumbers := make([]int, nb+1) // 1-based
+	// strategia patch: compress the page streams on every core first.
+	var compressed []*membuffer
+	if f.compress {
+		compressed = make([]*membuffer, nb+1)
+		var next atomic.Int64
+		next.Store(1)
+		var wg sync.WaitGroup
+		for range min(runtime.GOMAXPROCS(0), nb) {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for {
+					n := int(next.Add(1) - 1)
+					if n > nb {
+						return
+					}
+					compressed[n] = xmem.compress(f.pages[n].Bytes())
+				}
+			}()
+		}
+		wg.Wait()
+	}
 	for n := 1; n <= nb; n++ {
 		// Page
 		f.newobj()
@@ -4335,7 +4383,7 @@ func (f *Fpdf) putpages() {
 		// Page content
 		f.newobj()
 		if f.compress {
-			mem := xmem.compress(f.pages[n].Bytes())
+			mem := compressed[n]
 			data := mem.bytes()
 			f.outf("<</Filter /FlateDecode /Length %d>>", len(data))
 			f.putstream(data)
@@ -5481,3 +5529,15 @@ func (f *Fpdf) arc(x, y, rx, ry, degRotate, degStart, degEnd float64,
 		f.out("Q")
 	}
 }
+
+// strategia patch: process-wide cache of parsed UTF-8 font metrics.
+type utf8CacheKey struct {
+	p     *byte
+	n     int
+	font  string
+	alias bool
+}
+
+type utf8CacheEntry struct{ def fontDefType }
+
+var utf8FontCache sync.Map // utf8CacheKey → *utf8CacheEntry
