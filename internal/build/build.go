@@ -26,6 +26,7 @@ import (
 	"github.com/strategia-pl/strategia/render/doc"
 	"github.com/strategia-pl/strategia/render/docx"
 	"github.com/strategia-pl/strategia/render/pdf"
+	"go.yaml.in/yaml/v3"
 )
 
 // Formats the builder can write.
@@ -143,6 +144,17 @@ func (b *Builder) Partnership(ctx context.Context, dir string) *Report {
 		rep.Err = err
 		return rep
 	}
+	// Unchanged inputs since the last good build: nothing to do, not even
+	// validation (the manifest is only written after a clean build).
+	if !b.opt.Force {
+		if sl := quickSlug(abs); upToDate(filepath.Join(b.opt.Out, sl), digest) {
+			rep.Slug, rep.Skipped = sl, true
+			if b.opt.Progress != nil {
+				b.opt.Progress(Event{Partnership: sl, Skipped: true})
+			}
+			return rep
+		}
+	}
 	res := check.Dir(abs)
 	rep.Diags = res.Diags
 	if b.opt.Strict {
@@ -153,13 +165,6 @@ func (b *Builder) Partnership(ctx context.Context, dir string) *Report {
 	outDir := filepath.Join(b.opt.Out, rep.Slug)
 	if rep.Diags.HasErrors() {
 		return rep // the previous documents stay
-	}
-	if !b.opt.Force && upToDate(outDir, digest) {
-		rep.Skipped = true
-		if b.opt.Progress != nil {
-			b.opt.Progress(Event{Partnership: rep.Slug, Skipped: true})
-		}
-		return rep
 	}
 	if err := ctx.Err(); err != nil {
 		rep.Err = err
@@ -330,6 +335,22 @@ func (b *Builder) pruneFiches(outDir string, written []string) {
 			os.Remove(m)
 		}
 	}
+}
+
+// quickSlug reads only the partnership's id, to find its output folder
+// before anything is validated.
+func quickSlug(dir string) string {
+	var f struct {
+		Partnership struct {
+			ID string `yaml:"id"`
+		} `yaml:"partnership"`
+	}
+	if data, err := os.ReadFile(filepath.Join(dir, "partnership.yaml")); err == nil {
+		_ = yaml.Unmarshal(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), &f)
+	}
+	s := &model.Strategy{}
+	s.Partnership.ID = f.Partnership.ID
+	return slug(s, dir)
 }
 
 func slug(s *model.Strategy, dir string) string {
