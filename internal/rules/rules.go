@@ -80,7 +80,9 @@ func CheckWith(s *model.Strategy, x *model.Index, f *model.Facts, d *refdata.Loc
 		d = &refdata.Local{}
 	}
 	for _, r := range All() {
-		r.Check(&Context{S: s, X: x, F: f, D: d, rule: r, l: l})
+		if r.Check != nil {
+			r.Check(&Context{S: s, X: x, F: f, D: d, rule: r, l: l})
+		}
 	}
 }
 

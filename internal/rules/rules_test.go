@@ -311,7 +311,9 @@ func TestRules(t *testing.T) {
 	// Every rule of the catalogue (but the ID-09 design note and the
 	// structural REF-13, tested by internal/check) has a case.
 	for _, r := range All() {
-		if !covered[r.ID] && r.ID != "ID-09" && r.ID != "REF-13" && r.ID != "ID-08" {
+		// Rules without a Check are reported by other stages (the
+		// loader, compose) and tested there.
+		if r.Check != nil && !covered[r.ID] && r.ID != "ID-09" && r.ID != "REF-13" && r.ID != "ID-08" {
 			t.Errorf("rule %s has no test case", r.ID)
 		}
 	}
@@ -323,7 +325,8 @@ func TestCatalogue(t *testing.T) {
 	for _, r := range All() {
 		p, _, _ := strings.Cut(r.ID, "-")
 		got[p]++
-		if r.Title == "" || r.Explain == "" || r.Check == nil {
+		_, catalogue := want[p]
+		if r.Title == "" || r.Explain == "" || catalogue && r.Check == nil {
 			t.Errorf("%s lacks a title, explanation or check", r.ID)
 		}
 		if Lookup(strings.ToLower(r.ID)) != r {
