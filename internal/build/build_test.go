@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -71,6 +72,19 @@ func TestBuildExample(t *testing.T) {
 	for name, data := range files {
 		if strings.HasSuffix(name, ".pdf") && (!bytes.HasPrefix(data, []byte("%PDF-")) || !bytes.Contains(data[len(data)-32:], []byte("%%EOF"))) {
 			t.Errorf("%s is not a complete PDF", name)
+		}
+	}
+
+	// Every PDF passes qpdf's structural check (where qpdf is installed;
+	// .ci/run installs it).
+	if qpdf, err := exec.LookPath("qpdf"); err == nil {
+		for name := range files {
+			if !strings.HasSuffix(name, ".pdf") {
+				continue
+			}
+			if out, err := exec.Command(qpdf, "--check", filepath.Join(out, name)).CombinedOutput(); err != nil {
+				t.Errorf("qpdf --check %s: %v\n%s", name, err, out)
+			}
 		}
 	}
 
