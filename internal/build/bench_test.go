@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"testing"
@@ -84,6 +85,7 @@ func genWorkspace(tb testing.TB, n int) (string, []string) {
 // of the example: strategy, package and 9 fiches, PDF and DOCX) from
 // scratch, GOMAXPROCS at a time. Target: ≤ 10 s on 2 cores.
 func BenchmarkWorkspace40(b *testing.B) {
+	defer gcLikeCLI()()
 	b.Setenv("SOURCE_DATE_EPOCH", "1732492800")
 	_, dirs := genWorkspace(b, 40)
 	b.ResetTimer()
@@ -101,6 +103,7 @@ func BenchmarkWorkspace40(b *testing.B) {
 // with nothing changed: every partnership is found up to date. Target:
 // ≤ 300 ms.
 func BenchmarkWorkspace40Unchanged(b *testing.B) {
+	defer gcLikeCLI()()
 	b.Setenv("SOURCE_DATE_EPOCH", "1732492800")
 	_, dirs := genWorkspace(b, 40)
 	out := b.TempDir()
@@ -121,6 +124,7 @@ func BenchmarkWorkspace40Unchanged(b *testing.B) {
 // of the strategy's new PDF. It reports the median as ms/save. Target:
 // median ≤ 150 ms.
 func BenchmarkSaveToPDF(b *testing.B) {
+	defer gcLikeCLI()()
 	b.Setenv("SOURCE_DATE_EPOCH", "1732492800")
 	ws := b.TempDir()
 	dir := filepath.Join(ws, "duza")
@@ -169,6 +173,13 @@ func BenchmarkSaveToPDF(b *testing.B) {
 	_ = runtime.NumCPU
 }
 
+// gcLikeCLI sets the collector as `strategia build` and `watch` do
+// (internal/cli: GOGC=400) and returns the function that restores it.
+func gcLikeCLI() func() {
+	old := debug.SetGCPercent(400)
+	return func() { debug.SetGCPercent(old) }
+}
+
 func TestGeneratedPartnershipsAreValid(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "duza")
 	genPartnership(t, dir, "duza", true)
@@ -182,6 +193,7 @@ func TestGeneratedPartnershipsAreValid(t *testing.T) {
 // package and 9 fiches) as PDF only, as the build command does: documents
 // render in parallel on GOMAXPROCS cores. Target: ≤ 100 ms.
 func BenchmarkExampleSet(b *testing.B) {
+	defer gcLikeCLI()()
 	b.Setenv("SOURCE_DATE_EPOCH", "1732492800")
 	b.ReportAllocs()
 	for b.Loop() {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -82,6 +83,27 @@ func parse(pat, exc []byte) *table {
 // punctuation, fewer than LeftMin+RightMin letters) yields nil. Case is
 // ignored.
 func Points(word string) []int {
+	if p, ok := cache.Load(word); ok {
+		return p.([]int)
+	}
+	pts := points(word)
+	if cacheSize.Add(1) <= maxCache {
+		cache.Store(word, pts)
+	}
+	return pts
+}
+
+// The results of Points are cached per process: a strategy repeats its
+// words, and watch mode lays the same text out again on every save. The
+// returned slices are shared and must not be modified.
+var (
+	cache     sync.Map // word → []int
+	cacheSize atomic.Int64
+)
+
+const maxCache = 1 << 18
+
+func points(word string) []int {
 	n := utf8.RuneCountInString(word)
 	if n < LeftMin+RightMin {
 		return nil
@@ -101,12 +123,12 @@ func Points(word string) []int {
 		return append([]int(nil), pts...)
 	}
 	weights := make([]uint8, len(w)+1)
-	var key strings.Builder
+	key := make([]byte, 0, 4*t.maxLen)
 	for i := range w {
-		key.Reset()
+		key = key[:0]
 		for j := i; j < len(w) && j-i < t.maxLen; j++ {
-			key.WriteRune(w[j])
-			if p, ok := t.patterns[key.String()]; ok {
+			key = utf8.AppendRune(key, w[j])
+			if p, ok := t.patterns[string(key)]; ok { // no allocation: map lookup by []byte
 				for k, v := range p {
 					if v > weights[i+k] {
 						weights[i+k] = v

@@ -655,11 +655,5 @@ func (l *layout) buildLines(items []kpItem, breaks []int, ps paraSpec, x0, lw fl
 	return lines
 }
 
-func (l *layout) hyphPoints(w string) []int {
-	if p, ok := l.hyphCache[w]; ok {
-		return p
-	}
-	p := hyph.Points(w)
-	l.hyphCache[w] = p
-	return p
-}
+// hyphPoints returns w's hyphenation points (cached per process by hyph).
+func (l *layout) hyphPoints(w string) []int { return hyph.Points(w) }

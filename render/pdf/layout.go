@@ -91,7 +91,6 @@ type layout struct {
 	d         *doc.Document
 	m         *metrics
 	runs      map[runKey]*run
-	hyphCache map[string][]int
 	kpBuf     []kpItem
 	sums      [][3]float64
 	fnByID    map[string]*doc.Footnote
@@ -107,7 +106,7 @@ type layout struct {
 }
 
 func newLayout(d *doc.Document, pdf *fpdf.Fpdf) *layout {
-	l := &layout{d: d, m: &metrics{pdf: pdf}, runs: map[runKey]*run{}, hyphCache: map[string][]int{},
+	l := &layout{d: d, m: &metrics{pdf: pdf}, runs: map[runKey]*run{},
 		fnByID: map[string]*doc.Footnote{}, fnRefs: map[string]*footnote{}, secs: map[*doc.Section]*secInfo{}, imageKeys: map[string]string{}}
 	for _, f := range d.Footnotes {
 		if _, dup := l.fnByID[f.ID]; !dup {

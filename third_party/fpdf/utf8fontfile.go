@@ -27,6 +27,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"sync"
 )
 
 // flags
@@ -494,7 +495,39 @@ func (utf *utf8FontFile) parseTables() {
 	utf.parseHMTXTable(n, numSymbols, symbolCharDictionary, scale)
 }
 
+// strategia patch: the character maps of a font file depend on its bytes
+// only; they are built once per process and shared read-only.
+type cmapCacheKey struct {
+	p *byte
+	n int
+}
+
+type cmapCacheEntry struct {
+	symbolChar map[int][]int
+	charSymbol map[int]int
+}
+
+var cmapCache sync.Map // cmapCacheKey → *cmapCacheEntry
+
 func (utf *utf8FontFile) generateCMAP() map[int][]int {
+	arr := utf.fileReader.array
+	if len(arr) == 0 {
+		return utf.generateCMAPUncached()
+	}
+	key := cmapCacheKey{p: &arr[0], n: len(arr)}
+	if e, ok := cmapCache.Load(key); ok {
+		c := e.(*cmapCacheEntry)
+		utf.charSymbolDictionary = c.charSymbol
+		return c.symbolChar
+	}
+	sc := utf.generateCMAPUncached()
+	if sc != nil {
+		cmapCache.Store(key, &cmapCacheEntry{symbolChar: sc, charSymbol: utf.charSymbolDictionary})
+	}
+	return sc
+}
+
+func (utf *utf8FontFile) generateCMAPUncached() map[int][]int {
 	cmapPosition := utf.SeekTable("cmap")
 	utf.skip(2)
 	cmapTableCount := utf.readUint16()
