@@ -7,6 +7,7 @@ import (
 	"os/signal"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/strategia-pl/strategia/internal/build"
@@ -36,6 +37,22 @@ func addBuildFlags(fs interface {
 	}
 }
 
+// prepare resolves the folders and options build and watch share.
+func prepare(e *env, bf *buildFlags, args []string) ([]string, *printer, build.Options, int) {
+	dirs, code := partnerships(e, args)
+	if code != ExitOK {
+		return nil, nil, build.Options{}, code
+	}
+	p := &printer{e: e}
+	opt, err := bf.options(e, p.event)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "strategia: %v\n", err)
+		return nil, nil, build.Options{}, ExitUsage
+	}
+	tuneGC()
+	return dirs, p, opt, ExitOK
+}
+
 func (bf *buildFlags) options(e *env, progress func(build.Event)) (build.Options, error) {
 	formats := strings.Split(*bf.formats, ",")
 	for i := range formats {
@@ -55,18 +72,11 @@ func runBuild(e *env, args []string) int {
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
-	dirs, code := partnerships(e, fs.Args())
+	dirs, p, opt, code := prepare(e, bf, fs.Args())
 	if code != ExitOK {
 		return code
 	}
-	p := &printer{e: e}
-	opt, err := bf.options(e, p.event)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "strategia: %v\n", err)
-		return ExitUsage
-	}
-	tuneGC()
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	start := time.Now()
 	reports := build.New(opt).All(ctx, dirs)

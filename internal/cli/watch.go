@@ -25,17 +25,10 @@ func runWatch(e *env, args []string) int {
 	if len(roots) == 0 {
 		roots = []string{"content"}
 	}
-	dirs, code := partnerships(e, roots)
+	dirs, p, opt, code := prepare(e, bf, roots)
 	if code != ExitOK {
 		return code
 	}
-	p := &printer{e: e}
-	opt, err := bf.options(e, p.event)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "strategia: %v\n", err)
-		return ExitUsage
-	}
-	tuneGC()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	b := build.New(opt)
@@ -46,7 +39,7 @@ func runWatch(e *env, args []string) int {
 	opt.Force = false
 	b = build.New(opt)
 	fmt.Fprintf(e.stdout, "watching %s (Ctrl-C to stop)\n", strings.Join(roots, ", "))
-	err = watch.Run(ctx, roots, func(ctx context.Context, dir string) {
+	err := watch.Run(ctx, roots, func(ctx context.Context, dir string) {
 		t0 := time.Now()
 		r := b.Partnership(ctx, dir)
 		if ctx.Err() != nil {

@@ -1,13 +1,16 @@
 package load
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
 
+	"github.com/strategia-pl/strategia/internal/compose"
 	"github.com/strategia-pl/strategia/internal/model"
+	"github.com/strategia-pl/strategia/internal/rules"
 )
 
 const fixture = "../check/testdata/minimal"
@@ -43,7 +46,8 @@ var fuzzFiles = func() []string {
 }()
 
 // FuzzLoad replaces one file of a valid partnership with arbitrary bytes
-// and loads it. Whatever the bytes, loading must not panic, and every
+// and loads it, runs the rules and, when the content is clean, composes
+// the documents. Whatever the bytes, nothing may panic, and every
 // diagnostic must name a file and, when it has a line, a column.
 func FuzzLoad(f *testing.F) {
 	base := fixtureFS(f)
@@ -80,7 +84,20 @@ func FuzzLoad(f *testing.F) {
 		if s == nil {
 			t.Fatal("nil strategy")
 		}
-		model.NewIndex(s)
+		// The whole validating pipeline, and compose when the content is
+		// clean, as build runs them.
+		x := model.NewIndex(s)
+		facts := model.Derive(s, x)
+		if len(s.Unreadable) == 0 {
+			rules.CheckWith(s, x, facts, nil, l)
+		}
+		if !l.HasErrors() {
+			read := func(rel string) ([]byte, error) { return fs.ReadFile(fsys, rel) }
+			compose.Strategy(s, x, facts, compose.Options{Date: "2024-01-01", ReadFile: read})
+			for _, p := range s.Projects {
+				compose.Fiche(s, x, facts, p.ID, compose.Options{Date: "2024-01-01", ReadFile: read})
+			}
+		}
 		for _, d := range l.Items() {
 			if d.Pos.File == "" || d.Rule == "" || d.Msg == "" {
 				t.Fatalf("incomplete diagnostic %+v", d)
