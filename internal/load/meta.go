@@ -114,8 +114,31 @@ func fill(v reflect.Value, n *yaml.Node, file string) {
 		for _, f := range si.fields {
 			if vn := valueNode(n, f.key); vn != nil {
 				fill(v.FieldByIndex(f.index), vn, file)
+			} else {
+				absent(v.FieldByIndex(f.index), pos(file, n))
 			}
 		}
+	}
+}
+
+// absent gives an entity whose key is missing (a struct field, not a
+// pointer) the position of the mapping that lacks it, so that a rule
+// reporting on it ("project P01 links to no goal") still points somewhere.
+func absent(v reflect.Value, p diag.Pos) {
+	if v.Kind() != reflect.Struct {
+		return
+	}
+	switch v.Type() {
+	case refType, markdownType:
+		v.FieldByName("Pos").Set(reflect.ValueOf(p))
+		return
+	}
+	si := infoOf(v.Type())
+	if si.meta != nil {
+		v.FieldByIndex(si.meta).Set(reflect.ValueOf(model.Meta{Pos: p}))
+	}
+	for _, f := range si.fields {
+		absent(v.FieldByIndex(f.index), p)
 	}
 }
 
