@@ -133,7 +133,7 @@ func (c *composer) strategyMeta() doc.Meta {
 		Subject:  kind,
 		Language: "pl-PL",
 		Date:     c.opt.Date,
-		Header:   plfmt.Text(cmpOr(p.ShortName, p.Name) + " – " + strings.ToLower(kind[:1]) + kind[1:]),
+		Header:   plfmt.Text(cmpOr(p.ShortName, p.Name) + " – " + plfmt.LowerFirst(kind)),
 	}
 	if p.Period.From != 0 {
 		m.Header += " " + plfmt.Range(p.Period.From, p.Period.To)
@@ -161,7 +161,7 @@ func (c *composer) strategyMeta() doc.Meta {
 	if st, ok := docStatus[p.Status]; ok {
 		v = strings.TrimPrefix(v+" – "+st, " – ")
 		if v == st {
-			v = strings.ToUpper(v[:1]) + v[1:]
+			v = plfmt.UpperFirst(v)
 		}
 	}
 	if v != "" {
@@ -822,7 +822,7 @@ func (c *composer) evidence(rs model.Refs) string {
 	for _, r := range rs {
 		switch {
 		case c.x.Indicators[r.ID] != nil:
-			out = append(out, strings.ToLower(c.x.Indicators[r.ID].Name[:1])+c.x.Indicators[r.ID].Name[1:])
+			out = append(out, plfmt.LowerFirst(c.x.Indicators[r.ID].Name))
 		case c.x.Surveys[r.ID] != nil:
 			out = append(out, "badanie "+r.ID)
 		case c.x.Chapters[r.ID] != nil:

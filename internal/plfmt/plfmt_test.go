@@ -158,3 +158,19 @@ func BenchmarkSpaces(b *testing.B) {
 		Spaces(s)
 	}
 }
+
+func TestFirstLetter(t *testing.T) {
+	for in, want := range map[string]string{
+		"Średni wynik": "średni wynik", "Ludność": "ludność", "PKB na 1 mieszkańca": "PKB na 1 mieszkańca",
+		"ósmoklasista": "ósmoklasista", "": "", "Ż": "ż",
+	} {
+		if got := LowerFirst(in); got != want {
+			t.Errorf("LowerFirst(%q) = %q, want %q", in, got, want)
+		}
+	}
+	for in, want := range map[string]string{"świadectwo": "Świadectwo", "Łódź": "Łódź", "": ""} {
+		if got := UpperFirst(in); got != want {
+			t.Errorf("UpperFirst(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -221,3 +221,26 @@ func allDigits(b []byte) bool {
 }
 
 func isDigitOrDash(c byte) bool { return c >= '0' && c <= '9' || c == '-' }
+
+// LowerFirst lowers the first letter of s for use inside a sentence
+// ("Średni wynik" → "średni wynik"), leaving acronyms ("PKB", "GUS")
+// alone. It works on runes, so Polish capitals are handled.
+func LowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || !unicode.IsUpper(r) {
+		return s
+	}
+	if r2, _ := utf8.DecodeRuneInString(s[n:]); unicode.IsUpper(r2) {
+		return s
+	}
+	return string(unicode.ToLower(r)) + s[n:]
+}
+
+// UpperFirst capitalises the first letter of s, rune-aware.
+func UpperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || unicode.IsUpper(r) {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
+}

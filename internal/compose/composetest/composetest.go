@@ -8,6 +8,7 @@ package composetest
 import (
 	"bytes"
 	"fmt"
+	"github.com/strategia-pl/strategia/internal/plfmt"
 	"image"
 	"image/color"
 	"image/png"
@@ -257,7 +258,7 @@ func (r *rng) chapter(c, lines int, ind string) string {
 	var b strings.Builder
 	fn := 0
 	for sec := 1; lines > 0; sec++ {
-		fmt.Fprintf(&b, "## %s\n\n", strings.ToUpper(objects[(c+sec)%len(objects)][:1])+objects[(c+sec)%len(objects)][1:])
+		fmt.Fprintf(&b, "## %s\n\n", plfmt.UpperFirst(objects[(c+sec)%len(objects)]))
 		lines -= 3
 		for used := 0; used < linesPerPage*2 && lines > 0; {
 			var l int

@@ -277,7 +277,7 @@ func (g *gen) indicatorTable(rows int) *doc.Table {
 		}
 		v := 100 + g.r.intn(9000)
 		row := &doc.Row{Cells: []*doc.Cell{
-			{Blocks: para(strings.ToUpper(name[:1]) + name[1:])},
+			{Blocks: para(upperFirst(name))},
 			{Align: doc.AlignCenter, Blocks: para("%")},
 			{Align: doc.AlignRight, Blocks: para(fmt.Sprintf("%d,%d", v/100, v%10))},
 			{Align: doc.AlignRight, Blocks: para(fmt.Sprintf("%d,%d", (v+37)/100, (v+3)%10))},
@@ -360,4 +360,12 @@ func chartPNG() []byte {
 		panic(err) // cannot happen with an in-memory RGBA image
 	}
 	return b.Bytes()
+}
+
+// upperFirst capitalises the first letter of s (rune-aware: "świat" → "Świat").
+func upperFirst(s string) string {
+	for i, r := range s {
+		return strings.ToUpper(string(r)) + s[i+len(string(r)):]
+	}
+	return s
 }
