@@ -131,7 +131,7 @@ func BenchmarkSaveToPDF(b *testing.B) {
 	genPartnership(b, dir, "duza", true)
 	out := b.TempDir()
 	pdfs := make(chan time.Time, 16)
-	bl := New(Options{Out: out, Version: "bench", Formats: []string{FormatPDF}, Progress: func(ev Event) {
+	bl := New(Options{Out: out, Version: "bench", Formats: []string{FormatPDF}, Latency: true, Progress: func(ev Event) {
 		if strings.HasSuffix(ev.File, "-strategia.pdf") {
 			pdfs <- time.Now()
 		}

@@ -49,6 +49,10 @@ type Options struct {
 	Jobs int
 	// Version identifies the tool in the manifest: a change rebuilds all.
 	Version string
+	// Latency renders the strategy's PDF before the other documents (for
+	// watch mode, where the advisor waits for that PDF); otherwise all
+	// documents render side by side for the shortest total time.
+	Latency bool
 	// Progress, when set, receives one event per written document.
 	Progress func(Event)
 }
@@ -263,13 +267,16 @@ func (b *Builder) Partnership(ctx context.Context, dir string) *Report {
 			}
 		}
 	}
-	// The strategy's first format (the PDF) renders alone, with every core
-	// for its compression, before anything else competes with it.
-	first := outs[0]
-	b.slots <- struct{}{}
-	renderOne(first, b.opt.Formats[:1])
-	<-b.slots
-	rest := b.opt.Formats[1:]
+	// In watch mode (Latency) the strategy's first format, the PDF the
+	// advisor is looking at, renders alone with every core before anything
+	// competes with it; a batch build renders everything side by side.
+	rest := b.opt.Formats
+	if b.opt.Latency {
+		b.slots <- struct{}{}
+		renderOne(outs[0], b.opt.Formats[:1])
+		<-b.slots
+		rest = b.opt.Formats[1:]
+	}
 	for i, o := range outs {
 		formats := b.opt.Formats
 		if i == 0 {

@@ -37,6 +37,7 @@ func runWatch(e *env, args []string) int {
 	}
 	// Later builds rebuild only what changed; -force applies to the first.
 	opt.Force = false
+	opt.Latency = true
 	b = build.New(opt)
 	fmt.Fprintf(e.stdout, "watching %s (Ctrl-C to stop)\n", strings.Join(roots, ", "))
 	err := watch.Run(ctx, roots, func(ctx context.Context, dir string) {

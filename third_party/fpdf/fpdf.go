@@ -4504,6 +4504,7 @@ func (f *Fpdf) putfonts() {
 		if f.catalogSort {
 			sort.SliceStable(keyList, func(i, j int) bool { return keyList[i] < keyList[j] })
 		}
+		cuts := f.cutUTF8Fonts(keyList)
 		for _, key = range keyList {
 			font = f.fonts[key]
 			// Font objects
@@ -4573,12 +4574,8 @@ func (f *Fpdf) putfonts() {
 				f.out("endobj")
 			case "UTF8":
 				fontName := "utf8" + font.Name
-				usedRunes := font.usedRunes
-				delete(usedRunes, 0)
-				utf8FontStream := font.utf8File.GenerateCutFont(usedRunes)
-				utf8FontSize := len(utf8FontStream)
-				CodeSignDictionary := font.utf8File.CodeSymbolDictionary
-				delete(CodeSignDictionary, 0)
+				cut := cuts[key]
+				utf8FontSize := cut.size
 
 				f.newobj()
 				f.out(fmt.Sprintf("<</Type /Font\n/Subtype /Type0\n/BaseFont /%s\n/Encoding /Identity-H\n/DescendantFonts [%d 0 R]\n/ToUnicode %d 0 R>>\n"+"endobj", fontName, f.n+1, f.n+2))
@@ -4624,15 +4621,8 @@ func (f *Fpdf) putfonts() {
 				f.out("endobj")
 
 				// Embed CIDToGIDMap
-				cidToGidMap := make([]byte, 256*256*2)
-
-				for cc, glyph := range CodeSignDictionary {
-					cidToGidMap[cc*2] = byte(glyph >> 8)
-					cidToGidMap[cc*2+1] = byte(glyph & 0xFF)
-				}
-
-				mem := xmem.compress(cidToGidMap)
-				cidToGidMap = mem.bytes()
+				mem := cut.cidToGid
+				cidToGidMap := mem.bytes()
 				f.newobj()
 				f.out("<</Length " + strconv.Itoa(len(cidToGidMap)) + "/Filter /FlateDecode>>")
 				f.putstream(cidToGidMap)
@@ -4640,7 +4630,7 @@ func (f *Fpdf) putfonts() {
 				mem.release()
 
 				//Font file
-				mem = xmem.compress(utf8FontStream)
+				mem = cut.font
 				compressedFontStream := mem.bytes()
 				f.newobj()
 				f.out("<</Length " + strconv.Itoa(len(compressedFontStream)))
@@ -5564,3 +5554,53 @@ type utf8CacheKey struct {
 type utf8CacheEntry struct{ def fontDefType }
 
 var utf8FontCache sync.Map // utf8CacheKey → *utf8CacheEntry
+
+// strategia patch: the subsets of the UTF-8 fonts and their compressed
+// streams are made on every core before putfonts writes them in order.
+type utf8Cut struct {
+	size     int        // length of the uncompressed font subset
+	cidToGid *membuffer // compressed CIDToGIDMap
+	font     *membuffer // compressed font subset
+}
+
+func (f *Fpdf) cutUTF8Fonts(keys []string) map[string]*utf8Cut {
+	var todo []string
+	for _, k := range keys {
+		if f.fonts[k].Tp == "UTF8" {
+			todo = append(todo, k)
+		}
+	}
+	cuts := make([]*utf8Cut, len(todo))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(todo)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(todo) {
+					return
+				}
+				font := f.fonts[todo[i]]
+				usedRunes := font.usedRunes
+				delete(usedRunes, 0)
+				stream := font.utf8File.GenerateCutFont(usedRunes)
+				codes := font.utf8File.CodeSymbolDictionary
+				delete(codes, 0)
+				cidToGidMap := make([]byte, 256*256*2)
+				for cc, glyph := range codes {
+					cidToGidMap[cc*2] = byte(glyph >> 8)
+					cidToGidMap[cc*2+1] = byte(glyph & 0xFF)
+				}
+				cuts[i] = &utf8Cut{size: len(stream), cidToGid: xmem.compress(cidToGidMap), font: xmem.compress(stream)}
+			}
+		}()
+	}
+	wg.Wait()
+	out := make(map[string]*utf8Cut, len(todo))
+	for i, k := range todo {
+		out[k] = cuts[i]
+	}
+	return out
+}
