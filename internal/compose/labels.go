@@ -1,7 +1,7 @@
 package compose
 
 import (
-	"strings"
+	"github.com/strategia-pl/strategia/internal/refdata"
 
 	"github.com/strategia-pl/strategia/internal/plfmt"
 )
@@ -246,71 +246,12 @@ var externalTypes = map[string]string{"ngo": "organizacja pozarządowa", "compan
 
 var contributions = map[string]string{"primary": "główny", "secondary": "uzupełniający"}
 
-var voivodeships = map[string]string{
-	"02": "dolnośląskie", "04": "kujawsko-pomorskie", "06": "lubelskie", "08": "lubuskie",
-	"10": "łódzkie", "12": "małopolskie", "14": "mazowieckie", "16": "opolskie",
-	"18": "podkarpackie", "20": "podlaskie", "22": "pomorskie", "24": "śląskie",
-	"26": "świętokrzyskie", "28": "warmińsko-mazurskie", "30": "wielkopolskie", "32": "zachodniopomorskie",
-}
-
-// voivodeshipFE is the name of each regional programme 2021–2027.
-var voivodeshipFE = map[string]string{
-	"02": "Dolnego Śląska", "04": "Kujaw i Pomorza", "06": "Lubelskiego", "08": "Lubuskiego",
-	"10": "Łódzkiego", "12": "Małopolski", "14": "Mazowsza", "16": "Opolskiego",
-	"18": "Podkarpacia", "20": "Podlaskiego", "22": "Pomorza", "24": "Śląskiego",
-	"26": "Świętokrzyskiego", "28": "Warmii i Mazur", "30": "Wielkopolski", "32": "Pomorza Zachodniego",
-}
-
-var fundingSources = map[string]string{
-	"feng":           "Fundusze Europejskie dla Nowoczesnej Gospodarki",
-	"feniks":         "Fundusze Europejskie na Infrastrukturę, Klimat, Środowisko",
-	"fers":           "Fundusze Europejskie dla Rozwoju Społecznego",
-	"ferc":           "Fundusze Europejskie na Rozwój Cyfrowy",
-	"fepw":           "Fundusze Europejskie dla Polski Wschodniej",
-	"pt":             "Pomoc Techniczna dla Funduszy Europejskich",
-	"kpo":            "Krajowy Plan Odbudowy i Zwiększania Odporności",
-	"ps_wpr":         "Plan Strategiczny dla Wspólnej Polityki Rolnej 2023–2027",
-	"prow":           "Program Rozwoju Obszarów Wiejskich 2014–2020",
-	"rfil":           "Rządowy Fundusz Inwestycji Lokalnych",
-	"prgfpl":         "Rządowy Fundusz Polski Ład: Program Inwestycji Strategicznych",
-	"rfrd":           "Rządowy Fundusz Rozwoju Dróg",
-	"rpoz":           "Rządowy Program Odbudowy Zabytków",
-	"wfosigw":        "Wojewódzki Fundusz Ochrony Środowiska i Gospodarki Wodnej",
-	"nfosigw":        "Narodowy Fundusz Ochrony Środowiska i Gospodarki Wodnej",
-	"pfron":          "Państwowy Fundusz Rehabilitacji Osób Niepełnosprawnych",
-	"eog":            "Mechanizm Finansowy EOG i Norweski Mechanizm Finansowy",
-	"interreg":       "programy Interreg",
-	"budzet_jst":     "budżety jednostek samorządu terytorialnego (wkład własny)",
-	"budzet_panstwa": "budżet państwa",
-	"prywatne":       "środki prywatne",
-	"ppp":            "partnerstwo publiczno-prywatne",
-	"inne":           "inne źródła",
-}
-
-// sourceName returns the Polish name of a canonical funding source ID:
-// fe_20_2021_2027 is the regional programme of voivodeship 20; a
-// programme ID with a period suffix (fers_2021_2027) is looked up without it.
+// sourceName returns the Polish name of a canonical funding source ID
+// from the programme registry (templates/refdata/programmes.yaml), or the
+// ID itself when the registry does not know it (the FIN rules report that).
 func sourceName(id string) string {
-	if n, ok := fundingSources[id]; ok {
-		return n
-	}
-	if strings.HasPrefix(id, "fe_") && len(id) >= 5 {
-		if v, ok := voivodeshipFE[id[3:5]]; ok {
-			period := "2021–2027"
-			if rest := id[5:]; len(rest) == 10 && rest[0] == '_' && rest[5] == '_' {
-				period = rest[1:5] + "–" + rest[6:]
-			}
-			return "Fundusze Europejskie dla " + v + " " + period
-		}
-	}
-	// Strip a trailing _YYYY_YYYY period and try again.
-	if i := len(id) - 10; i > 0 && id[i] == '_' && id[i+5] == '_' {
-		if n, ok := fundingSources[id[:i]]; ok {
-			if !strings.Contains(n, "–") {
-				n += " " + id[i+1:i+5] + "–" + id[i+6:]
-			}
-			return n
-		}
+	if p := refdata.Programmes().Lookup(id); p != nil {
+		return p.Name
 	}
 	return id
 }

@@ -1,6 +1,7 @@
 package compose
 
 import (
+	"github.com/strategia-pl/strategia/internal/refdata"
 	"slices"
 	"strings"
 	"time"
@@ -335,7 +336,7 @@ func (c *composer) partnershipSection() *doc.Section {
 	sec := section(2, c.anchor("partnerstwo"), "Partnerstwo i jego obszar")
 	var b strings.Builder
 	b.WriteString(p.Name + " tworzy " + itoa(len(p.Members)) + " " + plural(len(p.Members), "jednostka", "jednostki", "jednostek") + " samorządu terytorialnego")
-	if v := voivodeships[p.SupportedInVoivodeship]; v != "" {
+	if v := refdata.VoivodeshipName(p.SupportedInVoivodeship); v != "" {
 		b.WriteString(" województwa " + v)
 	}
 	b.WriteString(".")
@@ -579,7 +580,7 @@ func (c *composer) benchmarkName(unit string) string {
 	case unit == "MRL_group":
 		return "Grupa porównawcza (MRL)"
 	case len(unit) == 2:
-		if v, ok := voivodeships[unit]; ok {
+		if v := refdata.VoivodeshipName(unit); v != "" {
 			return "Województwo " + v
 		}
 	case len(unit) == 4:
@@ -1413,7 +1414,7 @@ func (c *composer) participation() *doc.Section {
 			parts = append(parts, o.Reference)
 		}
 		stage := "Opinia zarządu województwa"
-		if v := voivodeships[o.Voivodeship]; v != "" {
+		if v := refdata.VoivodeshipName(o.Voivodeship); v != "" {
 			stage += " " + strings.TrimSuffix(v, "e") + "ego"
 		}
 		add(stage, tx(strings.Join(parts, "; ")))
