@@ -68,15 +68,15 @@ func File(kind string) string { return kind + suffix }
 // URL returns the location under BaseURL of the schema of kind.
 func URL(kind string) string { return BaseURL + File(kind) }
 
-// NewCompiler returns a compiler with every embedded schema file added as a
-// resource under BaseURL, ready to compile URL(kind) or any location inside it.
-func NewCompiler() (*jsonschema.Compiler, error) {
-	c := jsonschema.NewCompiler()
-	c.DefaultDraft(jsonschema.Draft2020)
+// Docs returns every embedded schema file decoded as JSON, keyed by file
+// name ("goals.schema.json"). Tools that explain validation errors (the
+// loader's "did you mean") read the allowed keys from these documents.
+func Docs() (map[string]any, error) {
 	entries, err := fs.ReadDir(FS, ".")
 	if err != nil {
 		return nil, err
 	}
+	docs := make(map[string]any, len(entries))
 	for _, e := range entries {
 		if !strings.HasSuffix(e.Name(), suffix) {
 			continue
@@ -89,12 +89,39 @@ func NewCompiler() (*jsonschema.Compiler, error) {
 		if err != nil {
 			return nil, fmt.Errorf("schema/%s: %w", e.Name(), err)
 		}
-		if err := c.AddResource(BaseURL+e.Name(), doc); err != nil {
-			return nil, fmt.Errorf("schema/%s: %w", e.Name(), err)
+		docs[e.Name()] = doc
+	}
+	return docs, nil
+}
+
+// NewCompiler returns a compiler with every embedded schema file added as a
+// resource under BaseURL, ready to compile URL(kind) or any location inside it.
+func NewCompiler() (*jsonschema.Compiler, error) {
+	docs, err := Docs()
+	if err != nil {
+		return nil, err
+	}
+	return compilerFor(docs)
+}
+
+func compilerFor(docs map[string]any) (*jsonschema.Compiler, error) {
+	c := jsonschema.NewCompiler()
+	c.DefaultDraft(jsonschema.Draft2020)
+	names := make([]string, 0, len(docs))
+	for n := range docs {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		if err := c.AddResource(BaseURL+n, docs[n]); err != nil {
+			return nil, fmt.Errorf("schema/%s: %w", n, err)
 		}
 	}
 	return c, nil
 }
+
+// CompilerFor is NewCompiler over documents already decoded by Docs.
+func CompilerFor(docs map[string]any) (*jsonschema.Compiler, error) { return compilerFor(docs) }
 
 // Compile compiles the schema of every kind, keyed by kind.
 func Compile() (map[string]*jsonschema.Schema, error) {

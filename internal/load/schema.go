@@ -1,7 +1,6 @@
 package load
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"slices"
@@ -20,7 +19,7 @@ import (
 
 // schemaBase is the URL the embedded schema files are registered under;
 // relative $refs between them resolve against it.
-const schemaBase = "file:///strategia/schema/"
+const schemaBase = schema.BaseURL
 
 // schemaSet holds the compiled schemas and their raw documents (used to
 // list the keys a mapping allows, for "did you mean").
@@ -38,35 +37,19 @@ var (
 // loadSchemas compiles every embedded schema once per process.
 func loadSchemas() *schemaSet {
 	schemasOnce.Do(func() {
-		s := &schemaSet{compiled: map[model.FileKind]*jsonschema.Schema{}, docs: map[string]any{}}
+		s := &schemaSet{compiled: map[model.FileKind]*jsonschema.Schema{}}
 		schemas = s
-		c := jsonschema.NewCompiler()
-		c.DefaultDraft(jsonschema.Draft2020)
-		c.AssertFormat()
-		names, err := schemaFiles()
+		if s.docs, s.err = schema.Docs(); s.err != nil {
+			return
+		}
+		c, err := schema.CompilerFor(s.docs)
 		if err != nil {
 			s.err = err
 			return
 		}
-		for _, name := range names {
-			data, err := schema.FS.ReadFile(name)
-			if err != nil {
-				s.err = err
-				return
-			}
-			doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
-			if err != nil {
-				s.err = fmt.Errorf("schema %s: %w", name, err)
-				return
-			}
-			s.docs[name] = doc
-			if err := c.AddResource(schemaBase+name, doc); err != nil {
-				s.err = fmt.Errorf("schema %s: %w", name, err)
-				return
-			}
-		}
+		c.AssertFormat()
 		for _, k := range schema.Kinds() {
-			sch, err := c.Compile(schemaBase + k + ".schema.json")
+			sch, err := c.Compile(schema.URL(k))
 			if err != nil {
 				s.err = fmt.Errorf("schema %s: %w", k, err)
 				return
@@ -75,21 +58,6 @@ func loadSchemas() *schemaSet {
 		}
 	})
 	return schemas
-}
-
-func schemaFiles() ([]string, error) {
-	ents, err := schema.FS.ReadDir(".")
-	if err != nil {
-		return nil, err
-	}
-	var names []string
-	for _, e := range ents {
-		if strings.HasSuffix(e.Name(), ".json") {
-			names = append(names, e.Name())
-		}
-	}
-	sort.Strings(names)
-	return names, nil
 }
 
 var printer = message.NewPrinter(language.English)
