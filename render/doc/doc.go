@@ -13,6 +13,8 @@
 // words, „quotes”, en dashes), so renderers only lay it out.
 package doc
 
+import "strconv"
+
 // Kind identifies a node type. The set is closed: every renderer must
 // handle every Kind (a test in each renderer walks AllKinds).
 type Kind int
@@ -320,11 +322,46 @@ func (*Figure) Kind() Kind { return KindFigure }
 func (f *Figure) Children() []Node { return append(inlines(f.Caption), inlines(f.Source)...) }
 func (*Figure) block()             {}
 
-// TOC is the table of contents: renderers fill it from the document's
-// sections (those without NoTOC) up to Depth.
+// TOCKind selects what a TOC lists.
+type TOCKind int
+
+// TOC kinds. The zero value is the table of contents proper.
+const (
+	// TOCSections lists the document's sections (those without NoTOC) up
+	// to Depth, with their numbers.
+	TOCSections TOCKind = iota
+	// TOCTables lists every Table that has both a Caption and an Anchor,
+	// in document order, by its caption text ("Spis tabel").
+	TOCTables
+	// TOCFigures lists every Figure that has both a Caption and an Anchor,
+	// in document order, by its caption text ("Spis map", "Spis rycin").
+	TOCFigures
+)
+
+var tocKindNames = [...]string{"sections", "tables", "figures"}
+
+// String returns the kind's lower-case name ("sections", "tables", "figures").
+func (k TOCKind) String() string {
+	if k >= 0 && int(k) < len(tocKindNames) {
+		return tocKindNames[k]
+	}
+	return "TOCKind(" + strconv.Itoa(int(k)) + ")"
+}
+
+// TOC is a generated list with page numbers and internal links, filled by
+// the renderers: the table of contents (Of == TOCSections), the list of
+// tables or the list of figures. Every entry links to its target and shows
+// the page it is on, as laid out by the renderer.
+//
+// A table of contents prints Title (default "Spis treści") as its heading
+// on a page of its own. A list of tables or figures prints Title as its
+// heading only when it is set, and starts no page of its own: it is meant
+// to sit in an unnumbered Section (with NoTOC) that carries the heading.
 type TOC struct {
 	Title string // "Spis treści"
-	Depth int    // 1–3
+	Depth int    // 1–3; TOCSections only
+	// Of selects what the TOC lists; the zero value lists sections.
+	Of TOCKind
 }
 
 // Kind implements Node.

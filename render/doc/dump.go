@@ -159,7 +159,11 @@ func (d *dumper) node(n Node, depth int) {
 		d.inlines("caption", n.Caption, depth+1)
 		d.inlines("source", n.Source, depth+1)
 	case *TOC:
-		d.line(depth, "TOC%s depth=%d", attrs("title", qe(n.Title)), n.Depth)
+		of := ""
+		if n.Of != TOCSections {
+			of = n.Of.String()
+		}
+		d.line(depth, "TOC%s depth=%d%s", attrs("title", qe(n.Title)), n.Depth, attrs("of", of))
 	case *PageBreak:
 		d.line(depth, "PageBreak")
 	case *Text:

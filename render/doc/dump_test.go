@@ -141,3 +141,22 @@ func TestKindNames(t *testing.T) {
 		}
 	}
 }
+
+func TestDumpTOCKind(t *testing.T) {
+	var b strings.Builder
+	Dump(&b, &Section{Level: 1, Unnumbered: true, NoTOC: true, Title: []Inline{&Text{Text: "Spis tabel"}},
+		Blocks: []Block{&TOC{Of: TOCTables}, &TOC{Title: "Spis map", Of: TOCFigures}, &TOC{Depth: 2}}})
+	want := `Section level=1 unnumbered notoc
+  title:
+    Text "Spis tabel"
+  TOC depth=0 of=tables
+  TOC title="Spis map" depth=0 of=figures
+  TOC depth=2
+`
+	if got := b.String(); got != want {
+		t.Errorf("Dump:\n%s\nwant:\n%s", got, want)
+	}
+	if s := TOCKind(7).String(); s != "TOCKind(7)" {
+		t.Errorf("TOCKind(7).String() = %q", s)
+	}
+}
