@@ -98,6 +98,8 @@ type layout struct {
 	fnCount   int
 	secs      map[*doc.Section]*secInfo
 	tocSecs   []*doc.Section
+	tocTables []tocLine // captioned, anchored tables
+	tocFigs   []tocLine // captioned, anchored figures
 	boxes     []*vbox
 	images    []*doc.Figure
 	imageKeys map[string]string
@@ -114,6 +116,7 @@ func newLayout(d *doc.Document, pdf *fpdf.Fpdf) *layout {
 		}
 	}
 	l.number(d.Blocks, nil)
+	l.collectCaptions()
 	return l
 }
 
@@ -609,65 +612,116 @@ func (l *layout) emitKeptLines(lines []pline, before float64, keepLast bool) {
 	}
 }
 
-// toc lays out the table of contents; page numbers are filled at paint time.
+// tocLine is one entry of a TOC: a section, or a captioned table or figure.
+type tocLine struct {
+	level int    // section level; 0 for captions
+	num   string // section number, "" for none
+	title []doc.Inline
+	key   string // anchor of the target
+}
+
+// collectCaptions lists the tables and figures that have a caption and an
+// anchor, in document order, for lists of tables and figures.
+func (l *layout) collectCaptions() {
+	_ = doc.Walk(l.d, func(n doc.Node, entering bool) (doc.WalkStatus, error) {
+		if !entering {
+			return doc.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *doc.Table:
+			if len(n.Caption) > 0 && n.Anchor != "" {
+				l.tocTables = append(l.tocTables, tocLine{title: n.Caption, key: n.Anchor})
+			}
+		case *doc.Figure:
+			if len(n.Caption) > 0 && n.Anchor != "" {
+				l.tocFigs = append(l.tocFigs, tocLine{title: n.Caption, key: n.Anchor})
+			}
+		}
+		return doc.WalkContinue, nil
+	})
+}
+
+// toc lays out a table of contents or a list of tables or figures; page
+// numbers are filled at paint time, once every anchor has its page.
 func (l *layout) toc(t *doc.TOC) {
-	depth := t.Depth
-	if depth <= 0 {
-		depth = 3
-	}
+	var entries []tocLine
 	title := t.Title
-	if title == "" {
-		title = "Spis treści"
+	switch t.Of {
+	case doc.TOCTables:
+		entries = l.tocTables
+	case doc.TOCFigures:
+		entries = l.tocFigs
+	default:
+		depth := t.Depth
+		if depth <= 0 {
+			depth = 3
+		}
+		if title == "" {
+			title = "Spis treści"
+		}
+		for _, s := range l.tocSecs {
+			if s.Level <= depth {
+				si := l.secs[s]
+				entries = append(entries, tocLine{level: max(s.Level, 1), num: si.num, title: si.title, key: si.key})
+			}
+		}
 	}
-	l.heading(1, "", []doc.Inline{&doc.Text{Text: title}}, "\x00toc", true, true, flowCtx{x0: marginL, w: textW})
+	sections := t.Of == doc.TOCSections
+	if title != "" {
+		l.heading(1, "", []doc.Inline{&doc.Text{Text: title}}, "\x00toc-"+t.Of.String(), sections, true, flowCtx{x0: marginL, w: textW})
+	}
+	for _, e := range entries {
+		l.tocEntry(e)
+	}
+	if sections {
+		l.emit(&vbox{brk: true})
+	}
+}
+
+// tocEntry lays out one TOC line: number, title, dot leaders, page number,
+// all of it a link to the target.
+func (l *layout) tocEntry(e tocLine) {
 	const numCol = 12.0
-	for _, s := range l.tocSecs {
-		if s.Level > depth {
-			continue
-		}
-		si := l.secs[s]
-		lvl := max(s.Level, 1)
-		indent := []float64{0, 0, 7, 16, 26}[min(lvl, 4)]
-		f, size, before := serifR, 11.0, 0.8
-		if lvl == 1 {
-			f, before = serifB, 3
-		}
-		numW := 0.0
-		if si.num != "" {
-			numW = []float64{0, 7, 10, 13, 15}[min(lvl, 4)]
-			numW = max(numW, l.m.width(f, size, si.num)+1.5)
-		}
-		x0 := marginL + indent
-		ps := paraSpec{face: f, size: size, lead: size * ptMM * 1.3, align: doc.AlignLeft, color: colText}
-		lines := l.typeset(stripRefs(si.title), ps, x0+numW, textW-indent-numW-numCol-4)
-		if len(lines) == 0 {
-			continue
-		}
-		for i, ln := range lines {
-			b := &vbox{h: ln.h, items: ln.items, keep: i < len(lines)-1}
-			top := ln.base - size*ptMM*0.9
-			if i == 0 {
-				b.before = before
-				if si.num != "" {
-					b.items = append(b.items, item{kind: itText, x: x0, y: ln.base, face: f, size: size, s: si.num, color: colText})
-				}
-			}
-			if i == len(lines)-1 {
-				end := x0 + numW
-				for _, it := range ln.items {
-					if it.kind == itText {
-						end = max(end, it.x+it.w)
-					}
-				}
-				b.items = append(b.items,
-					item{kind: itLeader, x: end + 1.5, w: marginL + textW - numCol - end - 1.5, y: ln.base, face: serifR, size: size},
-					item{kind: itPageRef, x: marginL + textW, y: ln.base, face: f, size: size, key: si.key})
-			}
-			b.items = append(b.items, item{kind: itLink, x: x0, y: top, w: marginL + textW - x0, h: ln.h, key: si.key})
-			l.emit(b)
-		}
+	lvl := e.level
+	indent := []float64{0, 0, 7, 16, 26}[min(lvl, 4)]
+	f, size, before := serifR, 11.0, 0.8
+	switch {
+	case lvl == 0: // a caption in a list of tables or figures
+		before = 1.6
+	case lvl == 1:
+		f, before = serifB, 3
 	}
-	l.emit(&vbox{brk: true})
+	numW := 0.0
+	if e.num != "" {
+		numW = []float64{0, 7, 10, 13, 15}[min(lvl, 4)]
+		numW = max(numW, l.m.width(f, size, e.num)+1.5)
+	}
+	x0 := marginL + indent
+	ps := paraSpec{face: f, size: size, lead: size * ptMM * 1.3, align: doc.AlignLeft, color: colText}
+	lines := l.typeset(stripRefs(e.title), ps, x0+numW, textW-indent-numW-numCol-4)
+	for i, ln := range lines {
+		b := &vbox{h: ln.h, items: ln.items, keep: i < len(lines)-1}
+		top := ln.base - size*ptMM*0.9
+		if i == 0 {
+			b.before = before
+			if e.num != "" {
+				b.items = append(b.items, item{kind: itText, x: x0, y: ln.base, face: f, size: size, s: e.num, color: colText})
+			}
+		}
+		if i == len(lines)-1 {
+			end := x0 + numW
+			for _, it := range ln.items {
+				if it.kind == itText {
+					end = max(end, it.x+it.w)
+				}
+			}
+			b.items = append(b.items,
+				item{kind: itLeader, x: end + 1.5, w: marginL + textW - numCol - end - 1.5, y: ln.base, face: serifR, size: size},
+				item{kind: itPageRef, x: marginL + textW, y: ln.base, face: f, size: size, key: e.key})
+		}
+		b.items = append(b.items, item{kind: itLink, x: x0, y: top, w: marginL + textW - x0, h: ln.h, key: e.key})
+		l.emit(b)
+	}
 }
 
 // stripRefs drops footnote markers and links from TOC titles.
