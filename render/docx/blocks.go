@@ -299,13 +299,36 @@ func first(bs []doc.Block) doc.Block {
 	return bs[0]
 }
 
-// tocBlock writes the TOC field with pre-filled, hyperlinked entries whose
+// tocBlock writes a TOC field with pre-filled, hyperlinked entries whose
 // page numbers are PAGEREF fields; Word refreshes the whole field on
 // opening (w:updateFields), LibreOffice shows the entries as they are.
+//
+// The table of contents collects outline levels 1–Depth. A list of tables
+// collects the paragraphs in the Caption style (table captions) and a list
+// of figures those in Figure Caption (figure captions), as TOC2 entries,
+// so Word rebuilds the same list when it updates the field.
 func (r *renderer) tocBlock(c ctx, t *doc.TOC) error {
-	depth := t.Depth
-	if depth < 1 || depth > 3 {
-		depth = 3
+	var instr string
+	var entries []tocEntry
+	style := func(e tocEntry) string { return "TOC" + strconv.Itoa(e.level) }
+	switch t.Of {
+	case doc.TOCTables:
+		instr, entries = `TOC \h \z \t "caption,2"`, r.tables
+		style = func(tocEntry) string { return "TOC2" }
+	case doc.TOCFigures:
+		instr, entries = `TOC \h \z \t "Figure Caption,2"`, r.figures
+		style = func(tocEntry) string { return "TOC2" }
+	default:
+		depth := t.Depth
+		if depth < 1 || depth > 3 {
+			depth = 3
+		}
+		instr = `TOC \o "1-` + strconv.Itoa(depth) + `" \h \z \u`
+		for _, e := range r.toc {
+			if e.level <= depth {
+				entries = append(entries, e)
+			}
+		}
 	}
 	if t.Title != "" {
 		pp := props("TOCHeading")
@@ -313,19 +336,12 @@ func (r *renderer) tocBlock(c ctx, t *doc.TOC) error {
 		r.run(r.b, t.Title, 0, "")
 		closePara(r)
 	}
-	instr := `TOC \o "1-` + strconv.Itoa(depth) + `" \h \z \u`
 	begin := func() {
 		r.b.WriteString(`<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> `)
 		escText(r.b, instr)
 		r.b.WriteString(` </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>`)
 	}
 	const end = `<w:r><w:fldChar w:fldCharType="end"/></w:r>`
-	var entries []tocEntry
-	for _, e := range r.toc {
-		if e.level <= depth {
-			entries = append(entries, e)
-		}
-	}
 	if len(entries) == 0 {
 		r.openPara(c, props("TOC1"))
 		begin()
@@ -334,7 +350,7 @@ func (r *renderer) tocBlock(c ctx, t *doc.TOC) error {
 		return nil
 	}
 	for i, e := range entries {
-		r.openPara(c, props("TOC"+strconv.Itoa(e.level)))
+		r.openPara(c, props(style(e)))
 		if i == 0 {
 			begin()
 		}

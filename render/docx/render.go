@@ -49,6 +49,8 @@ type renderer struct {
 	taken     map[string]bool         // bookmark names in use
 	secMark   map[*doc.Section]string // section → its bookmark
 	toc       []tocEntry
+	tables    []tocEntry // captioned, anchored tables, for lists of tables
+	figures   []tocEntry // captioned, anchored figures, for lists of figures
 	markID    int
 
 	notes     map[string]*doc.Footnote
@@ -138,25 +140,33 @@ func (r *renderer) prepare() {
 				number = sb.String()
 			}
 			if !n.NoTOC && lvl <= 3 {
-				page := ""
-				if p, ok := r.opt.TOCPages[n.Anchor]; ok && n.Anchor != "" && p > 0 {
-					page = strconv.Itoa(p)
-				}
-				r.toc = append(r.toc, tocEntry{level: lvl, number: number, text: plainText(n.Title), mark: name, page: page})
+				r.toc = append(r.toc, tocEntry{level: lvl, number: number, text: plainText(n.Title), mark: name, page: r.page(n.Anchor)})
 			}
 		case *doc.Heading:
 			r.anchor(n.Anchor)
 		case *doc.Paragraph:
 			r.anchor(n.Anchor)
 		case *doc.Table:
-			r.anchor(n.Anchor)
+			if name := r.anchor(n.Anchor); name != "" && len(n.Caption) > 0 {
+				r.tables = append(r.tables, tocEntry{level: 1, text: plainText(n.Caption), mark: name, page: r.page(n.Anchor)})
+			}
 		case *doc.Figure:
-			r.anchor(n.Anchor)
+			if name := r.anchor(n.Anchor); name != "" && len(n.Caption) > 0 {
+				r.figures = append(r.figures, tocEntry{level: 1, text: plainText(n.Caption), mark: name, page: r.page(n.Anchor)})
+			}
 		case *doc.TOC:
 			r.hasTOC = true
 		}
 		return doc.WalkContinue, nil
 	})
+}
+
+// page is the cached page number of anchor a from Options.TOCPages, or "".
+func (r *renderer) page(a string) string {
+	if p, ok := r.opt.TOCPages[a]; ok && a != "" && p > 0 {
+		return strconv.Itoa(p)
+	}
+	return ""
 }
 
 // anchor returns the bookmark name of a doc anchor, naming it on first use.

@@ -1,0 +1,51 @@
+package docx
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/strategia-pl/strategia/render/doc"
+)
+
+// TestListsOfTablesAndFigures checks the list of tables and the list of
+// figures: TOC fields collecting caption styles, one hyperlinked entry per
+// captioned, anchored table or figure with a PAGEREF field to its bookmark
+// and the page from TOCPages.
+func TestListsOfTablesAndFigures(t *testing.T) {
+	d := fixture()
+	lists := []doc.Block{
+		&doc.Section{Level: 1, Unnumbered: true, NoTOC: true, PageBreakBefore: true, Title: []doc.Inline{tx("Spis tabel")},
+			Blocks: []doc.Block{&doc.TOC{Of: doc.TOCTables}}},
+		&doc.Section{Level: 1, Unnumbered: true, NoTOC: true, Title: []doc.Inline{tx("Spis map")},
+			Blocks: []doc.Block{&doc.TOC{Of: doc.TOCFigures}}},
+	}
+	d.Blocks = append(append([]doc.Block{d.Blocks[0]}, lists...), d.Blocks[1:]...)
+	parts := checkPackage(t, render(t, d, Options{TOCPages: map[string]int{"r1.1": 7, "tab1": 8, "map1": 9}}))
+	checkContent(t, d, parts)
+	body := string(parts["word/document.xml"])
+	for _, want := range []string{
+		`TOC \h \z \t "caption,2" </w:instrText>`,
+		`TOC \h \z \t "Figure Caption,2" </w:instrText>`,
+		`<w:hyperlink w:anchor="tab1" w:history="1"><w:r><w:t xml:space="preserve">Tabela 1. Wskaźniki</w:t><w:tab/></w:r>`,
+		`<w:hyperlink w:anchor="map1" w:history="1"><w:r><w:t xml:space="preserve">Mapa 1. Obszar</w:t><w:tab/></w:r>`,
+		`PAGEREF tab1 \h </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>8</w:t>`,
+		`PAGEREF map1 \h </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>9</w:t>`,
+		`<w:bookmarkStart w:id="`, `w:name="tab1"/>`, `w:name="map1"/>`,
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("document.xml lacks %s", want)
+		}
+	}
+	// the table without a caption is not listed; the section TOC is unchanged
+	if n := strings.Count(body, `<w:pStyle w:val="TOC2"/>`); n != 2+1 {
+		t.Errorf("%d TOC2 paragraphs, want 3 (two list entries and r1.1)", n)
+	}
+	// every field is closed: begin, separate and end balance
+	for _, k := range []string{"begin", "separate", "end"} {
+		re := regexp.MustCompile(`w:fldCharType="` + k + `"`)
+		if got, want := len(re.FindAllString(body, -1)), strings.Count(body, `w:fldCharType="begin"`); got != want {
+			t.Errorf("%d %s field chars, want %d", got, k, want)
+		}
+	}
+}
