@@ -13,7 +13,8 @@ import (
 )
 
 // Strategy composes the strategy document of s: title page metadata, the
-// table of contents, the list of abbreviations, numbered chapters from
+// table of contents, the lists of tables and of maps (and figures), the
+// list of abbreviations, numbered chapters from
 // the introduction to the financial framework and the project list, and
 // the annexes (project fiches; the art. 29 CPR checklist for territorial
 // strategies). x and f may be nil (they are then built from s).
@@ -21,8 +22,12 @@ func Strategy(s *model.Strategy, x *model.Index, f *model.Facts, opt Options) (*
 	c := newComposer(s, x, f, opt)
 	c.strategyTargets()
 	c.d.Meta = c.strategyMeta()
+	tables := &doc.Section{Level: 1, Anchor: c.anchor("spis-tabel"), Unnumbered: true, NoTOC: true, PageBreakBefore: true,
+		Title: ins(raw("Spis tabel")), Blocks: []doc.Block{&doc.TOC{Of: doc.TOCTables}}}
+	figures := &doc.Section{Level: 1, Anchor: c.anchor("spis-map"), Unnumbered: true, NoTOC: true,
+		Blocks: []doc.Block{&doc.TOC{Of: doc.TOCFigures}}}
 	abbr := &doc.Section{Level: 1, Anchor: c.anchor("skroty"), Unnumbered: true, PageBreakBefore: true, Title: ins(raw("Wykaz skrótów"))}
-	c.d.Blocks = append(c.d.Blocks, &doc.TOC{Title: "Spis treści", Depth: 2}, abbr)
+	c.d.Blocks = append(c.d.Blocks, &doc.TOC{Title: "Spis treści", Depth: 2}, tables, figures, abbr)
 	for _, ch := range []func() *doc.Section{
 		c.introduction, c.diagnosis, c.conclusions, c.swot, c.vision, c.goals, c.results,
 		c.osi, c.spatialModel, c.recommendations, c.implementation, c.participation,
@@ -35,7 +40,78 @@ func Strategy(s *model.Strategy, x *model.Index, f *model.Facts, opt Options) (*
 	}
 	c.d.Blocks = append(c.d.Blocks, c.annexes()...)
 	c.fillAbbreviations(abbr)
+	c.fillLists(tables, figures)
 	return c.finish()
+}
+
+// fillLists gives every captioned table and figure an anchor and keeps
+// the list of tables and the list of figures ("Spis map", "Spis rycin" or
+// "Spis map i rycin", after what the document holds) only when they have
+// entries; a list of figures without one of tables takes its page break.
+func (c *composer) fillLists(tables, figures *doc.Section) {
+	nt, nm, nf := c.anchorCaptions()
+	switch {
+	case nm > 0 && nf > 0:
+		figures.Title = ins(raw("Spis map i\u00a0rycin"))
+	case nm > 0:
+		figures.Title = ins(raw("Spis map"))
+	default:
+		figures.Title = ins(raw("Spis rycin"))
+	}
+	drop := map[doc.Block]bool{}
+	if nt == 0 {
+		drop[tables] = true
+		figures.PageBreakBefore = true
+	}
+	if nm+nf == 0 {
+		drop[figures] = true
+	}
+	c.d.Blocks = slices.DeleteFunc(c.d.Blocks, func(b doc.Block) bool { return drop[b] })
+}
+
+// anchorCaptions gives every captioned table and figure that lacks an
+// anchor one ("tabela-N", "rycina-N" after its place among them, with a
+// suffix if taken), so lists of tables and figures can link to all of
+// them, and counts the captioned tables, maps and other figures.
+func (c *composer) anchorCaptions() (tables, maps, figs int) {
+	unique := func(base string) string {
+		for i := 1; ; i++ {
+			a := base
+			if i > 1 {
+				a += "-" + itoa(i)
+			}
+			if got := c.anchor(a); got != "" {
+				return got
+			}
+		}
+	}
+	_ = doc.Walk(c.d, func(n doc.Node, entering bool) (doc.WalkStatus, error) {
+		if !entering {
+			return doc.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *doc.Table:
+			if len(n.Caption) > 0 {
+				tables++
+				if n.Anchor == "" {
+					n.Anchor = unique("tabela-" + itoa(tables))
+				}
+			}
+		case *doc.Figure:
+			if len(n.Caption) > 0 {
+				if t, ok := n.Caption[0].(*doc.Text); ok && strings.HasPrefix(t.Text, "Mapa") {
+					maps++
+				} else {
+					figs++
+				}
+				if n.Anchor == "" {
+					n.Anchor = unique("rycina-" + itoa(maps+figs))
+				}
+			}
+		}
+		return doc.WalkContinue, nil
+	})
+	return tables, maps, figs
 }
 
 // strategyTargets lists the anchors the strategy will contain.
