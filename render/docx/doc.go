@@ -41,6 +41,10 @@
 //     computing them, so Options.TOCPages may supply them (the PDF's page
 //     numbers, say); without it the entries show no page numbers until
 //     Word updates the field;
+//   - lists of tables and figures (doc.TOC with Of set) as TOC fields over
+//     the Caption and Figure Caption styles (TOC \h \z \t "caption,2"),
+//     pre-filled the same way with TOC2 entries linking to the tables' and
+//     figures' bookmarks;
 //   - a running header (Meta.Header, else Title) and a footer
 //     "Strona X z Y" from PAGE and NUMPAGES fields;
 //   - Word footnotes (word/footnotes.xml), numbered in order of first
