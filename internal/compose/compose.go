@@ -268,6 +268,19 @@ func (c *composer) table(caption string, widths []float64, header int, rows ...*
 	}
 }
 
+// captionTable numbers a Markdown table like every other table of the
+// document and gives it the caption text; a trailing "Źródło: …" becomes
+// the table's note, as for the tables compose builds itself.
+func (c *composer) captionTable(t *doc.Table, text string) {
+	c.tables++
+	t.Anchor = c.anchor("tabela-" + strconv.Itoa(c.tables))
+	caption, source, hasSource := strings.Cut(text, "Źródło:")
+	t.Caption = ins(raw("Tabela"+plfmt.NBSP+strconv.Itoa(c.tables)+". "), tx(strings.TrimSpace(caption)))
+	if hasSource {
+		t.Note = sourceNote(strings.TrimSpace(source))
+	}
+}
+
 func sourceNote(s string) []doc.Inline { return ins(tx("Źródło: " + s)) }
 
 // ---- figures ----

@@ -138,10 +138,58 @@ func (m *mdConv) unsupported(n ast.Node, what, hint string) {
 // style (body, quote, note, definition).
 func (m *mdConv) blocks(parent ast.Node, style doc.ParaStyle) []doc.Block {
 	var out []doc.Block
+	pending := "" // a "Tabela: …" paragraph standing just before its table
 	for n := parent.FirstChild(); n != nil; n = n.NextSibling() {
+		if caption, ok := m.tableCaption(n); ok {
+			if _, next := n.NextSibling().(*east.Table); next {
+				pending = caption
+				continue
+			}
+		}
+		if t, ok := n.(*east.Table); ok {
+			tbl := m.table(t)
+			caption := pending
+			pending = ""
+			if caption == "" {
+				if c, ok := m.tableCaption(n.NextSibling()); ok {
+					caption = c
+					n = n.NextSibling()
+				}
+			}
+			if caption != "" {
+				m.c.captionTable(tbl, caption)
+			}
+			out = append(out, tbl)
+			continue
+		}
 		out = append(out, m.block(n, style)...)
 	}
 	return out
+}
+
+// tableCaption recognises a table's caption written as a paragraph right
+// before or after the table that starts with "Tabela:" (or Pandoc's
+// "Table:"), emphasised or not: "*Tabela: Ludność gmin. Źródło: GUS.*".
+// It returns the caption text without the prefix.
+func (m *mdConv) tableCaption(n ast.Node) (string, bool) {
+	p, ok := n.(*ast.Paragraph)
+	if !ok || p.Lines().Len() == 0 {
+		return "", false
+	}
+	// Look at the source first: converting inlines reports problems, and
+	// a paragraph that is not a caption is converted later, once.
+	first := p.Lines().At(0)
+	head := strings.TrimLeft(string(first.Value(m.src)), "*_ ")
+	if !strings.HasPrefix(head, "Tabela:") && !strings.HasPrefix(head, "Table:") {
+		return "", false
+	}
+	text := plainText(m.inlines(p))
+	for _, prefix := range []string{"Tabela:", "Table:"} {
+		if rest, ok := strings.CutPrefix(text, prefix); ok {
+			return strings.TrimSpace(rest), true
+		}
+	}
+	return "", false
 }
 
 func (m *mdConv) block(n ast.Node, style doc.ParaStyle) []doc.Block {
