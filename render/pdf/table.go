@@ -14,6 +14,7 @@ type placedCell struct {
 	r, col  int
 	cs, rs  int
 	content *vbox
+	breaks  []float64 // offsets in content where a page may cut the cell (between its lines)
 	header  bool
 }
 
@@ -103,6 +104,14 @@ func (l *layout) table(t *doc.Table, ctx flowCtx) {
 		var bs []*vbox
 		l.flowInto(&bs, pc.c.Blocks, cctx)
 		pc.content = stack(bs)
+		y := 0.0
+		for i, b := range bs {
+			if i > 0 {
+				y += b.before
+			}
+			y += b.h
+			pc.breaks = append(pc.breaks, y)
+		}
 		if pc.rs == 1 {
 			rowH[pc.r] = max(rowH[pc.r], pc.content.h+2*cellPadY)
 		}
@@ -192,6 +201,15 @@ func (l *layout) table(t *doc.Table, ctx flowCtx) {
 		} else if t.HeaderRows > 0 {
 			b.hdr = hdr
 		}
+		if r == end && r >= t.HeaderRows {
+			if parts := splitRow(b, cells, r, hdr); parts != nil {
+				for _, part := range parts {
+					l.emit(part)
+				}
+				r = end + 1
+				continue
+			}
+		}
 		l.emit(b)
 		r = end + 1
 	}
@@ -207,4 +225,97 @@ func (l *layout) table(t *doc.Table, ctx flowCtx) {
 	if n := len(l.boxes); n > 0 {
 		l.boxes[n-1].h += 2
 	}
+}
+
+// splitRow cuts a single table row taller than a page into parts that each
+// fit on a page, between lines of its cells, so that no row ever overflows
+// the page. Every part draws the cells' frames; parts after the first
+// repeat the header rows like any row on a new page. It returns nil when
+// the row fits (or cannot be cut between lines).
+func splitRow(b *vbox, cells []*placedCell, r int, hdr []*vbox) []*vbox {
+	avail := textBottom - textTop - 8 // a little room for a footnote line or the caption
+	for _, h := range hdr {
+		avail -= h.h
+	}
+	inner := avail - 2*cellPadY
+	if b.h <= avail || inner <= 10 {
+		return nil
+	}
+	var row []*placedCell
+	for _, pc := range cells {
+		if pc.r == r {
+			row = append(row, pc)
+		}
+	}
+	valid := func(pc *placedCell, y float64) bool {
+		if y >= pc.content.h-0.01 {
+			return true
+		}
+		for _, br := range pc.breaks {
+			if br > y+0.01 {
+				return false
+			}
+			if br > y-0.01 {
+				return true
+			}
+		}
+		return false
+	}
+	// Cut points: the largest line boundary within a page's height that
+	// cuts no cell inside a line.
+	var cuts []float64
+	start, end := 0.0, b.h-2*cellPadY
+	for end-start > inner {
+		best := 0.0
+		for _, pc := range row {
+			for _, br := range pc.breaks {
+				if br > start+0.01 && br <= start+inner && br > best {
+					ok := true
+					for _, other := range row {
+						if !valid(other, br) {
+							ok = false
+							break
+						}
+					}
+					if ok {
+						best = br
+					}
+				}
+			}
+		}
+		if best == 0 {
+			return nil // a single line taller than a page: leave it be
+		}
+		cuts = append(cuts, best)
+		start = best
+	}
+	cuts = append(cuts, end)
+	var parts []*vbox
+	from := 0.0
+	for i, to := range cuts {
+		part := &vbox{h: to - from + 2*cellPadY}
+		if i == 0 {
+			part.before = b.before
+			part.fns = b.fns
+		}
+		if i > 0 {
+			part.hdr = b.hdr
+		}
+		for _, it := range b.items {
+			if it.kind == itRect && it.y == 0 {
+				it.h = part.h
+				part.items = append(part.items, it)
+				continue
+			}
+			// content items sit at cellPadY + their offset in the cell
+			off := it.y - cellPadY
+			if off >= from-0.01 && off < to-0.01 {
+				it.y = off - from + cellPadY
+				part.items = append(part.items, it)
+			}
+		}
+		parts = append(parts, part)
+		from = to
+	}
+	return parts
 }
