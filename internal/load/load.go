@@ -77,45 +77,34 @@ func (ld *loader) loadStandard(name string, k model.FileKind) {
 	s := ld.s
 	switch k {
 	case model.KindPartnership:
-		var f model.PartnershipFile
-		if ld.decode(name, k, data, &f) {
-			s.Partnership = f.Partnership
-		}
+		decodeAs(ld, name, k, data, func(f *model.PartnershipFile) { s.Partnership = f.Partnership })
 	case model.KindDiagnosis:
-		var f model.DiagnosisFile
-		if ld.decode(name, k, data, &f) {
-			s.Diagnosis = f.Diagnosis
-		}
+		decodeAs(ld, name, k, data, func(f *model.DiagnosisFile) { s.Diagnosis = f.Diagnosis })
 	case model.KindIndicators:
-		var f model.IndicatorsFile
-		if ld.decode(name, k, data, &f) {
-			s.Indicators = f.Indicators
-		}
+		decodeAs(ld, name, k, data, func(f *model.IndicatorsFile) { s.Indicators = f.Indicators })
 	case model.KindSWOT:
-		var f model.SWOTFile
-		if ld.decode(name, k, data, &f) {
-			s.SWOT = f.SWOT
-		}
+		decodeAs(ld, name, k, data, func(f *model.SWOTFile) { s.SWOT = f.SWOT })
 	case model.KindGoals:
-		var f model.GoalsFile
-		if ld.decode(name, k, data, &f) {
+		decodeAs(ld, name, k, data, func(f *model.GoalsFile) {
 			s.Vision, s.Mission, s.StrategicGoals = f.Vision, f.Mission, f.StrategicGoals
-		}
+		})
 	case model.KindSpatial:
-		var f model.SpatialFile
-		if ld.decode(name, k, data, &f) {
-			s.Spatial = f
-		}
+		decodeAs(ld, name, k, data, func(f *model.SpatialFile) { s.Spatial = *f })
 	case model.KindImplementation:
-		var f model.ImplementationFile
-		if ld.decode(name, k, data, &f) {
+		decodeAs(ld, name, k, data, func(f *model.ImplementationFile) {
 			s.Implementation, s.Participation, s.IntegratedApproach = f.Implementation, f.Participation, f.IntegratedApproach
-		}
+		})
 	case model.KindFinance:
-		var f model.FinanceFile
-		if ld.decode(name, k, data, &f) {
-			s.Finance = f.FinancialFramework
-		}
+		decodeAs(ld, name, k, data, func(f *model.FinanceFile) { s.Finance = f.FinancialFramework })
+	}
+}
+
+// decodeAs decodes one file into its file type T and hands it to set when
+// anything usable came out.
+func decodeAs[T any](ld *loader, name string, k model.FileKind, data []byte, set func(*T)) {
+	var f T
+	if ld.decode(name, k, data, &f) {
+		set(&f)
 	}
 }
 
