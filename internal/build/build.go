@@ -130,6 +130,9 @@ type output struct {
 	doc  *doc.Document
 	// tocPages is filled from the PDF render for the DOCX's pre-filled TOC.
 	tocPages map[string]int
+	// noTitle leaves out the title page: a fiche is a 1–3 page form that
+	// starts with its own heading.
+	noTitle bool
 }
 
 // Partnership builds the partnership in dir.
@@ -197,7 +200,7 @@ func (b *Builder) Partnership(ctx context.Context, dir string) *Report {
 			rep.Diags.Append(*l)
 		}
 		if d != nil {
-			outs = append(outs, &output{name: name, doc: d})
+			outs = append(outs, &output{name: name, doc: d, noTitle: strings.HasPrefix(name, "fiszki")})
 		}
 	}
 	d, l := compose.Strategy(s, res.Index, facts, copt)
@@ -321,14 +324,14 @@ func (b *Builder) render(o *output, f string) ([]byte, error) {
 	var buf bytes.Buffer
 	switch f {
 	case FormatPDF:
-		err := pdf.Render(&buf, o.doc, pdf.Options{AnchorPages: func(m map[string]int) { o.tocPages = m }})
+		err := pdf.Render(&buf, o.doc, pdf.Options{NoTitlePage: o.noTitle, AnchorPages: func(m map[string]int) { o.tocPages = m }})
 		return buf.Bytes(), err
 	case FormatDOCX:
 		if o.tocPages == nil {
 			// No PDF requested: lay it out anyway for the page numbers.
-			_ = pdf.Render(io.Discard, o.doc, pdf.Options{AnchorPages: func(m map[string]int) { o.tocPages = m }})
+			_ = pdf.Render(io.Discard, o.doc, pdf.Options{NoTitlePage: o.noTitle, AnchorPages: func(m map[string]int) { o.tocPages = m }})
 		}
-		err := docx.Render(&buf, o.doc, docx.Options{TOCPages: o.tocPages})
+		err := docx.Render(&buf, o.doc, docx.Options{NoTitlePage: o.noTitle, TOCPages: o.tocPages})
 		return buf.Bytes(), err
 	}
 	return nil, fmt.Errorf("unknown format %q", f)
