@@ -194,14 +194,33 @@ func TestExamplePDFText(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Drop running headers and footers, which interrupt paragraphs
-	// that cross a page.
-	var keep []string
-	for _, ln := range strings.Split(string(out), "\n") {
-		l := strings.TrimSpace(strings.Trim(ln, "\f"))
-		if strings.HasPrefix(l, "Strona ") && strings.Contains(l, " z ") || norm(l) == norm(d.Meta.Header) {
-			continue
+	// that cross a page, and the table header rows repeated at the top of
+	// a page, which interrupt a table row broken across pages.
+	repeated := map[string]bool{}
+	_ = doc.Walk(d, func(n doc.Node, entering bool) (doc.WalkStatus, error) {
+		if t, ok := n.(*doc.Table); ok && entering {
+			for _, r := range t.Rows[:min(t.HeaderRows, len(t.Rows))] {
+				for _, c := range r.Cells {
+					repeated[norm(doc.PlainText(c))] = true
+				}
+			}
 		}
-		keep = append(keep, ln)
+		return doc.WalkContinue, nil
+	})
+	var keep []string
+	for _, page := range strings.Split(string(out), "\f") {
+		top := true // still among the lines at the top of the page
+		for _, ln := range strings.Split(page, "\n") {
+			l := strings.TrimSpace(ln)
+			if strings.HasPrefix(l, "Strona ") && strings.Contains(l, " z ") || norm(l) == norm(d.Meta.Header) {
+				continue
+			}
+			if top && (l == "" || repeated[norm(l)]) {
+				continue
+			}
+			top = false
+			keep = append(keep, ln)
+		}
 	}
 	text := norm(strings.Join(keep, "\n"))
 	// Footnotes stand at the foot of the page, inside a paragraph that

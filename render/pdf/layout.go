@@ -73,6 +73,11 @@ type vbox struct {
 	fns    []*footnote
 	hdr    []*vbox // table header rows to repeat above this row on a new page
 	title  bool    // the title page
+	// split, when set, cuts the box so that its first part is at most
+	// avail high (a table row broken across pages); nil, nil when it
+	// cannot. splitFrom is the offset of a rest part in its cells.
+	split     func(avail float64) (*vbox, *vbox)
+	splitFrom float64
 }
 
 type footnote struct {

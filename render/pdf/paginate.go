@@ -80,6 +80,15 @@ func (p *paginator) place(b *vbox) {
 	if len(b.fns) > 0 {
 		fnAdd = fnHeight(append(append([]*footnote(nil), p.cur.fns...), b.fns...)) - p.cur.fnH
 	}
+	if b.split != nil && !p.cur.title && p.y+before+b.h+p.cur.fnH+fnAdd > textBottom+0.01 {
+		if first, rest := b.split(textBottom - p.cur.fnH - fnAdd - p.y - before); first != nil {
+			p.y += before
+			p.put(first)
+			p.newPage()
+			p.place(rest)
+			return
+		}
+	}
 	if p.y+before+b.h+p.cur.fnH+fnAdd > textBottom+0.01 && p.cur.content && !p.cur.title {
 		k := len(p.cur.boxes)
 		for k > 0 && p.cur.boxes[k-1].b.keep {

@@ -202,13 +202,14 @@ func (l *layout) table(t *doc.Table, ctx flowCtx) {
 			b.hdr = hdr
 		}
 		if r == end && r >= t.HeaderRows {
-			if parts := splitRow(b, cells, r, hdr); parts != nil {
-				for _, part := range parts {
-					l.emit(part)
+			var row []*placedCell
+			for _, pc := range cells {
+				if pc.r == r {
+					row = append(row, pc)
 				}
-				r = end + 1
-				continue
 			}
+			rs := &rowSplitter{row: row}
+			b.split = func(avail float64) (*vbox, *vbox) { return rs.split(b, avail) }
 		}
 		l.emit(b)
 		r = end + 1
@@ -227,95 +228,84 @@ func (l *layout) table(t *doc.Table, ctx flowCtx) {
 	}
 }
 
-// splitRow cuts a single table row taller than a page into parts that each
-// fit on a page, between lines of its cells, so that no row ever overflows
-// the page. Every part draws the cells' frames; parts after the first
-// repeat the header rows like any row on a new page. It returns nil when
-// the row fits (or cannot be cut between lines).
-func splitRow(b *vbox, cells []*placedCell, r int, hdr []*vbox) []*vbox {
-	avail := textBottom - textTop - 8 // a little room for a footnote line or the caption
-	for _, h := range hdr {
-		avail -= h.h
-	}
-	inner := avail - 2*cellPadY
-	if b.h <= avail || inner <= 10 {
-		return nil
-	}
-	var row []*placedCell
-	for _, pc := range cells {
-		if pc.r == r {
-			row = append(row, pc)
-		}
+// rowSplitter cuts a single table row between the lines of its cells
+// when it does not fit the rest of a page, as a word processor breaks a
+// row across pages: the first part stays on the page, the rest continues
+// on the next one below the repeated header rows. A row taller than a page
+// is cut as often as needed, so no table overflows the page.
+type rowSplitter struct {
+	row []*placedCell
+}
+
+// Minimum heights of cell text on either side of a cut, so that a row is
+// not split into slivers (a line or two alone).
+const (
+	minFirst = 12.0 // mm of content kept on the first page
+	minRest  = 8.0  // mm of content carried to the next page
+)
+
+// split cuts b (a row box, or a rest of one made by an earlier split) so
+// that its first part is at most avail high. It returns nil, nil when no
+// cut between lines fits.
+func (rs *rowSplitter) split(b *vbox, avail float64) (*vbox, *vbox) {
+	from := b.splitFrom
+	end := from + b.h - 2*cellPadY
+	limit := from + avail - 2*cellPadY
+	if limit-from < minFirst {
+		return nil, nil
 	}
 	valid := func(pc *placedCell, y float64) bool {
-		if y >= pc.content.h-0.01 {
+		if y >= pc.content.h-0.01 || y <= from+0.01 {
 			return true
 		}
 		for _, br := range pc.breaks {
-			if br > y+0.01 {
-				return false
-			}
-			if br > y-0.01 {
+			if br > y-0.01 && br < y+0.01 {
 				return true
 			}
 		}
 		return false
 	}
-	// Cut points: the largest line boundary within a page's height that
-	// cuts no cell inside a line.
-	var cuts []float64
-	start, end := 0.0, b.h-2*cellPadY
-	for end-start > inner {
-		best := 0.0
-		for _, pc := range row {
-			for _, br := range pc.breaks {
-				if br > start+0.01 && br <= start+inner && br > best {
-					ok := true
-					for _, other := range row {
-						if !valid(other, br) {
-							ok = false
-							break
-						}
-					}
-					if ok {
-						best = br
-					}
-				}
-			}
-		}
-		if best == 0 {
-			return nil // a single line taller than a page: leave it be
-		}
-		cuts = append(cuts, best)
-		start = best
-	}
-	cuts = append(cuts, end)
-	var parts []*vbox
-	from := 0.0
-	for i, to := range cuts {
-		part := &vbox{h: to - from + 2*cellPadY}
-		if i == 0 {
-			part.before = b.before
-			part.fns = b.fns
-		}
-		if i > 0 {
-			part.hdr = b.hdr
-		}
-		for _, it := range b.items {
-			if it.kind == itRect && it.y == 0 {
-				it.h = part.h
-				part.items = append(part.items, it)
+	best := 0.0
+	for _, pc := range rs.row {
+		for _, br := range pc.breaks {
+			if br <= from+minFirst || br > limit || br > end-minRest || br <= best {
 				continue
 			}
-			// content items sit at cellPadY + their offset in the cell
-			off := it.y - cellPadY
-			if off >= from-0.01 && off < to-0.01 {
-				it.y = off - from + cellPadY
-				part.items = append(part.items, it)
+			ok := true
+			for _, other := range rs.row {
+				if !valid(other, br) {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				best = br
 			}
 		}
-		parts = append(parts, part)
-		from = to
 	}
-	return parts
+	if best == 0 {
+		return nil, nil
+	}
+	first := &vbox{h: best - from + 2*cellPadY, before: b.before, fns: b.fns}
+	rest := &vbox{h: end - best + 2*cellPadY, hdr: b.hdr, splitFrom: best}
+	for _, it := range b.items {
+		if it.kind == itRect && it.y == 0 {
+			a, c := it, it
+			a.h, c.h = first.h, rest.h
+			first.items = append(first.items, a)
+			rest.items = append(rest.items, c)
+			continue
+		}
+		// content items sit at cellPadY + their offset in the cell
+		off := it.y - cellPadY + from
+		if off < best-0.01 {
+			it.y = off - from + cellPadY
+			first.items = append(first.items, it)
+		} else {
+			it.y = off - best + cellPadY
+			rest.items = append(rest.items, it)
+		}
+	}
+	rest.split = func(avail float64) (*vbox, *vbox) { return rs.split(rest, avail) }
+	return first, rest
 }
