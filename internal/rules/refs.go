@@ -16,57 +16,50 @@ type target struct {
 	defs map[string]diag.Pos // ID → definition
 }
 
-func defsOf[T any](name string, m map[string]T, posOf func(T) diag.Pos) target {
-	t := target{name: name, defs: make(map[string]diag.Pos, len(m))}
-	for id, v := range m {
-		t.defs[id] = posOf(v)
+// targetsOf groups the index's ID definitions by the kind of entity they
+// name, once per run of the rules (the first definition of an ID wins, as
+// in the index; duplicates are ID-08's business).
+func targetsOf(x *model.Index) map[string]target {
+	out := map[string]target{}
+	for _, defs := range x.Defs {
+		for _, d := range defs {
+			t, ok := out[d.Kind]
+			if !ok {
+				t = target{name: d.Kind, defs: map[string]diag.Pos{}}
+				out[d.Kind] = t
+			}
+			if _, dup := t.defs[d.ID]; !dup {
+				t.defs[d.ID] = d.Pos
+			}
+		}
 	}
-	return t
+	return out
 }
 
-// Targets the structural rules resolve against.
-func (c *Context) goalsT() target {
-	return defsOf("strategic goal", c.X.Goals, func(g *model.StrategicGoal) diag.Pos { return g.At("id") })
+// of returns the target of an entity kind as the index names it; a kind
+// with no definitions is an empty target.
+func (c *Context) of(kind string) target {
+	if t, ok := c.refTargets[kind]; ok {
+		return t
+	}
+	return target{name: kind}
 }
-func (c *Context) opGoalsT() target {
-	return defsOf("operational goal", c.X.OpGoals, func(g *model.OperationalGoal) diag.Pos { return g.At("id") })
-}
-func (c *Context) directionsT() target {
-	return defsOf("direction", c.X.Directions, func(d *model.Direction) diag.Pos { return d.At("id") })
-}
-func (c *Context) membersT() target {
-	return defsOf("member", c.X.Members, func(m *model.Member) diag.Pos { return m.Teryt.Pos })
-}
-func (c *Context) conclusionsT() target {
-	return defsOf("conclusion", c.X.Conclusions, func(v *model.Conclusion) diag.Pos { return v.At("id") })
-}
-func (c *Context) challengesT() target {
-	return defsOf("challenge", c.X.Challenges, func(v *model.Challenge) diag.Pos { return v.At("id") })
-}
-func (c *Context) swotT() target {
-	return defsOf("SWOT item", c.X.SWOT, func(v *model.SWOTItem) diag.Pos { return v.At("id") })
-}
-func (c *Context) indicatorsT() target {
-	return defsOf("indicator", c.X.Indicators, func(v *model.Indicator) diag.Pos { return v.At("id") })
-}
-func (c *Context) osiT() target {
-	return defsOf("OSI", c.X.OSI, func(v *model.OSI) diag.Pos { return v.At("id") })
-}
-func (c *Context) mapsT() target {
-	return defsOf("map", c.X.Maps, func(v *model.Map) diag.Pos { return v.At("id") })
-}
-func (c *Context) projectsT() target {
-	return defsOf("project", c.X.Projects, func(v *model.Project) diag.Pos { return v.At("id") })
-}
-func (c *Context) surveysT() target {
-	return defsOf("survey", c.X.Surveys, func(v *model.Survey) diag.Pos { return v.At("id") })
-}
-func (c *Context) chaptersT() target {
-	return defsOf("diagnosis chapter", c.X.Chapters, func(v *model.Chapter) diag.Pos { return v.At("id") })
-}
-func (c *Context) sourcesT() target {
-	return defsOf("data source", c.X.Sources, func(v *model.Source) diag.Pos { return v.At("id") })
-}
+
+// Targets the rules resolve against.
+func (c *Context) goalsT() target       { return c.of("strategic goal") }
+func (c *Context) opGoalsT() target     { return c.of("operational goal") }
+func (c *Context) directionsT() target  { return c.of("direction") }
+func (c *Context) membersT() target     { return c.of("member") }
+func (c *Context) conclusionsT() target { return c.of("conclusion") }
+func (c *Context) challengesT() target  { return c.of("challenge") }
+func (c *Context) swotT() target        { return c.of("SWOT item") }
+func (c *Context) indicatorsT() target  { return c.of("indicator") }
+func (c *Context) osiT() target         { return c.of("OSI") }
+func (c *Context) mapsT() target        { return c.of("map") }
+func (c *Context) projectsT() target    { return c.of("project") }
+func (c *Context) surveysT() target     { return c.of("survey") }
+func (c *Context) chaptersT() target    { return c.of("diagnosis chapter") }
+func (c *Context) sourcesT() target     { return c.of("data source") }
 
 // resolve reports ref unless one of ts defines it. The message names what
 // the reference should be, suggests the nearest IDs and lists their

@@ -23,12 +23,13 @@ type Rule struct {
 // from it and the optional local data files (never nil inside a rule; the
 // embedded reference data is reached through package refdata).
 type Context struct {
-	S    *model.Strategy
-	X    *model.Index
-	F    *model.Facts
-	D    *refdata.Local
-	rule *Rule
-	l    *diag.List
+	S          *model.Strategy
+	X          *model.Index
+	F          *model.Facts
+	D          *refdata.Local
+	rule       *Rule
+	l          *diag.List
+	refTargets map[string]target // ID definitions by entity kind, built once per run
 }
 
 // Report adds a diagnostic of the running rule at pos.
@@ -79,9 +80,10 @@ func CheckWith(s *model.Strategy, x *model.Index, f *model.Facts, d *refdata.Loc
 	if d == nil {
 		d = &refdata.Local{}
 	}
+	targets := targetsOf(x)
 	for _, r := range All() {
 		if r.Check != nil {
-			r.Check(&Context{S: s, X: x, F: f, D: d, rule: r, l: l})
+			r.Check(&Context{S: s, X: x, F: f, D: d, rule: r, l: l, refTargets: targets})
 		}
 	}
 }
