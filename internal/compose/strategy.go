@@ -1476,24 +1476,11 @@ func (c *composer) participation() *doc.Section {
 		add("Konsultacje społeczne (art. 6 upzpr)", tx(strings.Join(parts, "; ")))
 	}
 	for _, o := range pa.VoivodeshipOpinion {
-		var parts []string
-		if o.Requested != "" {
-			parts = append(parts, "wystąpienie: "+plfmt.Date(o.Requested))
-		}
-		if o.Received != "" {
-			parts = append(parts, "opinia: "+plfmt.Date(o.Received))
-		}
-		if o.Result != "" {
-			parts = append(parts, "wynik: "+label(opinionResults, o.Result))
-		}
-		if o.Reference != "" {
-			parts = append(parts, o.Reference)
-		}
 		stage := "Opinia zarządu województwa"
 		if v := refdata.VoivodeshipName(o.Voivodeship); v != "" {
 			stage += " " + strings.TrimSuffix(v, "e") + "ego"
 		}
-		add(stage, tx(strings.Join(parts, "; ")))
+		add(stage, tx(opinion(o.Requested, o.Received, o.Result, o.Reference)))
 	}
 	if so := pa.SOOS; so != nil {
 		s := label(soosModes, so.Mode)
@@ -1513,20 +1500,7 @@ func (c *composer) participation() *doc.Section {
 		add("Strategiczna ocena oddziaływania na środowisko", tx(s))
 	}
 	if iz := pa.IZOpinion; iz != nil {
-		var parts []string
-		if iz.Requested != "" {
-			parts = append(parts, "wystąpienie: "+plfmt.Date(iz.Requested))
-		}
-		if iz.Received != "" {
-			parts = append(parts, "opinia: "+plfmt.Date(iz.Received))
-		}
-		if iz.Result != "" {
-			parts = append(parts, "wynik: "+label(opinionResults, iz.Result))
-		}
-		if iz.Reference != "" {
-			parts = append(parts, iz.Reference)
-		}
-		add("Opinia instytucji zarządzającej ("+label(instruments, iz.Instrument)+")", tx(strings.Join(parts, "; ")))
+		add("Opinia instytucji zarządzającej ("+label(instruments, iz.Instrument)+")", tx(opinion(iz.Requested, iz.Received, iz.Result, iz.Reference)))
 	}
 	if len(t.Rows) > 1 {
 		sec.Blocks = append(sec.Blocks, t)
@@ -1809,4 +1783,23 @@ func (c *composer) art29(n int) *doc.Section {
 	}
 	sec.Blocks = append(sec.Blocks, t)
 	return sec
+}
+
+// opinion describes an opinion procedure in one line: "wystąpienie:
+// 02.05.2024; opinia: 28.05.2024; wynik: pozytywna; Uchwała nr …".
+func opinion(requested, received, result, reference string) string {
+	var parts []string
+	if requested != "" {
+		parts = append(parts, "wystąpienie: "+plfmt.Date(requested))
+	}
+	if received != "" {
+		parts = append(parts, "opinia: "+plfmt.Date(received))
+	}
+	if result != "" {
+		parts = append(parts, "wynik: "+label(opinionResults, result))
+	}
+	if reference != "" {
+		parts = append(parts, reference)
+	}
+	return strings.Join(parts, "; ")
 }
