@@ -23,8 +23,13 @@ func SourceDate(dir string, files []string) (string, error) {
 		}
 		return time.Unix(sec, 0).UTC().Format(time.DateOnly), nil
 	}
-	if d := gitDate(dir); d != "" && !gitDirty(dir) {
-		return d, nil
+	// While sources are being edited (watch mode) the tree is dirty: ask
+	// git for the commit date only when it is clean, one process less per
+	// rebuild.
+	if !gitDirty(dir) {
+		if d := gitDate(dir); d != "" {
+			return d, nil
+		}
 	}
 	var newest time.Time
 	for _, f := range files {
