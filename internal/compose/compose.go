@@ -2,7 +2,6 @@ package compose
 
 import (
 	"bytes"
-	"fmt"
 	"image"
 	_ "image/jpeg" // decoders for DecodeConfig of maps
 	_ "image/png"
@@ -390,5 +389,3 @@ func ext(format string) string {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
-
-func sprintf(format string, args ...any) string { return fmt.Sprintf(format, args...) }

@@ -92,23 +92,6 @@ func (c *composer) markdown(md *model.Markdown, level int) []doc.Block {
 	return out
 }
 
-// inlineMarkdown converts short Markdown (one paragraph expected) to
-// inlines; several paragraphs are joined with line breaks.
-func (c *composer) inlineMarkdown(md *model.Markdown) []doc.Inline {
-	var out []doc.Inline
-	for _, b := range c.markdown(md, 3) {
-		p, ok := b.(*doc.Paragraph)
-		if !ok {
-			continue
-		}
-		if len(out) > 0 {
-			out = append(out, &doc.LineBreak{})
-		}
-		out = append(out, p.Inlines...)
-	}
-	return out
-}
-
 // pos returns the source position of node n.
 func (m *mdConv) pos(n ast.Node) diag.Pos {
 	off := 0

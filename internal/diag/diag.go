@@ -100,9 +100,6 @@ type List struct {
 	items []Diagnostic
 }
 
-// Add appends d.
-func (l *List) Add(d Diagnostic) { l.items = append(l.items, d) }
-
 // Errorf adds an error of rule at pos.
 func (l *List) Errorf(pos Pos, rule, format string, args ...any) *Diagnostic {
 	return l.add(pos, Error, rule, format, args)

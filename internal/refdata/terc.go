@@ -131,14 +131,6 @@ func (r *Register) Lookup(code string) (Unit, bool) {
 	return r.units[i], true
 }
 
-// Voivodeship returns the voivodeship of a code (its first two digits).
-func (r *Register) Voivodeship(code string) (Unit, bool) {
-	if len(code) < 2 {
-		return Unit{}, false
-	}
-	return r.Lookup(code[:2])
-}
-
 // Powiat returns the powiat (or miasto na prawach powiatu) of a 4- or 7-digit code.
 func (r *Register) Powiat(code string) (Unit, bool) {
 	if len(code) < 4 {
@@ -158,9 +150,6 @@ func (r *Register) GminyOf(prefix string) []Unit {
 	}
 	return out
 }
-
-// Units returns every unit in register order (do not modify).
-func (r *Register) Units() []Unit { return r.units }
 
 // NameMatches reports whether name equals the unit's NAZWA, ignoring case
 // and diacritics. Voivodeship names match with or without "województwo".

@@ -67,13 +67,6 @@ func Lookup(id string) *Rule {
 	return nil
 }
 
-// Check runs every rule over s and appends the findings to l. It derives
-// the facts itself and uses no local data files; callers that have both
-// use CheckWith.
-func Check(s *model.Strategy, x *model.Index, l *diag.List) {
-	CheckWith(s, x, model.Derive(s, x), nil, l)
-}
-
 // CheckWith runs every rule over s with its facts f and the optional data
 // d (nil: none supplied) and appends the findings to l.
 func CheckWith(s *model.Strategy, x *model.Index, f *model.Facts, d *refdata.Local, l *diag.List) {
