@@ -7,7 +7,6 @@ import (
 	"github.com/strategia-pl/strategia/internal/diag"
 	"github.com/strategia-pl/strategia/internal/model"
 	"github.com/strategia-pl/strategia/internal/plfmt"
-	"github.com/strategia-pl/strategia/internal/rules"
 	"github.com/strategia-pl/strategia/render/doc"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -110,7 +109,7 @@ func (m *mdConv) pos(n ast.Node) diag.Pos {
 
 func (m *mdConv) posAt(off int) diag.Pos {
 	off = min(max(off, 0), len(m.md.Text))
-	return rules.MarkdownPos(m.c.s.Dir, m.md, off)
+	return m.md.PosAt(m.c.s.Dir, off)
 }
 
 func (m *mdConv) unsupported(n ast.Node, what, hint string) {

@@ -1,8 +1,10 @@
 package model
 
 import (
+	"path/filepath"
 	"reflect"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/strategia-pl/strategia/internal/diag"
 	"go.yaml.in/yaml/v3"
@@ -113,4 +115,27 @@ func walkMarkdown(v reflect.Value, fn func(*Markdown)) {
 			}
 		}
 	}
+}
+
+// PosAt returns the source position of byte offset off in the prose: in
+// its Markdown file (dir is the partnership folder), or in the YAML file
+// for inline text. Diagnostics about prose point into the text this way.
+func (m *Markdown) PosAt(dir string, off int) diag.Pos {
+	before := m.Text[:off]
+	line := strings.Count(before, "\n")
+	col := utf8.RuneCountInString(before[strings.LastIndexByte(before, '\n')+1:]) + 1
+	if m.File != "" {
+		return diag.Pos{File: filepath.Join(dir, filepath.FromSlash(m.File)), Line: m.Line + line, Col: col}
+	}
+	p := m.Pos
+	if m.Line > p.Line { // block scalar: text starts on the next line, indented
+		p.Line, p.Col = m.Line+line, col+p.Col-1
+		return p
+	}
+	if line == 0 {
+		p.Col += col - 1
+	} else {
+		p.Line, p.Col = p.Line+line, col
+	}
+	return p
 }

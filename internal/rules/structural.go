@@ -1,10 +1,8 @@
 package rules
 
 import (
-	"path/filepath"
 	"regexp"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/strategia-pl/strategia/internal/diag"
 	"github.com/strategia-pl/strategia/internal/model"
@@ -231,7 +229,7 @@ func checkMarkdownRefs(c *Context) {
 	model.ForEachMarkdown(c.S, func(md *model.Markdown) {
 		for _, m := range mdRefRE.FindAllStringSubmatchIndex(md.Text, -1) {
 			kind, id := md.Text[m[2]:m[3]], md.Text[m[4]:m[5]]
-			p := MarkdownPos(c.S.Dir, md, m[0])
+			p := md.PosAt(c.S.Dir, m[0])
 			ts, ok := kinds[kind]
 			if !ok {
 				c.Report(p, "unknown reference kind {{%s:…}}: use one of %s%s", kind, strings.Join(names, ", "), diag.DidYouMean(kind, names))
@@ -310,26 +308,4 @@ func isPowiatOfMember(id string, mem target) bool {
 		}
 	}
 	return false
-}
-
-// MarkdownPos returns the source position of byte offset off in md's text:
-// in its Markdown file, or in the YAML file for inline prose.
-func MarkdownPos(dir string, md *model.Markdown, off int) diag.Pos {
-	before := md.Text[:off]
-	line := strings.Count(before, "\n")
-	col := utf8.RuneCountInString(before[strings.LastIndexByte(before, '\n')+1:]) + 1
-	if md.File != "" {
-		return diag.Pos{File: filepath.Join(dir, filepath.FromSlash(md.File)), Line: md.Line + line, Col: col}
-	}
-	p := md.Pos
-	if md.Line > p.Line { // block scalar: text starts on the next line, indented
-		p.Line, p.Col = md.Line+line, col+p.Col-1
-		return p
-	}
-	if line == 0 {
-		p.Col += col - 1
-	} else {
-		p.Line, p.Col = p.Line+line, col
-	}
-	return p
 }
