@@ -90,7 +90,7 @@ func runBuild(e *env, args []string) int {
 			skipped++
 		}
 	}
-	summary := fmt.Sprintf("%s, %s written", plural(len(reports), "partnership"), plural(docs, "document"))
+	summary := fmt.Sprintf("%s, %s written", diag.Plural(len(reports), "partnership"), diag.Plural(docs, "document"))
 	if skipped > 0 {
 		summary += fmt.Sprintf(", %d up to date", skipped)
 	}
@@ -137,17 +137,10 @@ func (p *printer) report(r *build.Report) bool {
 		return false
 	case r.Diags.HasErrors():
 		e, w := r.Diags.Count()
-		fmt.Fprintf(p.e.stderr, "%s: not built: %s, %s (the previous documents are kept)\n", name, plural(e, "error"), plural(w, "warning"))
+		fmt.Fprintf(p.e.stderr, "%s: not built: %s, %s (the previous documents are kept)\n", name, diag.Plural(e, "error"), diag.Plural(w, "warning"))
 		return false
 	}
 	return true
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }
 
 func round(d time.Duration) time.Duration {

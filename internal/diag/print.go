@@ -84,7 +84,7 @@ func Print(w io.Writer, l *List, o PrintOptions) error {
 	}
 	if o.Summary && len(l.items) > 0 {
 		e, wn := l.Count()
-		fmt.Fprintf(&b, "%s, %s\n", plural(e, "error"), plural(wn, "warning"))
+		fmt.Fprintf(&b, "%s, %s\n", Plural(e, "error"), Plural(wn, "warning"))
 	}
 	_, err := w.Write(b.Bytes())
 	return err
@@ -105,7 +105,8 @@ func writeCaret(b *bytes.Buffer, line string, col int) {
 	b.WriteString("^\n")
 }
 
-func plural(n int, word string) string {
+// Plural writes a count with an English noun: "1 error", "3 errors".
+func Plural(n int, word string) string {
 	if n == 1 {
 		return "1 " + word
 	}
