@@ -56,6 +56,27 @@ const (
 	NSSource    = "data source" // diagnosis data sources
 )
 
+// Entity kinds, as Def.Kind names them (and diagnostics print them).
+const (
+	EntityMember         = "member"
+	EntitySource         = "data source"
+	EntityChapter        = "diagnosis chapter"
+	EntitySurvey         = "survey"
+	EntityConclusion     = "conclusion"
+	EntityChallenge      = "challenge"
+	EntityIndicator      = "indicator"
+	EntitySWOT           = "SWOT item"
+	EntityGoal           = "strategic goal"
+	EntityOpGoal         = "operational goal"
+	EntityDirection      = "direction"
+	EntityResult         = "result"
+	EntityOSI            = "OSI"
+	EntityMap            = "map"
+	EntityElement        = "model element"
+	EntityRecommendation = "recommendation"
+	EntityProject        = "project"
+)
+
 // AllDirections returns every direction of action in document order.
 func (s *Strategy) AllDirections() []*Direction {
 	var out []*Direction
@@ -98,109 +119,80 @@ func NewIndex(s *Strategy) *Index {
 		DirectionGoal:   map[string]*StrategicGoal{}, DirectionOp: map[string]*OperationalGoal{},
 		OpGoalGoal: map[string]*StrategicGoal{}, Defs: map[string][]Def{},
 	}
-	def := func(ns, kind, id string, p diag.Pos) bool {
-		if id == "" {
-			return false
-		}
-		x.Defs[ns] = append(x.Defs[ns], Def{ID: id, Kind: kind, Pos: p})
-		return true
-	}
+	idOf := func(m interface{ At(string) diag.Pos }) diag.Pos { return m.At("id") }
 	for _, m := range s.Partnership.Members {
-		if def(NSMember, "member", m.Teryt.ID, m.Teryt.Pos) {
-			putFirst(x.Members, m.Teryt.ID, m)
-		}
+		add(x, NSMember, EntityMember, m.Teryt.ID, m.Teryt.Pos, x.Members, m)
 	}
-	for _, src := range s.Diagnosis.Sources {
-		if def(NSSource, "data source", src.ID, src.At("id")) {
-			putFirst(x.Sources, src.ID, src)
-		}
+	for _, v := range s.Diagnosis.Sources {
+		add(x, NSSource, EntitySource, v.ID, idOf(v), x.Sources, v)
 	}
-	for _, c := range s.Diagnosis.Chapters {
-		if def(NSDiagnosis, "diagnosis chapter", c.ID, c.At("id")) {
-			putFirst(x.Chapters, c.ID, c)
-		}
+	for _, v := range s.Diagnosis.Chapters {
+		add(x, NSDiagnosis, EntityChapter, v.ID, idOf(v), x.Chapters, v)
 	}
-	for _, sv := range s.Diagnosis.Surveys {
-		if def(NSDiagnosis, "survey", sv.ID, sv.At("id")) {
-			putFirst(x.Surveys, sv.ID, sv)
-		}
+	for _, v := range s.Diagnosis.Surveys {
+		add(x, NSDiagnosis, EntitySurvey, v.ID, idOf(v), x.Surveys, v)
 	}
-	for _, c := range s.Diagnosis.Conclusions {
-		if def(NSDiagnosis, "conclusion", c.ID, c.At("id")) {
-			putFirst(x.Conclusions, c.ID, c)
-		}
+	for _, v := range s.Diagnosis.Conclusions {
+		add(x, NSDiagnosis, EntityConclusion, v.ID, idOf(v), x.Conclusions, v)
 	}
-	for _, c := range s.Diagnosis.Challenges {
-		if def(NSDiagnosis, "challenge", c.ID, c.At("id")) {
-			putFirst(x.Challenges, c.ID, c)
-		}
+	for _, v := range s.Diagnosis.Challenges {
+		add(x, NSDiagnosis, EntityChallenge, v.ID, idOf(v), x.Challenges, v)
 	}
-	for _, in := range s.Indicators {
-		if def(NSIndicator, "indicator", in.ID, in.At("id")) {
-			putFirst(x.Indicators, in.ID, in)
-		}
+	for _, v := range s.Indicators {
+		add(x, NSIndicator, EntityIndicator, v.ID, idOf(v), x.Indicators, v)
 	}
-	for _, it := range s.SWOT.Items() {
-		if def(NSSWOT, "SWOT item", it.ID, it.At("id")) {
-			putFirst(x.SWOT, it.ID, it)
-		}
+	for _, v := range s.SWOT.Items() {
+		add(x, NSSWOT, EntitySWOT, v.ID, idOf(v), x.SWOT, v)
 	}
 	for _, g := range s.StrategicGoals {
-		if def(NSGoalTree, "strategic goal", g.ID, g.At("id")) {
-			putFirst(x.Goals, g.ID, g)
-		}
+		add(x, NSGoalTree, EntityGoal, g.ID, idOf(g), x.Goals, g)
 		addDirs := func(ds []*Direction, og *OperationalGoal) {
 			for _, d := range ds {
-				if def(NSGoalTree, "direction", d.ID, d.At("id")) {
-					if putFirst(x.Directions, d.ID, d) {
-						x.DirectionGoal[d.ID], x.DirectionOp[d.ID] = g, og
-					}
+				if add(x, NSGoalTree, EntityDirection, d.ID, idOf(d), x.Directions, d) {
+					x.DirectionGoal[d.ID], x.DirectionOp[d.ID] = g, og
 				}
 				for _, r := range d.Results {
-					if def(NSResult, "result", r.ID, r.At("id")) {
-						putFirst(x.Results, r.ID, r)
-					}
+					add(x, NSResult, EntityResult, r.ID, idOf(r), x.Results, r)
 				}
 			}
 		}
 		for _, og := range g.OperationalGoals {
-			if def(NSGoalTree, "operational goal", og.ID, og.At("id")) {
-				if putFirst(x.OpGoals, og.ID, og) {
-					x.OpGoalGoal[og.ID] = g
-				}
+			if add(x, NSGoalTree, EntityOpGoal, og.ID, idOf(og), x.OpGoals, og) {
+				x.OpGoalGoal[og.ID] = g
 			}
 			addDirs(og.Directions, og)
 		}
 		addDirs(g.Directions, nil)
 	}
-	for _, o := range s.Spatial.OSI {
-		if def(NSSpatial, "OSI", o.ID, o.At("id")) {
-			putFirst(x.OSI, o.ID, o)
-		}
+	for _, v := range s.Spatial.OSI {
+		add(x, NSSpatial, EntityOSI, v.ID, idOf(v), x.OSI, v)
 	}
-	for _, m := range s.Spatial.Maps {
-		if def(NSSpatial, "map", m.ID, m.At("id")) {
-			putFirst(x.Maps, m.ID, m)
-		}
+	for _, v := range s.Spatial.Maps {
+		add(x, NSSpatial, EntityMap, v.ID, idOf(v), x.Maps, v)
 	}
 	if s.Spatial.ModelFSP != nil {
-		for _, e := range s.Spatial.ModelFSP.Elements {
-			if def(NSSpatial, "model element", e.ID, e.At("id")) {
-				putFirst(x.Elements, e.ID, e)
-			}
+		for _, v := range s.Spatial.ModelFSP.Elements {
+			add(x, NSSpatial, EntityElement, v.ID, idOf(v), x.Elements, v)
 		}
 	}
-	for _, r := range s.Spatial.Recommendations {
-		if def(NSSpatial, "recommendation", r.ID, r.At("id")) {
-			putFirst(x.Recommendations, r.ID, r)
-		}
+	for _, v := range s.Spatial.Recommendations {
+		add(x, NSSpatial, EntityRecommendation, v.ID, idOf(v), x.Recommendations, v)
 	}
-	for _, p := range s.Projects {
-		if def(NSProject, "project", p.ID, p.At("id")) {
-			putFirst(x.Projects, p.ID, p)
-		}
+	for _, v := range s.Projects {
+		add(x, NSProject, EntityProject, v.ID, idOf(v), x.Projects, v)
 	}
 	return x
+}
+
+// add records the definition of id (kind in namespace ns, at p) and
+// indexes v under it unless an earlier definition holds the ID. It
+// reports whether v was indexed. Empty IDs are left to the schema.
+func add[T any](x *Index, ns, kind, id string, p diag.Pos, m map[string]T, v T) bool {
+	if id == "" {
+		return false
+	}
+	x.Defs[ns] = append(x.Defs[ns], Def{ID: id, Kind: kind, Pos: p})
+	return putFirst(m, id, v)
 }
 
 func putFirst[T any](m map[string]T, k string, v T) bool {

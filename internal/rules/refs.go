@@ -46,20 +46,20 @@ func (c *Context) of(kind string) target {
 }
 
 // Targets the rules resolve against.
-func (c *Context) goalsT() target       { return c.of("strategic goal") }
-func (c *Context) opGoalsT() target     { return c.of("operational goal") }
-func (c *Context) directionsT() target  { return c.of("direction") }
-func (c *Context) membersT() target     { return c.of("member") }
-func (c *Context) conclusionsT() target { return c.of("conclusion") }
-func (c *Context) challengesT() target  { return c.of("challenge") }
-func (c *Context) swotT() target        { return c.of("SWOT item") }
-func (c *Context) indicatorsT() target  { return c.of("indicator") }
-func (c *Context) osiT() target         { return c.of("OSI") }
-func (c *Context) mapsT() target        { return c.of("map") }
-func (c *Context) projectsT() target    { return c.of("project") }
-func (c *Context) surveysT() target     { return c.of("survey") }
-func (c *Context) chaptersT() target    { return c.of("diagnosis chapter") }
-func (c *Context) sourcesT() target     { return c.of("data source") }
+func (c *Context) goalsT() target       { return c.of(model.EntityGoal) }
+func (c *Context) opGoalsT() target     { return c.of(model.EntityOpGoal) }
+func (c *Context) directionsT() target  { return c.of(model.EntityDirection) }
+func (c *Context) membersT() target     { return c.of(model.EntityMember) }
+func (c *Context) conclusionsT() target { return c.of(model.EntityConclusion) }
+func (c *Context) challengesT() target  { return c.of(model.EntityChallenge) }
+func (c *Context) swotT() target        { return c.of(model.EntitySWOT) }
+func (c *Context) indicatorsT() target  { return c.of(model.EntityIndicator) }
+func (c *Context) osiT() target         { return c.of(model.EntityOSI) }
+func (c *Context) mapsT() target        { return c.of(model.EntityMap) }
+func (c *Context) projectsT() target    { return c.of(model.EntityProject) }
+func (c *Context) surveysT() target     { return c.of(model.EntitySurvey) }
+func (c *Context) chaptersT() target    { return c.of(model.EntityChapter) }
+func (c *Context) sourcesT() target     { return c.of(model.EntitySource) }
 
 // resolve reports ref unless one of ts defines it. The message names what
 // the reference should be, suggests the nearest IDs and lists their
