@@ -205,6 +205,26 @@ func (b *Builder) Partnership(ctx context.Context, dir string) *Report {
 	}
 	d, l := compose.Strategy(s, res.Index, facts, copt)
 	add(rep.Slug+"-strategia", d, l)
+	// In watch mode (Latency) the strategy's PDF, the document the advisor
+	// is looking at, starts rendering at once, while the fiches and the
+	// package are composed beside it; it is written only once everything
+	// composed without errors.
+	type rendered struct {
+		data []byte
+		err  error
+		took time.Duration
+	}
+	var early chan rendered
+	if b.opt.Latency && len(outs) == 1 && (l == nil || !l.HasErrors()) {
+		early = make(chan rendered, 1)
+		go func(o *output) {
+			b.slots <- struct{}{}
+			defer func() { <-b.slots }()
+			t0 := time.Now()
+			data, err := b.render(o, b.opt.Formats[0])
+			early <- rendered{data, err, time.Since(t0)}
+		}(outs[0])
+	}
 	if len(s.Projects) > 0 {
 		d, l = compose.Package(s, res.Index, facts, copt)
 		add(rep.Slug+"-pakiet-projektow", d, l)
@@ -218,6 +238,9 @@ func (b *Builder) Partnership(ctx context.Context, dir string) *Report {
 	}
 	rep.Diags.Sort()
 	if rep.Diags.HasErrors() {
+		if early != nil {
+			<-early
+		}
 		return rep
 	}
 
@@ -270,14 +293,23 @@ func (b *Builder) Partnership(ctx context.Context, dir string) *Report {
 			}
 		}
 	}
-	// In watch mode (Latency) the strategy's first format, the PDF the
-	// advisor is looking at, renders alone with every core before anything
-	// competes with it; a batch build renders everything side by side.
+	// In watch mode the strategy's PDF was rendered above; a batch build
+	// renders everything side by side.
 	rest := b.opt.Formats
-	if b.opt.Latency {
-		b.slots <- struct{}{}
-		renderOne(outs[0], b.opt.Formats[:1])
-		<-b.slots
+	if early != nil {
+		r := <-early
+		path := filepath.Join(outDir, outs[0].name+"."+b.opt.Formats[0])
+		if r.err == nil {
+			r.err = WriteAtomic(path, r.data)
+		}
+		if r.err != nil {
+			rep.Err = fmt.Errorf("%s.%s: %w", outs[0].name, b.opt.Formats[0], r.err)
+			return rep
+		}
+		rep.Written = append(rep.Written, path)
+		if b.opt.Progress != nil {
+			b.opt.Progress(Event{Partnership: rep.Slug, File: path, Took: r.took})
+		}
 		rest = b.opt.Formats[1:]
 	}
 	for i, o := range outs {
