@@ -109,6 +109,11 @@ func fill(v reflect.Value, n *yaml.Node, file string) {
 			v.FieldByIndex(si.meta).Set(reflect.ValueOf(m))
 		}
 		if n.Kind != yaml.MappingNode {
+			// null or a wrong type (the schema reports it): the entity's
+			// parts still point at it
+			for _, f := range si.fields {
+				absent(v.FieldByIndex(f.index), pos(file, n))
+			}
 			return
 		}
 		for _, f := range si.fields {
