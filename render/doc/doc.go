@@ -97,6 +97,11 @@ type Meta struct {
 	// TitlePage lines printed below the title, in order (members, version,
 	// "Załącznik do uchwały …").
 	TitlePage []string
+	// DraftMark, when not empty, is printed prominently on every page,
+	// the title page included (PDF: above the running header; DOCX: in
+	// every page header), e.g. "PROJEKT – zawiera pola do uzupełnienia"
+	// for a document built from content that still has placeholders.
+	DraftMark string
 }
 
 // Document is the root: metadata plus top-level blocks (usually Sections).

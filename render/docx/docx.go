@@ -185,7 +185,7 @@ func (r *renderer) render() ([]file, error) {
 	add("word/header1.xml", r.header())
 	add("word/footer1.xml", r.footer())
 	if r.titlePage {
-		add("word/header2.xml", []byte(xmlHeader+`<w:hdr`+nsAll+`><w:p/></w:hdr>`))
+		add("word/header2.xml", []byte(xmlHeader+`<w:hdr`+nsAll+`>`+r.draftMark()+`<w:p/></w:hdr>`))
 		add("word/footer2.xml", []byte(xmlHeader+`<w:ftr`+nsAll+`><w:p/></w:ftr>`))
 	}
 	for _, m := range r.media {
@@ -325,12 +325,25 @@ func (r *renderer) header() []byte {
 		text = r.d.Meta.Title
 	}
 	var b bytes.Buffer
-	b.WriteString(xmlHeader + `<w:hdr` + nsAll + `><w:p><w:pPr><w:pStyle w:val="Header"/></w:pPr>`)
+	b.WriteString(xmlHeader + `<w:hdr` + nsAll + `>` + r.draftMark() + `<w:p><w:pPr><w:pStyle w:val="Header"/></w:pPr>`)
 	if text != "" {
 		r.run(&b, text, 0, "")
 	}
 	b.WriteString(`</w:p></w:hdr>`)
 	return b.Bytes()
+}
+
+// draftMark is the paragraph of Meta.DraftMark (bold, red, centred) that
+// heads every page header, the title page's included; "" when unset.
+func (r *renderer) draftMark() string {
+	if r.d.Meta.DraftMark == "" {
+		return ""
+	}
+	var b bytes.Buffer
+	b.WriteString(`<w:p><w:pPr><w:pStyle w:val="Header"/><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:b/><w:color w:val="C00000"/></w:rPr><w:t xml:space="preserve">`)
+	escText(&b, r.d.Meta.DraftMark)
+	b.WriteString(`</w:t></w:r></w:p>`)
+	return b.String()
 }
 
 // footer is "Strona {page} z {pages}" with PAGE and NUMPAGES fields.

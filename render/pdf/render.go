@@ -145,6 +145,11 @@ func paint(pdf *fpdf.Fpdf, l *layout, pages []*page) map[string]int {
 	for pi, pg := range pages {
 		pdf.AddPage()
 		p.fontSet, p.colorSet = false, false
+		if m.DraftMark != "" {
+			// on every page, the title page included, above the header
+			dw := l.m.width(sansB, 9, m.DraftMark)
+			p.text(sansB, 9, colDraft, (pageW-dw)/2, 10, m.DraftMark)
+		}
 		if !pg.title {
 			if header != "" {
 				p.text(sansI, 8.5, colGray, marginL, 16, header)
