@@ -146,7 +146,8 @@ func (b *Builder) Partnership(ctx context.Context, dir string) *Report {
 		rep.Err = err
 		return rep
 	}
-	digest, err := b.digest(abs)
+	rev, dirty := Revision(abs)
+	digest, err := b.digest(abs, rev, dirty)
 	if err != nil {
 		rep.Err = err
 		return rep
@@ -190,7 +191,7 @@ func (b *Builder) Partnership(ctx context.Context, dir string) *Report {
 		return rep
 	}
 	facts := res.Facts
-	copt := compose.Options{Date: date, ReadFile: func(rel string) ([]byte, error) {
+	copt := compose.Options{Date: date, Revision: rev, Dirty: dirty, ReadFile: func(rel string) ([]byte, error) {
 		return fs.ReadFile(root.FS(), rel)
 	}}
 
@@ -414,10 +415,10 @@ type manifest struct {
 // digest hashes everything a build depends on: every file of the
 // partnership folder (names and bytes), the tool version and the options
 // that change the output.
-func (b *Builder) digest(dir string) (string, error) {
+func (b *Builder) digest(dir, rev string, dirty bool) (string, error) {
 	h := sha256.New()
-	fmt.Fprintf(h, "strategia %s\nformats %s\nstrict %v\nsde %s\n", b.opt.Version,
-		strings.Join(b.opt.Formats, ","), b.opt.Strict, os.Getenv("SOURCE_DATE_EPOCH"))
+	fmt.Fprintf(h, "strategia %s\nformats %s\nstrict %v\nsde %s\nrevision %s %v\n", b.opt.Version,
+		strings.Join(b.opt.Formats, ","), b.opt.Strict, os.Getenv("SOURCE_DATE_EPOCH"), rev, dirty)
 	var names []string
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {

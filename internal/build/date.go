@@ -57,3 +57,14 @@ func gitDirty(dir string) bool {
 	out, err := exec.Command("git", "-C", dir, "status", "--porcelain", "--", ".").Output()
 	return err != nil || len(strings.TrimSpace(string(out))) > 0
 }
+
+// Revision returns the short commit of HEAD in the git repository holding
+// dir and whether dir has uncommitted changes ("wersja robocza"); "" and
+// false outside git or without the git command.
+func Revision(dir string) (commit string, dirty bool) {
+	out, err := exec.Command("git", "-C", dir, "rev-parse", "--short", "HEAD").Output()
+	if err != nil {
+		return "", false
+	}
+	return strings.TrimSpace(string(out)), gitDirty(dir)
+}

@@ -32,6 +32,11 @@ type Options struct {
 	// partnership-relative slash path (maps and images). The build
 	// supplies one confined to the folder.
 	ReadFile func(rel string) ([]byte, error)
+	// Revision is the short git commit the sources come from ("" when not
+	// built from git); Dirty says the partnership folder had uncommitted
+	// changes. Both go on the title page and in the running footer.
+	Revision string
+	Dirty    bool
 }
 
 // composer holds the state of composing one document.

@@ -212,7 +212,7 @@ func TestExamplePDFText(t *testing.T) {
 		top := true // still among the lines at the top of the page
 		for _, ln := range strings.Split(page, "\n") {
 			l := strings.TrimSpace(ln)
-			if strings.HasPrefix(l, "Strona ") && strings.Contains(l, " z ") || norm(l) == norm(d.Meta.Header) {
+			if strings.HasPrefix(l, "Strona ") && strings.Contains(l, " z ") || norm(l) == norm(d.Meta.Header) || d.Meta.Footer != "" && norm(l) == norm(d.Meta.Footer) {
 				continue
 			}
 			if top && (l == "" || repeated[norm(l)]) {

@@ -64,6 +64,10 @@ func (c *composer) ficheMeta(title, subject string) doc.Meta {
 	if p.Version != "" {
 		m.TitlePage = append(m.TitlePage, "Wersja "+p.Version)
 	}
+	if r := c.revisionLine(); r != "" {
+		m.TitlePage = append(m.TitlePage, r)
+	}
+	m.Footer = c.versionFooter()
 	return m
 }
 

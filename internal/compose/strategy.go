@@ -244,7 +244,11 @@ func (c *composer) strategyMeta() doc.Meta {
 	if v != "" {
 		m.TitlePage = append(m.TitlePage, plfmt.Text(v))
 	}
+	if r := c.revisionLine(); r != "" {
+		m.TitlePage = append(m.TitlePage, r)
+	}
 	m.TitlePage = append(m.TitlePage, c.adoptionLines()...)
+	m.Footer = c.versionFooter()
 	return m
 }
 

@@ -94,6 +94,10 @@ type Meta struct {
 	Date string
 	// Header is the running header text; empty means Title.
 	Header string
+	// Footer is a line printed under the page number in the running
+	// footer (the document's version, revision and "wersja robocza");
+	// empty means none.
+	Footer string
 	// TitlePage lines printed below the title, in order (members, version,
 	// "Załącznik do uchwały …").
 	TitlePage []string

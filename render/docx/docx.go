@@ -346,7 +346,8 @@ func (r *renderer) draftMark() string {
 	return b.String()
 }
 
-// footer is "Strona {page} z {pages}" with PAGE and NUMPAGES fields.
+// footer is "Strona {page} z {pages}" with PAGE and NUMPAGES fields,
+// then Meta.Footer (the version line) when there is one.
 func (r *renderer) footer() []byte {
 	f := r.opt.Footer
 	if f == "" {
@@ -374,7 +375,13 @@ func (r *renderer) footer() []byte {
 			writeField(&b, field, "1", "")
 		}
 	}
-	b.WriteString(`</w:p></w:ftr>`)
+	b.WriteString(`</w:p>`)
+	if note := r.d.Meta.Footer; note != "" {
+		b.WriteString(`<w:p><w:pPr><w:pStyle w:val="Footer"/></w:pPr>`)
+		r.run(&b, note, 0, "")
+		b.WriteString(`</w:p>`)
+	}
+	b.WriteString(`</w:ftr>`)
 	return b.Bytes()
 }
 

@@ -158,6 +158,10 @@ func paint(pdf *fpdf.Fpdf, l *layout, pages []*page) map[string]int {
 			foot := "Strona " + strconv.Itoa(pi+1) + " z " + total
 			fw := l.m.width(sansR, 8.5, foot)
 			p.text(sansR, 8.5, colGray, (pageW-fw)/2, pageH-13, foot)
+			if m.Footer != "" {
+				nw := l.m.width(sansR, 7.5, m.Footer)
+				p.text(sansR, 7.5, colGray, (pageW-nw)/2, pageH-9, m.Footer)
+			}
 		}
 		for _, pl := range pg.boxes {
 			p.box(pl.b, pl.y)
