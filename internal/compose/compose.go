@@ -81,6 +81,7 @@ func (c *composer) finish() (*doc.Document, *diag.List) {
 			r.t.Text = "mapa" + plfmt.NBSP + strconv.Itoa(n)
 		}
 	}
+	describeColumns(c.d)
 	c.l.Sort()
 	return c.d, c.l
 }

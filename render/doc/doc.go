@@ -236,18 +236,72 @@ func (*ListItem) Kind() Kind { return KindListItem }
 func (it *ListItem) Children() []Node { return blocks(it.Blocks) }
 
 // Table is a grid of rows; the first HeaderRows rows repeat on every page.
+//
+// Column widths: compose says what each column holds (Columns), not how
+// wide it is; renderers size columns to their content the way CSS's
+// automatic table layout does (the minimum and maximum content width of
+// every column, then the text width distributed between them), so number
+// columns never wrap and label columns widen before they hyphenate. Only a
+// Column with Width set is fixed. Widths is the older relative hint, kept
+// for renderers that cannot measure text; the PDF renderer ignores it when
+// Columns is set.
 type Table struct {
 	Anchor string
 	// Caption is printed above the table ("Tabela 3. …"); empty for none.
 	Caption []Inline
 	// Widths are relative column widths (any positive unit); nil means equal.
-	Widths     []float64
+	Widths []float64
+	// Columns describe the grid's columns in order; a missing entry is
+	// a ColText column sized to its content.
+	Columns    []Column
 	HeaderRows int
 	Rows       []*Row
 	// Note is printed below the table (source, GUS symbols legend).
 	Note []Inline
 	// Compact uses a smaller font (wide matrices).
 	Compact bool
+	// Landscape sets the table on landscape pages of its own (a DOCX
+	// section, PDF pages turned 90°): compose sets it when the table's
+	// columns cannot fit the portrait text width. The PDF renderer also
+	// turns a table whose measured minimum width exceeds the portrait
+	// text width, so nothing is ever drawn past the margin.
+	Landscape bool
+}
+
+// ColKind says what a table column holds, so renderers can size it.
+type ColKind int
+
+// Column kinds. The zero value is running text.
+const (
+	// ColText is running text: the column takes what width is left,
+	// wraps and hyphenates.
+	ColText ColKind = iota
+	// ColLabel holds short labels (names of gminas, units, codes): it is
+	// widened to its longest label when the table can afford it, and its
+	// words are not hyphenated while widening is possible.
+	ColLabel
+	// ColNumber holds numbers, amounts, percentages or dates: it is as
+	// wide as its widest entry and never wraps.
+	ColNumber
+)
+
+var colKindNames = [...]string{"text", "label", "number"}
+
+// String returns the kind's lower-case name ("text", "label", "number").
+func (k ColKind) String() string {
+	if k >= 0 && int(k) < len(colKindNames) {
+		return colKindNames[k]
+	}
+	return "ColKind(" + strconv.Itoa(int(k)) + ")"
+}
+
+// Column describes one grid column of a Table.
+type Column struct {
+	Kind ColKind
+	// Width, when > 0, fixes the column's width as a share of the text
+	// width (0 < Width ≤ 1), for templates that ask for an exact layout;
+	// 0 sizes the column to its content.
+	Width float64
 }
 
 // Kind implements Node.

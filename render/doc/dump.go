@@ -125,8 +125,16 @@ func (d *dumper) node(n Node, depth int) {
 		for _, w := range n.Widths {
 			ws = append(ws, strconv.FormatFloat(w, 'g', -1, 64))
 		}
-		d.line(depth, "Table%s%s", attrs("anchor", qe(n.Anchor), "widths", strings.Join(ws, ","),
-			"header", itoa0(n.HeaderRows)), flag("compact", n.Compact))
+		var cs []string
+		for _, c := range n.Columns {
+			s := c.Kind.String()
+			if c.Width > 0 {
+				s += ":" + strconv.FormatFloat(c.Width, 'g', -1, 64)
+			}
+			cs = append(cs, s)
+		}
+		d.line(depth, "Table%s%s%s", attrs("anchor", qe(n.Anchor), "widths", strings.Join(ws, ","),
+			"columns", strings.Join(cs, ","), "header", itoa0(n.HeaderRows)), flag("compact", n.Compact), flag("landscape", n.Landscape))
 		d.inlines("caption", n.Caption, depth+1)
 		for _, r := range n.Rows {
 			d.node(r, depth+1)
