@@ -308,6 +308,11 @@ func (r *renderer) page() {
 	meta("keywords", strings.Join(m.Keywords, ", "))
 	meta("generator", "strategia")
 	r.w("<link rel=\"stylesheet\" href=\"style.css\">\n</head>\n<body>\n<a class=\"pomin\" href=\"#tresc\">Przejdź do treści</a>\n")
+	if m.DraftMark != "" {
+		r.w(`<p class="projekt" role="note">`)
+		r.text(m.DraftMark)
+		r.w("</p>\n")
+	}
 	base := 1
 	if !r.opt.NoTitlePage {
 		r.titlePage()

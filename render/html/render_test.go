@@ -36,7 +36,7 @@ func fixture() *doc.Document {
 	return &doc.Document{
 		Meta: doc.Meta{Title: "Strategia <Gminy> & „Okolic”", Subtitle: "na lata 2025–2030", Author: "Rada Gminy",
 			Subject: "Strategia rozwoju", Keywords: []string{"strategia", "gmina"}, Language: "pl-PL", Date: "2025-01-15",
-			TitlePage: []string{"Załącznik do uchwały nr I/1/2025"}},
+			TitlePage: []string{"Załącznik do uchwały nr I/1/2025"}, DraftMark: "PROJEKT – zawiera pola do uzupełnienia"},
 		Blocks: []doc.Block{
 			&doc.TOC{Title: "Spis treści", Depth: 3},
 			&doc.Section{Level: 1, Anchor: "wstep", Unnumbered: true, Title: []doc.Inline{t("Wprowadzenie")}, Blocks: []doc.Block{
@@ -193,6 +193,7 @@ func TestSemantics(t *testing.T) {
 					"<dl>\n<dt>OSI</dt>\n<dd>obszar strategicznej interwencji</dd>\n</dl>",
 					"<pre><code>a &lt; b\nc</code></pre>", `<nav class="spis spis-tables" aria-label="Spis tabel">`,
 					`<li><a href="#m1">Mapa 1. Obszar</a></li>`, `<p class="data">styczeń 2025</p>`,
+					"<body>\n<a class=\"pomin\" href=\"#tresc\">Przejdź do treści</a>\n<p class=\"projekt\" role=\"note\">PROJEKT – zawiera pola do uzupełnienia</p>",
 				} {
 					if !strings.Contains(h, s) {
 						t.Errorf("no %q", s)
