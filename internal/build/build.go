@@ -25,6 +25,7 @@ import (
 	"github.com/strategia-pl/strategia/internal/model"
 	"github.com/strategia-pl/strategia/render/doc"
 	"github.com/strategia-pl/strategia/render/docx"
+	"github.com/strategia-pl/strategia/render/html"
 	"github.com/strategia-pl/strategia/render/pdf"
 	"go.yaml.in/yaml/v3"
 )
@@ -33,6 +34,8 @@ import (
 const (
 	FormatPDF  = "pdf"
 	FormatDOCX = "docx"
+	// FormatHTML writes a folder per document (index.html, style.css, img/).
+	FormatHTML = "html"
 )
 
 // Options configure a Builder.
@@ -93,10 +96,12 @@ func New(opt Options) *Builder {
 	if len(opt.Formats) == 0 {
 		opt.Formats = []string{FormatPDF, FormatDOCX}
 	}
-	// PDF first: its page numbers pre-fill the DOCX's table of contents.
+	// PDF before DOCX: its page numbers pre-fill the DOCX's table of
+	// contents. HTML, which needs no page numbers and renders in
+	// milliseconds, goes first: `serve` shows it.
 	opt.Formats = slices.Clone(opt.Formats)
 	slices.SortStableFunc(opt.Formats, func(a, b string) int {
-		return boolInt(b == FormatPDF) - boolInt(a == FormatPDF)
+		return formatRank(a) - formatRank(b)
 	})
 	if opt.Jobs <= 0 {
 		opt.Jobs = runtime.GOMAXPROCS(0)
@@ -211,9 +216,9 @@ func (b *Builder) Partnership(ctx context.Context, dir string) *Report {
 	// package are composed beside it; it is written only once everything
 	// composed without errors.
 	type rendered struct {
-		data []byte
-		err  error
-		took time.Duration
+		files []file
+		err   error
+		took  time.Duration
 	}
 	var early chan rendered
 	if b.opt.Latency && len(outs) == 1 && (l == nil || !l.HasErrors()) {
@@ -222,8 +227,8 @@ func (b *Builder) Partnership(ctx context.Context, dir string) *Report {
 			b.slots <- struct{}{}
 			defer func() { <-b.slots }()
 			t0 := time.Now()
-			data, err := b.render(o, b.opt.Formats[0])
-			early <- rendered{data, err, time.Since(t0)}
+			files, err := b.render(o, b.opt.Formats[0])
+			early <- rendered{files, err, time.Since(t0)}
 		}(outs[0])
 	}
 	if len(s.Projects) > 0 {
@@ -273,7 +278,7 @@ func (b *Builder) Partnership(ctx context.Context, dir string) *Report {
 				return
 			}
 			t0 := time.Now()
-			data, err := b.render(o, f)
+			files, err := b.render(o, f)
 			if err != nil {
 				fail(fmt.Errorf("%s.%s: %w", o.name, f, err))
 				return
@@ -281,8 +286,8 @@ func (b *Builder) Partnership(ctx context.Context, dir string) *Report {
 			if rctx.Err() != nil {
 				return
 			}
-			path := filepath.Join(outDir, o.name+"."+f)
-			if err := WriteAtomic(path, data); err != nil {
+			path, err := writeFiles(outDir, files)
+			if err != nil {
 				fail(err)
 				return
 			}
@@ -299,9 +304,9 @@ func (b *Builder) Partnership(ctx context.Context, dir string) *Report {
 	rest := b.opt.Formats
 	if early != nil {
 		r := <-early
-		path := filepath.Join(outDir, outs[0].name+"."+b.opt.Formats[0])
+		var path string
 		if r.err == nil {
-			r.err = WriteAtomic(path, r.data)
+			path, r.err = writeFiles(outDir, r.files)
 		}
 		if r.err != nil {
 			rep.Err = fmt.Errorf("%s.%s: %w", outs[0].name, b.opt.Formats[0], r.err)
@@ -352,8 +357,43 @@ func (b *Builder) Partnership(ctx context.Context, dir string) *Report {
 	return rep
 }
 
+// file is one rendered file, its path relative to the partnership's
+// output folder.
+type file struct {
+	path string
+	data []byte
+}
+
+// writeFiles writes files in order, each atomically, and returns the path
+// of the last: the document itself (an HTML edition's page comes after
+// its images and stylesheet, so a reader never sees it without them).
+func writeFiles(outDir string, files []file) (string, error) {
+	path := ""
+	for _, f := range files {
+		path = filepath.Join(outDir, f.path)
+		if err := WriteAtomic(path, f.data); err != nil {
+			return "", err
+		}
+	}
+	return path, nil
+}
+
 // render renders one document in format f.
-func (b *Builder) render(o *output, f string) ([]byte, error) {
+func (b *Builder) render(o *output, f string) ([]file, error) {
+	if f == FormatHTML {
+		hs, err := html.Render(o.doc, html.Options{NoTitlePage: o.noTitle})
+		files := make([]file, len(hs))
+		for i, h := range hs {
+			files[i] = file{filepath.Join(o.name, filepath.FromSlash(h.Name)), h.Data}
+		}
+		return files, err
+	}
+	data, err := b.renderBytes(o, f)
+	return []file{{o.name + "." + f, data}}, err
+}
+
+// renderBytes renders one document as a single file in format f.
+func (b *Builder) renderBytes(o *output, f string) ([]byte, error) {
 	var buf bytes.Buffer
 	switch f {
 	case FormatPDF:
@@ -370,13 +410,21 @@ func (b *Builder) render(o *output, f string) ([]byte, error) {
 	return nil, fmt.Errorf("unknown format %q", f)
 }
 
-// pruneFiches removes fiches of projects that no longer exist.
+// pruneFiches removes fiches of projects that no longer exist (files,
+// and the folders of their HTML editions).
 func (b *Builder) pruneFiches(outDir string, written []string) {
 	matches, _ := filepath.Glob(filepath.Join(outDir, "fiszki", "*"))
 	for _, m := range matches {
-		if !slices.Contains(written, m) {
-			os.Remove(m)
+		if slices.Contains(written, m) {
+			continue
 		}
+		if fi, err := os.Lstat(m); err == nil && fi.IsDir() {
+			if !slices.ContainsFunc(written, func(w string) bool { return strings.HasPrefix(w, m+string(filepath.Separator)) }) {
+				os.RemoveAll(m)
+			}
+			continue
+		}
+		os.Remove(m)
 	}
 }
 
@@ -489,18 +537,22 @@ func writeManifest(outDir, digest string, written []string) error {
 // ErrCanceled is returned in Report.Err when a build was cancelled.
 var ErrCanceled = errors.New("build cancelled")
 
-func boolInt(b bool) int {
-	if b {
+// formatRank orders formats for rendering: html, pdf, docx.
+func formatRank(f string) int {
+	switch f {
+	case FormatHTML:
+		return 0
+	case FormatPDF:
 		return 1
 	}
-	return 0
+	return 2
 }
 
 // CheckFormats validates a list of format names.
 func CheckFormats(fs []string) error {
 	for _, f := range fs {
-		if f != FormatPDF && f != FormatDOCX {
-			return fmt.Errorf("unknown format %q: use pdf, docx or pdf,docx", f)
+		if f != FormatPDF && f != FormatDOCX && f != FormatHTML {
+			return fmt.Errorf("unknown format %q: use pdf, docx, html or a list such as pdf,docx,html", f)
 		}
 	}
 	return nil

@@ -30,7 +30,7 @@ func addBuildFlags(fs interface {
 }) *buildFlags {
 	return &buildFlags{
 		out:     fs.String("out", "output", "write documents under `DIR`/<slug>/"),
-		formats: fs.String("format", "pdf,docx", "comma-separated output `formats`: pdf, docx"),
+		formats: fs.String("format", "pdf,docx", "comma-separated output `formats`: pdf, docx, html"),
 		strict:  fs.Bool("strict", false, "treat warnings as errors"),
 		force:   fs.Bool("force", false, "rebuild even documents whose inputs have not changed"),
 		jobs:    fs.Int("j", 0, "build at most `N` partnerships at once (default: number of CPUs)"),
@@ -66,7 +66,7 @@ func (bf *buildFlags) options(e *env, progress func(build.Event)) (build.Options
 }
 
 func runBuild(e *env, args []string) int {
-	fs := newFlags(e, "build", "[-out DIR] [-format pdf,docx] [-strict] [-force] [-j N] [DIR...]",
+	fs := newFlags(e, "build", "[-out DIR] [-format pdf,docx,html] [-strict] [-force] [-j N] [DIR...]",
 		"Validate, then render each partnership's strategy, project fiches and project\npackage as PDF and DOCX into the output folder")
 	bf := addBuildFlags(fs)
 	if code, ok := parse(fs, args); !ok {

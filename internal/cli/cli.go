@@ -39,8 +39,8 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"validate", "[-json] [-strict] [-explain RULE] [DIR...]", "check content against the schema and the rules", runValidate},
-		{"build", "[-out DIR] [-format pdf,docx] [-strict] [-force] [-j N] [DIR...]", "validate, then write the documents (PDF, DOCX) into output/", runBuild},
-		{"watch", "[-out DIR] [-format pdf,docx] [-j N] [DIR...]", "build, then rebuild on every save until Ctrl-C", runWatch},
+		{"build", "[-out DIR] [-format pdf,docx,html] [-strict] [-force] [-j N] [DIR...]", "validate, then write the documents (PDF, DOCX, HTML) into output/", runBuild},
+		{"watch", "[-out DIR] [-format pdf,docx,html] [-j N] [DIR...]", "build, then rebuild on every save until Ctrl-C", runWatch},
 		{"init", initArgs, "scaffold a new partnership folder with commented files, members from TERC", runInit},
 		{"schema", "[-o DIR] [KIND]", "print the JSON Schema of a content file kind (or write them all)", runSchema},
 		{"version", "", "print the version", runVersion},

@@ -15,7 +15,7 @@ import (
 )
 
 func runWatch(e *env, args []string) int {
-	fs := newFlags(e, "watch", "[-out DIR] [-format pdf,docx] [-strict] [-j N] [DIR...]",
+	fs := newFlags(e, "watch", "[-out DIR] [-format pdf,docx,html] [-strict] [-j N] [DIR...]",
 		"Build, then rebuild a partnership's documents on every save until Ctrl-C.\nBad content never stops it: the diagnostics are printed and the last good\ndocuments stay")
 	bf := addBuildFlags(fs)
 	if code, ok := parse(fs, args); !ok {

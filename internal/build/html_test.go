@@ -1,0 +1,86 @@
+package build
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestBuildExampleHTML builds the example's HTML editions: one folder per
+// document with its page, stylesheet and images, the same bytes on a
+// second build, and the folder of a removed project's fiche pruned.
+func TestBuildExampleHTML(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1732492800")
+	src := filepath.Join(t.TempDir(), "ziemia-kolnenska")
+	copyDir(t, example, src)
+	read := func(out string) map[string][]byte {
+		files := map[string][]byte{}
+		_ = filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && !strings.HasPrefix(d.Name(), ".") {
+				data, _ := os.ReadFile(p)
+				rel, _ := filepath.Rel(out, p)
+				files[filepath.ToSlash(rel)] = data
+			}
+			return nil
+		})
+		return files
+	}
+	out := t.TempDir()
+	r := New(Options{Out: out, Version: "test", Formats: []string{FormatHTML}}).Partnership(context.Background(), src)
+	if !r.OK() {
+		t.Fatalf("build failed: %v\n%v", r.Err, r.Diags.Items())
+	}
+	files := read(out)
+	for _, want := range []string{
+		"ziemia-kolnenska/ziemia-kolnenska-strategia/index.html",
+		"ziemia-kolnenska/ziemia-kolnenska-strategia/style.css",
+		"ziemia-kolnenska/ziemia-kolnenska-strategia/img/M1.png",
+		"ziemia-kolnenska/ziemia-kolnenska-pakiet-projektow/index.html",
+		"ziemia-kolnenska/fiszki/ziemia-kolnenska-fiszka-P01/index.html",
+	} {
+		if len(files[want]) == 0 {
+			t.Errorf("missing %s", want)
+		}
+	}
+	for name := range files {
+		if strings.HasSuffix(name, ".pdf") || strings.HasSuffix(name, ".docx") {
+			t.Errorf("-format html wrote %s", name)
+		}
+	}
+	if p := files["ziemia-kolnenska/ziemia-kolnenska-strategia/index.html"]; !bytes.Contains(p, []byte(`<img src="img/M1.png"`)) {
+		t.Error("the strategy's page does not show map M1 from its own folder")
+	}
+
+	out2 := t.TempDir()
+	if r := New(Options{Out: out2, Version: "test", Formats: []string{FormatHTML}}).Partnership(context.Background(), src); !r.OK() {
+		t.Fatal(r.Err)
+	}
+	files2 := read(out2)
+	for name, data := range files {
+		if !bytes.Equal(data, files2[name]) {
+			t.Errorf("%s differs between two builds", name)
+		}
+	}
+
+	// The folder of a fiche whose project no longer exists goes.
+	stale := filepath.Join(out, "ziemia-kolnenska", "fiszki", "ziemia-kolnenska-fiszka-P99")
+	if err := os.MkdirAll(filepath.Join(stale, "img"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(stale, "index.html"), []byte("stary"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r = New(Options{Out: out, Version: "test", Formats: []string{FormatHTML}, Force: true}).Partnership(context.Background(), src)
+	if !r.OK() {
+		t.Fatal(r.Err)
+	}
+	if _, err := os.Stat(stale); !os.IsNotExist(err) {
+		t.Errorf("the folder of a removed project's fiche stays: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(out, "ziemia-kolnenska", "fiszki", "ziemia-kolnenska-fiszka-P01", "index.html")); err != nil {
+		t.Errorf("pruning removed a current fiche: %v", err)
+	}
+}
