@@ -39,7 +39,7 @@ var docKindInstr = map[string]string{
 // legalBasis gives the legal basis of each document type.
 var legalBasis = map[string][]string{
 	"srp": {
-		"art. 10g ustawy z dnia 8 marca 1990 r. o samorządzie gminnym, który do strategii rozwoju ponadlokalnego stosuje odpowiednio art. 10e ust. 2–4 tej ustawy (zawartość strategii) oraz art. 10f (procedura);",
+		"art. 10g ustawy z dnia 8 marca 1990 r. o samorządzie gminnym (strategia rozwoju ponadlokalnego: udział gmin i powiatów, formy współpracy, tryb opracowania, opiniowania i przyjęcia), który w ust. 3 stosuje do niej odpowiednio art. 10e ust. 2–4 tej ustawy (spójność i zawartość strategii);",
 		"art. 9 pkt 6 i art. 10a ustawy z dnia 6 grudnia 2006 r. o zasadach prowadzenia polityki rozwoju (diagnoza i uprzednia ewaluacja);",
 		"art. 6 ustawy o zasadach prowadzenia polityki rozwoju (konsultacje społeczne).",
 	},

@@ -1781,7 +1781,7 @@ func (c *composer) art29(n int) *doc.Section {
 	} else {
 		t.Rows = append(t.Rows, row(tcell("lit. c – opis zintegrowanego podejścia do potrzeb i potencjału"), tcell("–"), yes(false)))
 	}
-	add("lit. d – opis zaangażowania partnerów zgodnie z art. 8 w przygotowanie i realizację strategii", "proces", "Proces opracowania strategii i partycypacja", len(c.s.Participation.PartnersInvolved) > 0)
+	add("lit. d – opis zaangażowania partnerów zgodnie z art. 8 CPR w przygotowanie i realizację strategii", "proces", "Proces opracowania strategii i partycypacja", len(c.s.Participation.PartnersInvolved) > 0)
 	if c.anchors["lista-projektow"] {
 		add("akapit drugi – wykaz operacji, które mają być wspierane (fakultatywnie)", "lista-projektow", "Lista projektów", true)
 	}

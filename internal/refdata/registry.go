@@ -152,6 +152,26 @@ type Law struct {
 	IZOpinionDays          int    `yaml:"iz_opinion_days"`
 	EligibilityEnd20212027 string `yaml:"eligibility_end_2021_2027"`
 	MMPMaxPopulation       int    `yaml:"mmp_max_population"`
+	// Acts names the acts provisions belong to, by key (usg, upzpr, cpr…).
+	Acts map[string]struct {
+		Title string `yaml:"title"`
+		Text  string `yaml:"text"`
+	} `yaml:"acts"`
+	// Provisions is the text of the law strategia relies on: every
+	// provision a rule, a message or a document cites is here.
+	Provisions []Provision `yaml:"provisions"`
+}
+
+// Provision is one article or ustęp of an act, with its text and where
+// the text comes from.
+type Provision struct {
+	Act      string `yaml:"act"` // key of Law.Acts
+	Art      string `yaml:"art"` // "10g"
+	Ust      string `yaml:"ust"` // "4a", "" for an article without ustępy
+	Text     string `yaml:"text"`
+	Source   string `yaml:"source"`
+	AsOf     string `yaml:"as_of"`    // the state of the law of the source's copy
+	Verbatim bool   `yaml:"verbatim"` // false: a summary (full wording not retrieved)
 }
 
 var (

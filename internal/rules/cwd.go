@@ -34,7 +34,7 @@ func init() {
 		Explain: "The partnership's population is Σ of the member gminy's populations for the same year. A powiat's population is not added: it overlaps its gminy. Give every member gmina's population for the same year, and state the partnership value of pop_total as that sum.",
 		Check:   checkPopulation})
 	register(&Rule{ID: "CWD-07", Severity: diag.Warning, Title: "a partnership across voivodeships names its supporting region and has every region's opinion",
-		Legal:   "art. 10f ust. 2 usg (w zw. z art. 10g usg)",
+		Legal:   "art. 10g ust. 5–6 usg",
 		Explain: "When members lie in more than one voivodeship, supported_in_voivodeship names the region that supports or assesses the partnership, and the board of each voivodeship gives its opinion (participation.voivodeship_opinion; see PRO-04).",
 		Check:   checkCrossRegion})
 	register(&Rule{ID: "CWD-08", Severity: diag.Warning, Title: "key projects have a readiness stage and an external source",

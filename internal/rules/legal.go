@@ -44,7 +44,7 @@ func init() {
 		Check:   checkFrameworkPresent})
 	register(&Rule{ID: "LEG-08", Severity: diag.Error, Title: "at least two member gminy",
 		Legal:   "art. 10g ust. 1 usg",
-		Explain: "Applies to doc_type srp. A strategia rozwoju ponadlokalnego is prepared by \"co najmniej dwie gminy sąsiadujące, powiązane ze sobą funkcjonalnie\" (a powiat may join, but does not count).",
+		Explain: "Applies to doc_type srp. Art. 10g ust. 1 usg: \"Gminy sąsiadujące, powiązane ze sobą funkcjonalnie, mogą opracować strategię rozwoju ponadlokalnego będącą wspólną strategią rozwoju tych gmin w zakresie ich terytorium.\" The plural (gminy, a joint strategy) needs at least two member gminy; a powiat may take part (ust. 2), but does not count.",
 		Check:   checkTwoGminy})
 	register(&Rule{ID: "LEG-09", Severity: diag.Error, Title: "a powiat all of whose gminy take part is a member",
 		Legal:   "art. 10g ust. 2 pkt 1 usg",

@@ -25,19 +25,19 @@ func init() {
 		Explain: "Consultations are held with neighbouring gminy and their associations, local social and economic partners, residents and the director of the regional water management board (RZGW, Wody Polskie). participation.partners_involved lists groups neighbouring_gminy, ngo (social partners), business (economic partners), residents and rzgw.",
 		Check:   checkConsultedParties})
 	register(&Rule{ID: "PRO-04", Severity: diag.Error, Title: "the voivodeship board's opinion precedes adoption",
-		Legal:   "art. 10f ust. 2–3 usg (w zw. z art. 10g usg)",
+		Legal:   "art. 10f ust. 2–3 usg (srg); art. 10g ust. 5–6 usg (srp)",
 		Explain: "The draft goes to the zarząd województwa of each voivodeship where members lie for an opinion; the board has 30 days, and no answer counts as consistency. An adopted strategy records participation.voivodeship_opinion for each such voivodeship, and is adopted after the opinion was received or after 30 days from the request.",
 		Check:   checkVoivodeshipOpinion})
 	register(&Rule{ID: "PRO-05", Severity: diag.Error, Title: "resolution on the procedure, then consultations, then adoption",
-		Legal:   "art. 10f ust. 1 i art. 10g ust. 4a usg; art. 6 upzpr",
-		Explain: "The procedure starts with a resolution on the mode and schedule (participation.procedure_resolution), then the draft is announced for consultations, and only then adopted: procedure_resolution.date < consultation.announced < every adoption date.",
+		Legal:   "art. 10f ust. 1 usg (srg); art. 10g ust. 4a usg (związek międzygminny, stowarzyszenie); art. 10g ust. 4b usg (porozumienie międzygminne); art. 6 ust. 4 upzpr",
+		Explain: "The procedure starts with a resolution on the mode and schedule (participation.procedure_resolution): of the rada gminy for a strategia rozwoju gminy (art. 10f ust. 1 usg), of the organ stanowiący of the związek międzygminny or stowarzyszenie (art. 10g ust. 4a usg), or, for a porozumienie międzygminne, the resolutions of art. 10g ust. 4b usg. Then the draft is announced for consultations, and only then adopted: procedure_resolution.date < consultation.announced < every adoption date.",
 		Check:   checkProcedureOrder})
 	register(&Rule{ID: "PRO-06", Severity: diag.Warning, Title: "the managing authority's opinion on an IIT/ZIT strategy",
 		Legal:   "art. 36 ust. 4 ustawy z 28 IV 2022 (IIT); art. 34 (ZIT)",
 		Explain: "Applies to doc_type strategia_iit and strategia_zit. The managing authority gives an opinion on the possibility of financing the strategy within 60 days. A project should not be submitted (status: submitted, funded, completed) before a positive iz_opinion; an opinion received more than 60 days after the request is worth a note.",
 		Check:   checkIZOpinion})
 	register(&Rule{ID: "PRO-07", Severity: diag.Warning, Title: "every member adopts the strategy",
-		Legal:   "art. 10g ust. 4–4b usg",
+		Legal:   "art. 10f ust. 4 usg (srg); art. 10g ust. 7 usg (srp)",
 		Explain: "Once adopted, each member records its resolution (members[].adoption or participation.adoptions with member), unless the partnership is a związek or stowarzyszenie whose own body adopts it (partnership.adopted_resolution or an adoption without member).",
 		Check:   checkMemberAdoptions})
 }
@@ -118,7 +118,7 @@ func checkVoivodeshipOpinion(c *Context) {
 		i := slices.IndexFunc(ops, func(o *voivOpinion) bool { return o.Voivodeship == v })
 		if i < 0 {
 			if len(ads) > 0 {
-				c.Report(c.or(c.S.Participation.At("voivodeship_opinion"), "implementation.yaml"), "no opinion of the board of voivodeship %s (%s), where members lie, although the strategy is adopted (art. 10f ust. 2 usg)", v, refdata.VoivodeshipName(v)).
+				c.Report(c.or(c.S.Participation.At("voivodeship_opinion"), "implementation.yaml"), "no opinion of the board of voivodeship %s (%s), where members lie, although the strategy is adopted (%s)", v, refdata.VoivodeshipName(v), c.citeOpinion()).
 					With(ads[0].pos, "adopted here")
 			}
 			continue
@@ -130,7 +130,7 @@ func checkVoivodeshipOpinion(c *Context) {
 		first := ads[0]
 		if rcv, ok := date(o.Received, false); ok {
 			if first.t.Before(rcv) {
-				c.Report(first.pos, "adopted on %s, before the opinion of the board of voivodeship %s was received on %s (art. 10f ust. 2 usg)", fmtDate(first.t), v, o.Received).
+				c.Report(first.pos, "adopted on %s, before the opinion of the board of voivodeship %s was received on %s (%s)", fmtDate(first.t), v, o.Received, c.citeOpinion()).
 					With(o.At("received"), "received here")
 			}
 			continue
@@ -141,7 +141,7 @@ func checkVoivodeshipOpinion(c *Context) {
 			continue
 		}
 		if n := days(req, first.t); n < law.VoivodeshipOpinionDays {
-			c.Report(first.pos, "adopted %d days after requesting the opinion of the board of voivodeship %s and before receiving it: wait for the opinion or %d days (art. 10f ust. 3 usg)", n, v, law.VoivodeshipOpinionDays).
+			c.Report(first.pos, "adopted %d days after requesting the opinion of the board of voivodeship %s and before receiving it: wait for the opinion or %d days (%s)", n, v, law.VoivodeshipOpinionDays, c.citeOpinionDays()).
 				With(o.At("requested"), "requested here")
 		}
 	}
@@ -152,7 +152,7 @@ func checkProcedureOrder(c *Context) {
 	ads := c.adoptions()
 	if p.ProcedureResolution == nil {
 		if len(ads) > 0 {
-			c.Report(c.or(p.Pos, "implementation.yaml"), "the strategy is adopted but no resolution on the mode and schedule of its preparation is recorded: add participation.procedure_resolution (art. 10f ust. 1 / art. 10g ust. 4a usg)")
+			c.Report(c.or(p.Pos, "implementation.yaml"), "the strategy is adopted but no resolution on the mode and schedule of its preparation is recorded: add participation.procedure_resolution (%s)", c.citeProcedureResolution())
 		}
 	}
 	var res, ann dated
@@ -227,7 +227,7 @@ func checkMemberAdoptions(c *Context) {
 	}
 	for _, m := range pt.Members {
 		if m.Adoption == nil && !adopted[m.Teryt.ID] {
-			c.Report(m.Teryt.Pos, "member %s (%s) has no adoption resolution recorded, but the strategy is adopted: add adoption to the member or to participation.adoptions", m.Teryt.ID, m.Name)
+			c.Report(m.Teryt.Pos, "member %s (%s) has no adoption resolution recorded, but the strategy is adopted: add adoption to the member or to participation.adoptions (%s)", m.Teryt.ID, m.Name, c.citeAdoption())
 		}
 	}
 }

@@ -153,8 +153,8 @@ swot:
 	// goals.yaml
 	var g strings.Builder
 	fmt.Fprintf(&g, `#
-# Wizja, misja, cele strategiczne (w wymiarze społecznym, gospodarczym i przestrzennym – art. 10e ust. 3
-# pkt 1 usg), kierunki działań (pkt 2) i oczekiwane rezultaty ze wskaźnikami (pkt 3).
+# Wizja, misja, cele strategiczne w wymiarze społecznym, gospodarczym i przestrzennym (art. 10e ust. 3 pkt 1 usg),
+# kierunki działań (pkt 2) i oczekiwane rezultaty ze wskaźnikami (pkt 3).
 
 vision: {horizon: %d, text: "UZUPEŁNIJ: wizja rozwoju obszaru partnerstwa."}
 mission: "UZUPEŁNIJ: misja partnerstwa."
