@@ -14,7 +14,7 @@ import (
 func TestProcedureCitations(t *testing.T) {
 	for _, tc := range []struct {
 		name, rule, docType, form, want, notWant string
-		mut                                    func(s *model.Strategy)
+		mut                                      func(s *model.Strategy)
 	}{
 		{"porozumienie resolution", "PRO-05", "srp", "porozumienie_miedzygminne", "art. 10g ust. 4b usg", "4a",
 			func(s *model.Strategy) { s.Participation.ProcedureResolution = nil }},
