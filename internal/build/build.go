@@ -23,6 +23,7 @@ import (
 	"github.com/strategia-pl/strategia/internal/compose"
 	"github.com/strategia-pl/strategia/internal/diag"
 	"github.com/strategia-pl/strategia/internal/model"
+	"github.com/strategia-pl/strategia/internal/tmpl"
 	"github.com/strategia-pl/strategia/render/doc"
 	"github.com/strategia-pl/strategia/render/docx"
 	"github.com/strategia-pl/strategia/render/html"
@@ -56,6 +57,9 @@ type Options struct {
 	// watch mode, where the advisor waits for that PDF); otherwise all
 	// documents render side by side for the shortest total time.
 	Latency bool
+	// Templates is the folder of template overrides; "" means the
+	// templates/ folder beside the partnership folders, if any.
+	Templates string
 	// Progress, when set, receives one event per written document.
 	Progress func(Event)
 }
@@ -170,6 +174,10 @@ func (b *Builder) Partnership(ctx context.Context, dir string) *Report {
 	}
 	res := check.Dir(abs)
 	rep.Diags = res.Diags
+	// A broken override is an error like broken content: the previous
+	// documents stay.
+	tset, tl := tmpl.Load(tmpl.OverrideDir(abs, b.opt.Templates))
+	rep.Diags.Append(*tl)
 	if b.opt.Strict {
 		rep.Diags.Strict()
 	}
@@ -196,7 +204,7 @@ func (b *Builder) Partnership(ctx context.Context, dir string) *Report {
 		return rep
 	}
 	facts := res.Facts
-	copt := compose.Options{Date: date, Revision: rev, Dirty: dirty, ReadFile: func(rel string) ([]byte, error) {
+	copt := compose.Options{Date: date, Templates: tset, Revision: rev, Dirty: dirty, ReadFile: func(rel string) ([]byte, error) {
 		return fs.ReadFile(root.FS(), rel)
 	}}
 
@@ -485,7 +493,19 @@ func (b *Builder) digest(dir, rev string, dirty bool) (string, error) {
 		return "", err
 	}
 	sort.Strings(names)
-	for _, n := range names {
+	// the workspace's template overrides are inputs too
+	var tnames []string
+	if td := tmpl.OverrideDir(dir, b.opt.Templates); td != "" {
+		_ = filepath.WalkDir(td, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				tnames = append(tnames, p)
+			}
+			return nil
+		})
+		sort.Strings(tnames)
+		fmt.Fprintf(h, "templates %s\n", td)
+	}
+	for _, n := range append(names, tnames...) {
 		f, err := os.Open(n)
 		if err != nil {
 			return "", err

@@ -21,6 +21,7 @@ type buildFlags struct {
 	strict  *bool
 	force   *bool
 	jobs    *int
+	tpl     *string
 }
 
 func addBuildFlags(fs interface {
@@ -34,6 +35,7 @@ func addBuildFlags(fs interface {
 		strict:  fs.Bool("strict", false, "treat warnings as errors"),
 		force:   fs.Bool("force", false, "rebuild even documents whose inputs have not changed"),
 		jobs:    fs.Int("j", 0, "build at most `N` partnerships at once (default: number of CPUs)"),
+		tpl:     fs.String("templates", "", "read template overrides from `DIR` (default: the templates/ folder beside the partnership folders)"),
 	}
 }
 
@@ -62,7 +64,7 @@ func (bf *buildFlags) options(e *env, progress func(build.Event)) (build.Options
 		return build.Options{}, err
 	}
 	return build.Options{Out: *bf.out, Formats: formats, Strict: *bf.strict, Force: *bf.force,
-		Jobs: *bf.jobs, Version: Version() + "/" + executableDigest(), Progress: progress}, nil
+		Jobs: *bf.jobs, Templates: *bf.tpl, Version: Version() + "/" + executableDigest(), Progress: progress}, nil
 }
 
 func runBuild(e *env, args []string) int {

@@ -19,6 +19,7 @@ func runValidate(e *env, args []string) int {
 	strict := fs.Bool("strict", false, "treat warnings as errors")
 	explain := fs.String("explain", "", "print what rule `RULE` checks, why, and its legal basis")
 	quiet := fs.Bool("q", false, "print nothing when the content is clean")
+	tplDir := fs.String("templates", "", "read template overrides from `DIR` (default: the templates/ folder beside the partnership folders)")
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
@@ -33,6 +34,7 @@ func runValidate(e *env, args []string) int {
 	for _, d := range dirs {
 		r := check.Dir(d)
 		all.Append(*r.Diags)
+		all.Append(*checkTemplates(d, *tplDir, r))
 	}
 	if *strict {
 		all.Strict()

@@ -11,6 +11,7 @@ import (
 	"github.com/strategia-pl/strategia/internal/diag"
 	"github.com/strategia-pl/strategia/internal/model"
 	"github.com/strategia-pl/strategia/internal/plfmt"
+	"github.com/strategia-pl/strategia/internal/tmpl"
 	"github.com/strategia-pl/strategia/render/doc"
 	"github.com/yuin/goldmark"
 )
@@ -37,6 +38,9 @@ type Options struct {
 	// changes. Both go on the title page and in the running footer.
 	Revision string
 	Dirty    bool
+	// Templates are the document templates (the built-in set with the
+	// workspace's overrides); nil means the built-in set.
+	Templates *tmpl.Set
 }
 
 // composer holds the state of composing one document.
@@ -48,6 +52,8 @@ type composer struct {
 	l   *diag.List
 	d   *doc.Document
 	md  goldmark.Markdown
+	tpl *tmpl.Set
+	tok tokens
 
 	tables, maps, figs, fns int
 	anchors                 map[string]bool // anchors in use
@@ -69,7 +75,11 @@ func newComposer(s *model.Strategy, x *model.Index, f *model.Facts, opt Options)
 	if f == nil {
 		f = model.Derive(s, x)
 	}
-	return &composer{s: s, x: x, f: f, opt: opt, l: &diag.List{}, d: &doc.Document{},
+	t := opt.Templates
+	if t == nil {
+		t = tmpl.Default()
+	}
+	return &composer{s: s, x: x, f: f, opt: opt, l: &diag.List{}, d: &doc.Document{}, tpl: t,
 		md: newMarkdown(), anchors: map[string]bool{}, targets: map[string]bool{},
 		placed: map[string]int{}, images: map[string]*doc.Figure{}}
 }

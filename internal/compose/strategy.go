@@ -201,53 +201,26 @@ func (c *composer) strategyTitle() string {
 	return plfmt.Text(t)
 }
 
+// strategyMeta is the title page and metadata, from strategy/title.tmpl.
 func (c *composer) strategyMeta() doc.Meta {
-	p := c.s.Partnership
-	kind := label(docKind, p.DocType)
+	v := c.view()
+	const f = "strategy/title.tmpl"
 	m := doc.Meta{
-		Title:    c.strategyTitle(),
-		Author:   plfmt.Text(p.Name),
-		Subject:  kind,
-		Language: "pl-PL",
-		Date:     c.opt.Date,
-		Header:   plfmt.Text(cmpOr(p.ShortName, p.Name) + " – " + plfmt.LowerFirst(kind)),
+		Title:     plfmt.Text(c.run(f, "title", v)),
+		Subtitle:  plfmt.Text(c.run(f, "subtitle", v)),
+		Author:    plfmt.Text(c.s.Partnership.Name),
+		Subject:   label(docKind, c.s.Partnership.DocType),
+		Language:  "pl-PL",
+		Date:      c.opt.Date,
+		TitleDate: strings.TrimSpace(c.run(f, "date", v)),
+		Header:    plfmt.Text(c.run(f, "header", v)),
+		Keywords:  v.keywords(),
 	}
-	if p.Period.From != 0 {
-		m.Header += " " + plfmt.Range(p.Period.From, p.Period.To)
-	}
-	if pr, ok := programmes[p.Programme]; ok && p.Programme != "other" {
-		m.Subtitle = "Dokument opracowany przy wsparciu: " + pr
-	}
-	m.Keywords = []string{"strategia", strings.ToLower(kind), plfmt.Text(p.Name)}
-	for _, t := range p.OSITypes {
-		m.Keywords = append(m.Keywords, label(osiTypes, t))
-	}
-	var names []string
-	for _, mb := range p.Members {
-		names = append(names, c.memberName(mb.Teryt.ID))
-		m.Keywords = append(m.Keywords, mb.Name)
-	}
-	m.Keywords = slices.Compact(m.Keywords)
-	if len(names) > 0 {
-		m.TitlePage = append(m.TitlePage, plfmt.Text("Członkowie partnerstwa: "+strings.Join(names, ", ")))
-	}
-	v := ""
-	if p.Version != "" {
-		v = "Wersja " + p.Version
-	}
-	if st, ok := docStatus[p.Status]; ok {
-		v = strings.TrimPrefix(v+" – "+st, " – ")
-		if v == st {
-			v = plfmt.UpperFirst(v)
+	for _, ln := range strings.Split(c.run(f, "page", v), "\n") {
+		if ln = strings.TrimSpace(ln); ln != "" {
+			m.TitlePage = append(m.TitlePage, plfmt.Text(ln))
 		}
 	}
-	if v != "" {
-		m.TitlePage = append(m.TitlePage, plfmt.Text(v))
-	}
-	if r := c.revisionLine(); r != "" {
-		m.TitlePage = append(m.TitlePage, r)
-	}
-	m.TitlePage = append(m.TitlePage, c.adoptionLines()...)
 	m.Footer = c.versionFooter()
 	return m
 }
@@ -257,43 +230,6 @@ func cmpOr(a, b string) string {
 		return a
 	}
 	return b
-}
-
-// adoptionLines are the "Załącznik do uchwały nr … z dnia …" lines of an
-// adopted strategy.
-func (c *composer) adoptionLines() []string {
-	p := c.s.Partnership
-	if r := p.AdoptedResolution; r != nil && cmpOr(r.Number, r.Resolution) != "" {
-		return []string{resolutionLine(r.Body, cmpOr(r.Number, r.Resolution), r.Date)}
-	}
-	if p.Status != "adopted" {
-		return nil
-	}
-	var out []string
-	if len(c.s.Participation.Adoptions) > 0 {
-		for _, a := range c.s.Participation.Adoptions {
-			out = append(out, resolutionLine(a.Body, a.Resolution, a.Date))
-		}
-		return out
-	}
-	for _, m := range p.Members {
-		if a := m.Adoption; a != nil {
-			out = append(out, resolutionLine(a.Body, cmpOr(a.Resolution, a.Number), a.Date))
-		}
-	}
-	return out
-}
-
-// resolutionLine is "Załącznik do uchwały nr IV/32/2024 Rady Miasta Kolno z dnia 26 czerwca 2024 r.".
-func resolutionLine(body, number, date string) string {
-	s := "Załącznik do uchwały nr " + number
-	if body != "" {
-		s += " " + bodyGenitive(body)
-	}
-	if date != "" {
-		s += " z dnia " + plfmt.DateLong(date)
-	}
-	return plfmt.Text(s)
 }
 
 // bodyGenitive puts the name of a council into the genitive ("Rada

@@ -92,6 +92,9 @@ type Meta struct {
 	// Date is the document date as "YYYY-MM-DD" (from SOURCE_DATE_EPOCH or
 	// the sources, never the wall clock).
 	Date string
+	// TitleDate is the date the title page shows, "YYYY-MM-DD": the
+	// document's own date (its adoption or version date); empty means Date.
+	TitleDate string
 	// Header is the running header text; empty means Title.
 	Header string
 	// Footer is a line printed under the page number in the running

@@ -81,7 +81,7 @@ func (d *dumper) node(n Node, depth int) {
 		m := n.Meta
 		d.line(depth, "Document")
 		d.line(depth+1, "Meta%s", attrs("title", q(m.Title), "subtitle", qe(m.Subtitle), "author", qe(m.Author),
-			"subject", qe(m.Subject), "lang", qe(m.Language), "date", qe(m.Date), "header", qe(m.Header), "draft", qe(m.DraftMark), "footer", qe(m.Footer)))
+			"subject", qe(m.Subject), "lang", qe(m.Language), "date", qe(m.Date), "titledate", qe(m.TitleDate), "header", qe(m.Header), "draft", qe(m.DraftMark), "footer", qe(m.Footer)))
 		for _, k := range m.Keywords {
 			d.line(depth+2, "Keyword %s", q(k))
 		}

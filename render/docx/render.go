@@ -2,6 +2,7 @@ package docx
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"strconv"
 	"strings"
@@ -291,7 +292,7 @@ func (r *renderer) titlePageXML() {
 	for _, l := range m.TitlePage {
 		line("TitlePageText", l)
 	}
-	line("TitlePageDate", polishDate(m.Date))
+	line("TitlePageDate", polishDate(cmp.Or(m.TitleDate, m.Date)))
 	r.breakNext = true
 }
 

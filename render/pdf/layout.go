@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"cmp"
 	"fmt"
 	"strconv"
 	"strings"
@@ -774,7 +775,7 @@ func (l *layout) titlePage() {
 	for _, s := range m.TitlePage {
 		add(s, serifR, 11, 2.5, colGray)
 	}
-	if d := polishDate(m.Date); d != "" {
+	if d := polishDate(cmp.Or(m.TitleDate, m.Date)); d != "" {
 		y = textBottom - 20
 		add(d, sansR, 11, 0, colText)
 	}

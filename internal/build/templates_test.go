@@ -1,0 +1,127 @@
+package build
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/strategia-pl/strategia/internal/tmpl"
+)
+
+// pdfPages is the text of each page of a PDF (pdftotext).
+func pdfPages(t *testing.T, data []byte) []string {
+	t.Helper()
+	f := filepath.Join(t.TempDir(), "x.pdf")
+	if err := os.WriteFile(f, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("pdftotext", "-enc", "UTF-8", f, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Split(string(out), "\f")
+}
+
+// TestTemplateOverrides builds a workspace three ways: with the built-in
+// templates; with the exported built-in set as its templates/ folder
+// (byte-identical documents); with one template changed (only the title
+// page changes) and with a broken one (a positioned TPL-01 error, the
+// last good documents kept).
+func TestTemplateOverrides(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext not installed")
+	}
+	t.Setenv("SOURCE_DATE_EPOCH", "1732492800")
+	ws := t.TempDir()
+	dir := filepath.Join(ws, "kolno")
+	copyDir(t, example, dir)
+	build := func() (*Report, map[string][]byte) {
+		out := filepath.Join(t.TempDir(), "out")
+		r := New(Options{Out: out, Version: "test", Force: true}).Partnership(context.Background(), dir)
+		return r, readAll(t, out)
+	}
+	r, base := build()
+	if !r.OK() {
+		t.Fatalf("build: %v %v", r.Err, r.Diags.Items())
+	}
+
+	tdir := filepath.Join(ws, "templates")
+	if _, err := tmpl.Export(tdir); err != nil {
+		t.Fatal(err)
+	}
+	r, exported := build()
+	if !r.OK() || len(exported) != len(base) {
+		t.Fatalf("build with the exported set: %v %v", r.Err, r.Diags.Items())
+	}
+	for name, data := range base {
+		if !bytes.Equal(data, exported[name]) {
+			t.Errorf("%s differs when built with the exported built-in templates", name)
+		}
+	}
+
+	title := filepath.Join(tdir, "strategy", "title.tmpl")
+	src, _ := os.ReadFile(title)
+	changed := strings.Replace(string(src), "Członkowie partnerstwa:", "Jednostki tworzące partnerstwo:", 1)
+	if changed == string(src) {
+		t.Fatal("title.tmpl has no members line")
+	}
+	if err := os.WriteFile(title, []byte(changed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r, over := build()
+	if !r.OK() {
+		t.Fatalf("build with an override: %v %v", r.Err, r.Diags.Items())
+	}
+	const strategy = "ziemia-kolnenska/ziemia-kolnenska-strategia.pdf"
+	a, b := pdfPages(t, base[filepath.FromSlash(strategy)]), pdfPages(t, over[filepath.FromSlash(strategy)])
+	if len(a) != len(b) {
+		t.Fatalf("pages: %d, with the override %d", len(a), len(b))
+	}
+	if !strings.Contains(b[0], "Jednostki tworzące partnerstwo:") || strings.Contains(b[0], "Członkowie partnerstwa") {
+		t.Errorf("the title page does not show the override:\n%s", b[0])
+	}
+	for i := 1; i < len(a); i++ {
+		if a[i] != b[i] {
+			t.Errorf("page %d changed, only the title page should", i+1)
+		}
+	}
+	for name, data := range base {
+		if strings.Contains(name, "fiszka") && !bytes.Equal(data, over[name]) {
+			t.Errorf("%s changed, although only the strategy's title page was overridden", name)
+		}
+	}
+
+	// a broken override: a positioned error, the documents stay
+	out := filepath.Join(t.TempDir(), "out")
+	good := New(Options{Out: out, Version: "test", Force: true}).Partnership(context.Background(), dir)
+	if !good.OK() {
+		t.Fatal(good.Err)
+	}
+	before := readAll(t, out)
+	if err := os.WriteFile(title, []byte(strings.Replace(changed, "{{.Version}}", "{{.Version}", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r = New(Options{Out: out, Version: "test", Force: true}).Partnership(context.Background(), dir)
+	if r.OK() {
+		t.Fatal("a broken template built")
+	}
+	found := false
+	for _, d := range r.Diags.Items() {
+		if d.Rule == tmpl.RuleParse && d.Pos.File == title && d.Pos.Line > 1 {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no positioned TPL-01 error in %s: %v", title, r.Diags.Items())
+	}
+	after := readAll(t, out)
+	for name, data := range before {
+		if !bytes.Equal(data, after[name]) {
+			t.Errorf("%s was rewritten by a failed build", name)
+		}
+	}
+}

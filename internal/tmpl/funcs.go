@@ -1,0 +1,126 @@
+package tmpl
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"text/template"
+
+	"github.com/strategia-pl/strategia/internal/grammar"
+	"github.com/strategia-pl/strategia/internal/plfmt"
+)
+
+// Inline markers of template output: compose turns the text between them
+// into bold or italic runs. They are control characters, which content
+// text never holds (compose strips them from the data it gives).
+const (
+	BoldOn    = "\x0e"
+	BoldOff   = "\x0f"
+	ItalicOn  = "\x11"
+	ItalicOff = "\x12"
+)
+
+// funcs are the functions every template may call (README, "Templates").
+var funcs = template.FuncMap{
+	// numbers and dates
+	"number":    func(v float64, decimals int) string { return plfmt.Number(v, decimals) },
+	"int":       countString,
+	"money":     plfmt.Money,
+	"date":      plfmt.Date,
+	"dateLong":  plfmt.DateLong,
+	"monthYear": plfmt.MonthYearLong,
+	"years":     plfmt.Range,
+	"inYears":   InYears,
+	// words
+	"plural":     Plural,
+	"count":      Count,
+	"quote":      plfmt.Quote,
+	"join":       grammar.Join,
+	"commas":     func(items []string) string { return strings.Join(items, ", ") },
+	"sentence":   Sentence,
+	"upperFirst": plfmt.UpperFirst,
+	"lowerFirst": plfmt.LowerFirst,
+	"voivodeships": func(codes []string, cs string) (string, error) {
+		c, err := grammar.ParseCase(cs)
+		if err != nil {
+			return "", err
+		}
+		return grammar.Default().Voivodeships(codes, c), nil
+	},
+	// inline styles
+	"b": func(s string) string { return BoldOn + s + BoldOff },
+	"i": func(s string) string { return ItalicOn + s + ItalicOff },
+}
+
+// countString formats a count as an integer with grouped thousands
+// ("37 980"), never with decimals; a fractional value is an error.
+func countString(v any) (string, error) {
+	switch n := v.(type) {
+	case int:
+		return plfmt.Int(int64(n)), nil
+	case int64:
+		return plfmt.Int(n), nil
+	case float64:
+		if n != math.Trunc(n) {
+			return "", fmt.Errorf("int: %v is not a whole number", n)
+		}
+		return plfmt.Int(int64(n)), nil
+	}
+	return "", fmt.Errorf("int: %T is not a number", v)
+}
+
+// InYears is "w latach 2020–2022", or "w 2022 r." for a single year.
+func InYears(from, to int) string {
+	if to == 0 || to == from {
+		return "w" + plfmt.NBSP + fmt.Sprint(from) + plfmt.NBSP + "r."
+	}
+	return "w latach " + plfmt.Range(from, to)
+}
+
+// Plural picks the form of a noun that agrees with n: 1 jednostka, 2–4
+// (but not 12–14) jednostki, else jednostek.
+func Plural(n int, one, few, many string) string {
+	if n < 0 {
+		n = -n
+	}
+	switch {
+	case n == 1:
+		return one
+	case n%10 >= 2 && n%10 <= 4 && (n%100 < 12 || n%100 > 14):
+		return few
+	}
+	return many
+}
+
+// Count is n and the agreeing form: "7 jednostek".
+func Count(n int, one, few, many string) string {
+	return plfmt.Int(int64(n)) + " " + Plural(n, one, few, many)
+}
+
+// Sentence joins the non-empty parts with spaces and ends the result with
+// exactly one full stop, whatever the parts end with ("… 2022 r." gives
+// "… 2022 r.", never "r.."); a sentence ending in "?", "!" or "…" keeps it.
+func Sentence(parts ...string) string {
+	var kept []string
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			kept = append(kept, p)
+		}
+	}
+	s := strings.Join(kept, " ")
+	if s == "" {
+		return ""
+	}
+	return EndSentence(s)
+}
+
+// EndSentence ends s with one full stop (see Sentence).
+func EndSentence(s string) string {
+	s = strings.TrimRight(s, " \u00a0")
+	for _, end := range []string{".", "?", "!", "…", "." + BoldOff, "." + ItalicOff} {
+		if strings.HasSuffix(s, end) {
+			return s
+		}
+	}
+	return s + "."
+}
