@@ -17,6 +17,10 @@ func (ld *loader) resolveMarkdown() {
 	cache := map[string]*model.Markdown{}
 	model.ForEachMarkdown(ld.s, func(m *model.Markdown) {
 		if !model.IsPath(m.Raw) {
+			if model.LooksLikePath(m.Raw) {
+				ld.notAFile(m)
+				return
+			}
 			m.Text = m.Raw
 			return
 		}
@@ -53,6 +57,22 @@ func (ld *loader) resolveMarkdown() {
 		cache[rel] = m
 		ld.s.Files = append(ld.s.Files, clean)
 	})
+}
+
+// notAFile reports a *_md value that looks like a file name (one token
+// with a "/" or an extension) but is not the name of a Markdown file: it
+// would otherwise print as the whole text of its chapter.
+func (ld *loader) notAFile(m *model.Markdown) {
+	raw := strings.ReplaceAll(strings.TrimSpace(m.Raw), `\`, "/")
+	m.Text = ""
+	hint := diag.DidYouMean(raw, ld.mdFiles())
+	for _, f := range ld.mdFiles() {
+		if strings.TrimSuffix(f, ".md") == strings.TrimSuffix(raw, path.Ext(raw)) {
+			hint = ` (did you mean "` + f + `"?)`
+			break
+		}
+	}
+	ld.l.Errorf(m.Pos, RuleMarkdown, "%q looks like a file name, but no Markdown file has that name%s: give the file's path with its .md extension, or write the prose as a sentence", raw, hint)
 }
 
 // mdFiles lists the partnership's Markdown files, for "did you mean".

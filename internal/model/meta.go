@@ -82,6 +82,31 @@ func IsPath(s string) bool {
 	return strings.HasSuffix(strings.ToLower(s), ".md") && !strings.ContainsAny(s, " \t\n")
 }
 
+// LooksLikePath reports whether a *_md value that is not a path (IsPath)
+// still looks like a file name rather than prose: one token with a "/" or
+// a file extension ("diag/demografia", "model.txt"), not a URL. Such a
+// value that names no Markdown file is an error, never inline prose.
+func LooksLikePath(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || IsPath(s) || strings.ContainsAny(s, " \t\n") || strings.Contains(s, "://") {
+		return false
+	}
+	if strings.ContainsAny(s, `/\`) {
+		return true
+	}
+	dot := strings.LastIndexByte(s, '.')
+	if dot <= 0 || dot == len(s)-1 || len(s)-dot > 6 {
+		return false
+	}
+	for _, r := range s[dot+1:] {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	// a sentence ending in a full stop ("Tak.") has no extension after it
+	return true
+}
+
 // Empty reports whether there is no prose.
 func (m Markdown) Empty() bool { return strings.TrimSpace(m.Text) == "" }
 
