@@ -18,13 +18,26 @@ const (
 	kPen
 )
 
+// Line-breaking parameters, TeX's plain/LaTeX values unless said, tuned
+// against XeLaTeX on the example's diagnosis chapter (see
+// hyphenation_test.go for the measure).
 const (
-	inf        = 10000.0 // a penalty that forbids a break
-	hyphenPen  = 50.0    // TeX's \hyphenpenalty
-	linePen    = 10.0    // TeX's \linepenalty
-	flagDem    = 3000.0  // two hyphenated lines in a row
-	fitnessDem = 3000.0  // adjacent lines of very different tightness
-	fill       = 1e5     // stretch of the glue that ends a paragraph
+	inf         = 10000.0 // a penalty that forbids a break
+	hyphenPen   = 50.0    // \hyphenpenalty and \exhyphenpenalty
+	urlPen      = 50.0    // a break inside a URL, at / . - ? &
+	forcePen    = 5000.0  // a break inside an unbreakable word, at any character
+	linePen     = 10.0    // \linepenalty
+	flagDem     = 10000.0 // \doublehyphendemerits: two hyphenated lines in a row
+	finalDem    = 5000.0  // \finalhyphendemerits: a hyphen on the last-but-one line
+	fitnessDem  = 10000.0 // \adjdemerits: adjacent lines of very different tightness
+	shortLast   = 30000.0 // a paragraph's last line shorter than three words
+	maxHyphRun  = 2       // hyphenated lines in a row, at most
+	preTol      = 1.0     // \pretolerance 100: the first pass, without hyphenation
+	tolerance   = 1.26    // \tolerance 200: the second pass, with hyphenation
+	minHyphWord = 6       // letters of the shortest word that may be hyphenated
+	minCellFrag = 3       // letters on either side of a hyphen in a table cell
+	raggedEms   = 2.0     // stretch of a ragged-right line end, ems (\raggedright)
+	fill        = 1e5     // stretch of the glue that ends a paragraph
 )
 
 // run is the style of a box.
@@ -41,7 +54,8 @@ type linkRef struct{ url, anchor string }
 
 type kpItem struct {
 	kind    uint8
-	flagged bool
+	flagged bool    // a break here ends the line with a hyphen or dash
+	forced  bool    // a break inside an unbreakable word (warned about)
 	w       float64 // natural width, mm
 	st, sh  float64 // glue stretch and shrink
 	pen     float64
@@ -60,6 +74,7 @@ type paraSpec struct {
 	hyphen  bool
 	color   rgb
 	code    bool // keep spaces, no hyphenation
+	cell    bool // in a table cell: longer fragments on both sides of a hyphen
 }
 
 // pline is one typeset line: items relative to the line's top (x absolute).
@@ -91,38 +106,109 @@ func (t *tokenizer) flushFrag() {
 	t.cur.Reset()
 }
 
-// flushWord emits the current word's boxes with hyphenation points and
-// reports whether the word was a single letter.
+// flushWord emits the current word's boxes with their break points and
+// reports whether the word was a single letter. The word decides as a
+// whole whether it may be hyphenated (TeX's discipline: not with digits,
+// not with a capital after its first letter, not a URL), each letter run
+// of it whether it is long enough.
 func (t *tokenizer) flushWord() (oneLetter bool) {
 	t.flushFrag()
 	if len(t.word) == 0 {
 		return false
 	}
 	oneLetter = t.runes == 1 && unicode.IsLetter(t.last)
+	mode := t.wordMode()
 	for _, b := range t.word {
-		t.emitBox(b)
+		t.emitBox(b, mode)
 	}
 	t.word = t.word[:0]
 	t.runes = 0
 	return oneLetter
 }
 
-// emitBox splits a box at hyphenation points and explicit hyphens.
-func (t *tokenizer) emitBox(b kpItem) {
+// Break modes of a word.
+const (
+	breakHyphen   = iota // hyphenation points and explicit hyphens
+	breakExplicit        // explicit hyphens and dashes only
+	breakURL             // after / . - ? & (no hyphen is ever added)
+)
+
+func (t *tokenizer) wordMode() int {
+	var url, digit, capital bool
+	letters := 0
+	for _, b := range t.word {
+		if b.fn != nil {
+			continue
+		}
+		if b.run.link != nil && b.run.link.url != "" && looksLikeURL(b.text) {
+			url = true
+		}
+		if strings.Contains(b.text, "://") || strings.HasPrefix(b.text, "www.") || strings.Contains(b.text, "@") {
+			url = true
+		}
+		for _, c := range b.text {
+			switch {
+			case c >= '0' && c <= '9':
+				digit = true
+			case unicode.IsLetter(c):
+				if letters > 0 && unicode.IsUpper(c) {
+					capital = true
+				}
+				letters++
+			default:
+				letters = 0 // a new word part after a hyphen or slash
+			}
+		}
+	}
+	switch {
+	case url:
+		return breakURL
+	case digit || capital || !t.ps.hyphen:
+		return breakExplicit
+	}
+	return breakHyphen
+}
+
+func looksLikeURL(s string) bool {
+	return strings.Contains(s, "/") || strings.Count(s, ".") >= 2
+}
+
+// emitBox splits a box at its break points: hyphenation points (mode
+// breakHyphen), explicit hyphens and dashes, URL separators.
+func (t *tokenizer) emitBox(b kpItem, mode int) {
 	r := b.run
 	m := t.l.m
-	if b.fn != nil || !t.ps.hyphen || r.face == monoR || utf8.RuneCountInString(b.text) < 5 {
+	if b.fn != nil || r.face == monoR && mode != breakURL || t.ps.code || utf8.RuneCountInString(b.text) < 3 {
 		b.w = m.width(r.face, r.size, b.text)
 		t.items = append(t.items, b)
 		return
 	}
 	s := b.text
 	var cuts []int // byte offsets where a break is allowed
-	var hyph []bool
-	// letter runs → hyphenation points; explicit hyphens/dashes inside.
+	var kinds []uint8
+	const (
+		cutHyphen   = iota // add a hyphen
+		cutExplicit        // after a hyphen or dash already there
+		cutPlain           // after a slash or a URL separator: no mark
+	)
+	minFrag := hyph.LeftMin
+	if t.ps.cell {
+		minFrag = minCellFrag
+	}
 	i := 0
 	for i < len(s) {
 		c, n := utf8.DecodeRuneInString(s[i:])
+		if mode == breakURL {
+			if strings.ContainsRune("/.-?&=_", c) && i > 0 && i+n < len(s) {
+				// break after the separator; "//" stays whole
+				if next, _ := utf8.DecodeRuneInString(s[i+n:]); next != c {
+					cuts = append(cuts, i+n)
+					kinds = append(kinds, cutPlain)
+				}
+			}
+			i += n
+			continue
+		}
 		if unicode.IsLetter(c) {
 			j := i
 			for j < len(s) {
@@ -133,8 +219,11 @@ func (t *tokenizer) emitBox(b kpItem) {
 				j += n2
 			}
 			w := s[i:j]
-			if utf8.RuneCountInString(w) >= 5 {
+			if nl := utf8.RuneCountInString(w); mode == breakHyphen && nl >= minHyphWord {
 				for _, p := range t.l.hyphPoints(w) {
+					if p < minFrag || nl-p < minFrag {
+						continue
+					}
 					// rune offset p → byte offset
 					off := i
 					for k := 0; k < p; k++ {
@@ -142,7 +231,7 @@ func (t *tokenizer) emitBox(b kpItem) {
 						off += n3
 					}
 					cuts = append(cuts, off)
-					hyph = append(hyph, true)
+					kinds = append(kinds, cutHyphen)
 				}
 			}
 			i = j
@@ -150,7 +239,11 @@ func (t *tokenizer) emitBox(b kpItem) {
 		}
 		if (c == '-' || c == '–' || c == '/') && i > 0 && i+n < len(s) {
 			cuts = append(cuts, i+n)
-			hyph = append(hyph, false)
+			if c == '/' {
+				kinds = append(kinds, cutPlain)
+			} else {
+				kinds = append(kinds, cutExplicit)
+			}
 		}
 		i += n
 	}
@@ -164,10 +257,13 @@ func (t *tokenizer) emitBox(b kpItem) {
 	for k, c := range cuts {
 		piece := s[prev:c]
 		t.items = append(t.items, kpItem{kind: kBox, text: piece, run: r, w: m.width(r.face, r.size, piece)})
-		if hyph[k] {
+		switch kinds[k] {
+		case cutHyphen:
 			t.items = append(t.items, kpItem{kind: kPen, pen: hyphenPen, flagged: true, w: hw, run: r})
-		} else {
+		case cutExplicit:
 			t.items = append(t.items, kpItem{kind: kPen, pen: hyphenPen, flagged: true})
+		default:
+			t.items = append(t.items, kpItem{kind: kPen, pen: urlPen})
 		}
 		prev = c
 	}
@@ -205,8 +301,12 @@ func (t *tokenizer) text(s string, r *run) {
 		t.flushFrag()
 		t.curR = r
 	}
-	for _, c := range s {
+	for i, c := range s {
 		switch {
+		case c == ' ' && t.digitGroupFollows(s[i+1:]):
+			// "1 014 824": a space between thousands groups never breaks
+			t.flushWord()
+			t.glue(r, true, false)
 		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
 			if t.ps.code && c == '\n' {
 				t.endLine(true)
@@ -239,6 +339,37 @@ func (t *tokenizer) text(s string, r *run) {
 			t.last = c
 		}
 	}
+}
+
+// digitGroupFollows reports whether the word being built is a number (or
+// its group) and rest starts with a three-digit group that ends there,
+// i.e. the space before rest separates thousands.
+func (t *tokenizer) digitGroupFollows(rest string) bool {
+	if t.ps.code || t.last < '0' || t.last > '9' || t.cur.Len() == 0 && len(t.word) == 0 {
+		return false
+	}
+	cur := t.cur.String()
+	if len(t.word) > 0 || len(cur) > 4 {
+		return false // groups of at most 3 digits before (with a sign: 4)
+	}
+	for _, c := range strings.TrimLeft(cur, "−-+") {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	if len(rest) < 3 {
+		return false
+	}
+	for k := 0; k < 3; k++ {
+		if rest[k] < '0' || rest[k] > '9' {
+			return false
+		}
+	}
+	if len(rest) == 3 {
+		return true
+	}
+	next, _ := utf8.DecodeRuneInString(rest[3:])
+	return !unicode.IsLetter(next) && !unicode.IsDigit(next)
 }
 
 func (t *tokenizer) inlines(is []doc.Inline, base run) {
@@ -313,12 +444,21 @@ func (l *layout) typeset(is []doc.Inline, ps paraSpec, x0, w float64) []pline {
 	if !hasBox {
 		return nil
 	}
+	items = l.forceBreaks(items, w)
 	var breaks []int
+	em := ps.size * ptMM
 	if ps.justify {
-		breaks = l.knuthPlass(items, w, 1.5, false)
+		// TeX's passes: without hyphenation first, then with it, then
+		// anything that fits
+		breaks = l.knuthPlass(items, w, kpPass{tol: preTol})
 		if breaks == nil {
-			breaks = l.knuthPlass(items, w, 5, true)
+			breaks = l.knuthPlass(items, w, kpPass{tol: tolerance, hyphens: true})
 		}
+		if breaks == nil {
+			breaks = l.knuthPlass(items, w, kpPass{tol: 5, hyphens: true, emergency: true})
+		}
+	} else if !ps.code {
+		breaks = l.knuthPlass(items, w, kpPass{tol: inf, hyphens: true, ragged: raggedEms * em})
 	}
 	if breaks == nil {
 		breaks = greedy(items, w)
@@ -326,30 +466,158 @@ func (l *layout) typeset(is []doc.Inline, ps paraSpec, x0, w float64) []pline {
 	return l.buildLines(items, breaks, ps, x0, w)
 }
 
+// forceBreaks makes every stretch of text wider than the measure that has
+// no break point in it (a long URL, a word without hyphenation points)
+// breakable at any character, so that nothing leaves its box. Those
+// breaks cost forcePen and are reported when taken.
+func (l *layout) forceBreaks(items []kpItem, lw float64) []kpItem {
+	wide := false
+	segW := 0.0
+	for i := range items {
+		it := &items[i]
+		if legalBreak(items, i) {
+			segW = 0
+			continue
+		}
+		if it.kind != kPen {
+			segW += it.w
+		}
+		if segW > lw+0.01 {
+			wide = true
+			break
+		}
+	}
+	if !wide {
+		return items
+	}
+	out := make([]kpItem, 0, len(items)+64)
+	segStart := 0
+	flush := func(end int) {
+		w := 0.0
+		for k := segStart; k < end; k++ {
+			if items[k].kind != kPen {
+				w += items[k].w
+			}
+		}
+		if w <= lw+0.01 {
+			out = append(out, items[segStart:end]...)
+			return
+		}
+		for k := segStart; k < end; k++ {
+			it := items[k]
+			if it.kind != kBox || it.fn != nil || utf8.RuneCountInString(it.text) < 2 {
+				out = append(out, it)
+				continue
+			}
+			r := it.run
+			first := true
+			for _, c := range it.text {
+				if !first {
+					out = append(out, kpItem{kind: kPen, pen: forcePen, forced: true})
+				}
+				first = false
+				cs := string(c)
+				out = append(out, kpItem{kind: kBox, text: cs, run: r, w: l.m.width(r.face, r.size, cs)})
+			}
+		}
+	}
+	for i := range items {
+		if legalBreak(items, i) {
+			flush(i)
+			out = append(out, items[i])
+			segStart = i + 1
+		}
+	}
+	flush(len(items))
+	return out
+}
+
+// legalBreak reports whether items[i] is a place a line may end.
+func legalBreak(items []kpItem, i int) bool {
+	it := &items[i]
+	switch it.kind {
+	case kGlue:
+		return i > 0 && items[i-1].kind == kBox
+	case kPen:
+		return it.pen < inf
+	}
+	return false
+}
+
 type kpNode struct {
 	pos, line, fit int
+	hy             int // hyphenated lines in a row ending here
 	w, y, z        float64
 	dem            float64
 	prev           *kpNode
 }
 
-func (l *layout) knuthPlass(items []kpItem, lw, tol float64, emergency bool) []int {
+// nodeArena hands out kpNodes from chunks that are reused by the next
+// paragraph: nodes live only while one paragraph is broken.
+type nodeArena struct {
+	chunks [][]kpNode
+	cur    int
+}
+
+func (a *nodeArena) reset() {
+	a.cur = 0
+	if len(a.chunks) > 0 {
+		a.chunks[0] = a.chunks[0][:0]
+	}
+}
+
+func (a *nodeArena) new(n kpNode) *kpNode {
+	if len(a.chunks) == 0 {
+		a.chunks = append(a.chunks, make([]kpNode, 0, 256))
+	}
+	c := a.chunks[a.cur]
+	if len(c) == cap(c) {
+		a.cur++
+		if a.cur == len(a.chunks) {
+			a.chunks = append(a.chunks, make([]kpNode, 0, 256))
+		}
+		a.chunks[a.cur] = a.chunks[a.cur][:0]
+		c = a.chunks[a.cur]
+	}
+	c = append(c, n)
+	a.chunks[a.cur] = c
+	return &c[len(c)-1]
+}
+
+// kpPass selects one pass of the line breaker.
+type kpPass struct {
+	tol       float64 // largest adjustment ratio of a line
+	hyphens   bool    // may break at hyphenation points
+	emergency bool    // take an overfull line rather than fail
+	ragged    float64 // > 0: ragged-right, the stretch of a line end (mm)
+}
+
+func (l *layout) knuthPlass(items []kpItem, lw float64, ps kpPass) []int {
 	n := len(items)
 	sw := l.sums[:0]
+	words := l.words[:0] // breakable spaces before each item
 	var aw, ay, az float64
-	for _, it := range items {
+	nw := 0
+	for i, it := range items {
 		sw = append(sw, [3]float64{aw, ay, az})
+		words = append(words, nw)
 		if it.kind != kPen {
 			aw += it.w
 		}
 		if it.kind == kGlue {
 			ay += it.st
 			az += it.sh
+			if i > 0 && items[i-1].kind == kBox {
+				nw++
+			}
 		}
 	}
 	sw = append(sw, [3]float64{aw, ay, az})
-	l.sums = sw[:0]
-	active := []*kpNode{{pos: 0, fit: 1}}
+	words = append(words, nw)
+	l.sums, l.words = sw[:0], words[:0]
+	l.nodes.reset()
+	active := append(l.active[:0], l.nodes.new(kpNode{pos: 0, fit: 1}))
+	defer func() { l.active = active[:0] }()
 	// totals after a break at b: skip glue up to the next box.
 	after := func(b int) (float64, float64, float64) {
 		tw, ty, tz := sw[b][0], sw[b][1], sw[b][2]
@@ -368,8 +636,7 @@ func (l *layout) knuthPlass(items []kpItem, lw, tol float64, emergency bool) []i
 		}
 		return tw, ty, tz
 	}
-	// the first node starts at 0, nothing to skip before item 0 unless glue.
-	active[0].w, active[0].y, active[0].z = 0, 0, 0
+	hyphenAt := func(i int) bool { it := &items[i]; return it.kind == kPen && it.flagged }
 	for b := 0; b < n; b++ {
 		it := &items[b]
 		switch it.kind {
@@ -380,7 +647,7 @@ func (l *layout) knuthPlass(items []kpItem, lw, tol float64, emergency bool) []i
 				continue
 			}
 		case kPen:
-			if it.pen >= inf {
+			if it.pen >= inf || !ps.hyphens && it.flagged && it.w > 0 {
 				continue
 			}
 		}
@@ -388,27 +655,38 @@ func (l *layout) knuthPlass(items []kpItem, lw, tol float64, emergency bool) []i
 		if it.kind == kPen {
 			pw = it.w
 		}
-		var best [4]*kpNode
+		forced := it.kind == kPen && it.pen <= -inf
+		last := b == n-1
+		var best [4][maxHyphRun + 1]kpNode // dem < 0: none
+		for f := range best {
+			for h := range best[f] {
+				best[f][h].dem = -1
+			}
+		}
+		found := false
 		var removed *kpNode
 		keep := active[:0]
 		for _, a := range active {
 			L := sw[b][0] - a.w + pw
+			y, z := sw[b][1]-a.y, sw[b][2]-a.z
+			if ps.ragged > 0 && y < fill/2 {
+				y = ps.ragged
+			}
 			var r float64
 			switch {
 			case L < lw:
-				if y := sw[b][1] - a.y; y > 0 {
+				if y > 0 {
 					r = (lw - L) / y
 				} else {
 					r = inf
 				}
 			case L > lw:
-				if z := sw[b][2] - a.z; z > 0 {
+				if z > 0 {
 					r = (lw - L) / z
 				} else {
 					r = -inf
 				}
 			}
-			forced := it.kind == kPen && it.pen <= -inf
 			if r < -1 || forced {
 				if removed == nil || a.dem < removed.dem {
 					removed = a
@@ -416,20 +694,39 @@ func (l *layout) knuthPlass(items []kpItem, lw, tol float64, emergency bool) []i
 			} else {
 				keep = append(keep, a)
 			}
-			if r >= -1 && r <= tol {
-				bad := 100 * math.Abs(r*r*r)
-				d := (linePen + bad) * (linePen + bad)
-				if it.kind == kPen {
-					if it.pen >= 0 {
-						d += it.pen * it.pen
-					} else if it.pen > -inf {
-						d -= it.pen * it.pen
-					}
+			if r < -1 || r > ps.tol {
+				continue
+			}
+			hy := 0
+			if hyphenAt(b) {
+				hy = a.hy + 1
+				if hy > maxHyphRun {
+					continue
 				}
-				if it.flagged && it.kind == kPen && a.pos > 0 && items[a.pos].kind == kPen && items[a.pos].flagged && items[a.pos].w > 0 && it.w > 0 {
-					d += flagDem
+			}
+			bad := min(100*math.Abs(r*r*r), inf)
+			d := (linePen + bad) * (linePen + bad)
+			if it.kind == kPen {
+				if it.pen >= 0 {
+					d += it.pen * it.pen
+				} else if it.pen > -inf {
+					d -= it.pen * it.pen
 				}
-				fit := 1
+			}
+			if hy > 1 {
+				d += flagDem
+			}
+			if last && a.pos > 0 {
+				if a.hy > 0 {
+					d += finalDem
+				}
+				// the last line: at least three words
+				if words[b]-words[a.pos] < 2 && L < lw/2 {
+					d += shortLast
+				}
+			}
+			fit := 1
+			if ps.ragged == 0 {
 				switch {
 				case r < -0.5:
 					fit = 0
@@ -441,26 +738,23 @@ func (l *layout) knuthPlass(items []kpItem, lw, tol float64, emergency bool) []i
 				if fit-a.fit > 1 || a.fit-fit > 1 {
 					d += fitnessDem
 				}
-				d += a.dem
-				if best[fit] == nil || d < best[fit].dem {
-					best[fit] = &kpNode{pos: b, line: a.line + 1, fit: fit, dem: d, prev: a}
-				}
 			}
-		}
-		active = keep
-		found := false
-		for _, c := range best {
-			if c != nil {
+			d += a.dem
+			if c := &best[fit][hy]; c.dem < 0 || d < c.dem {
+				*c = kpNode{pos: b, line: a.line + 1, fit: fit, hy: hy, dem: d, prev: a}
 				found = true
 			}
 		}
-		if !found && len(active) == 0 && removed != nil && emergency {
-			best[1] = &kpNode{pos: b, line: removed.line + 1, fit: 1, dem: removed.dem + 1e7, prev: removed}
+		active = keep
+		if !found && len(active) == 0 && removed != nil && ps.emergency {
+			best[1][0] = kpNode{pos: b, line: removed.line + 1, fit: 1, dem: removed.dem + 1e7, prev: removed}
 		}
-		for _, c := range best {
-			if c != nil {
-				c.w, c.y, c.z = after(b)
-				active = append(active, c)
+		for f := range best {
+			for h := range best[f] {
+				if c := best[f][h]; c.dem >= 0 {
+					c.w, c.y, c.z = after(b)
+					active = append(active, l.nodes.new(c))
+				}
 			}
 		}
 		if len(active) == 0 {
@@ -594,6 +888,9 @@ func (l *layout) buildLines(items []kpItem, breaks []int, ps paraSpec, x0, lw fl
 		}
 		for i := s; i <= b && i < len(items); i++ {
 			it := &items[i]
+			if i == b && it.forced {
+				pl.items = append(pl.items, item{kind: itWarn, x: x, y: base, s: l.forcedWarning(items, s, b)})
+			}
 			if i == b {
 				if hyphen {
 					pl.items = append(pl.items, item{kind: itText, x: x, y: base - it.run.rise, face: it.run.face, size: it.run.size, s: "-", color: it.run.color})
@@ -653,6 +950,32 @@ func (l *layout) buildLines(items []kpItem, breaks []int, ps paraSpec, x0, lw fl
 		s = b + 1
 	}
 	return lines
+}
+
+// forcedWarning describes a break forced inside a word at items[b], the
+// end of the line that starts at items[s].
+func (l *layout) forcedWarning(items []kpItem, s, b int) string {
+	var w strings.Builder
+	k := b - 1
+	for k > s && (items[k].kind == kBox || items[k].forced) {
+		k--
+	}
+	for ; k < len(items) && w.Len() < 40; k++ {
+		if items[k].kind == kBox {
+			w.WriteString(items[k].text)
+		} else if k > b && !items[k].forced {
+			break
+		}
+	}
+	word := w.String()
+	if utf8.RuneCountInString(word) > 30 {
+		word = string([]rune(word)[:30]) + "…"
+	}
+	msg := "text too long for its line broken inside a word: " + strconv.Quote(word)
+	if l.where != "" {
+		msg += " (in " + l.where + ")"
+	}
+	return msg
 }
 
 // hyphPoints returns w's hyphenation points (cached per process by hyph).

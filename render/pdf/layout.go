@@ -49,6 +49,7 @@ const (
 	itBookmark                 // outline entry s at y, level
 	itPageRef                  // page number of key, right-aligned at x
 	itLeader                   // dot leaders from x to x+w at baseline y
+	itWarn                     // not drawn: a layout warning s at this place
 )
 
 // item is a positioned mark; y is relative to its box's top.
@@ -100,6 +101,10 @@ type layout struct {
 	runs      map[runKey]*run
 	kpBuf     []kpItem
 	sums      [][3]float64
+	words     []int
+	nodes     nodeArena
+	active    []*kpNode
+	where     string // the heading being laid out under, for warnings
 	fnByID    map[string]*doc.Footnote
 	fnRefs    map[string]*footnote
 	fnCount   int
@@ -335,6 +340,12 @@ func (l *layout) heading(level int, num string, title []doc.Inline, anchor strin
 		numW = l.m.width(hs.face, hs.size, num) + hs.size*ptMM*0.6
 		numW = max(numW, hs.size*ptMM*1.8)
 	}
+	if !ctx.inCell && !ctx.inNote {
+		l.where = strings.TrimSpace(num + " " + inlineText(title))
+		if r := []rune(l.where); len(r) > 60 {
+			l.where = string(r[:60]) + "…"
+		}
+	}
 	lines := l.typeset(title, ps, x0+numW, w-numW)
 	if len(lines) == 0 {
 		lines = []pline{{h: ps.lead, base: ps.lead*0.5 + hs.size*ptMM*0.33}}
@@ -424,6 +435,7 @@ func paraSpecFor(st doc.ParaStyle, ctx flowCtx) (ps paraSpec, indent, indentR, b
 		}
 		ps.size = size
 		ps.justify = false
+		ps.cell = true
 		before = 1
 		indent, indentR = 0, 0
 	}
