@@ -58,7 +58,7 @@ type Event struct {
 	// Partnerships and Docs are the whole state ("hello", sent first on
 	// every stream): a page loaded with an older sequence number than
 	// Docs holds for it refreshes at once.
-	Partnerships []*partnership  `json:"partnerships,omitempty"`
+	Partnerships []*partnership   `json:"partnerships,omitempty"`
 	Docs         map[string]int64 `json:"docs,omitempty"`
 }
 
@@ -125,7 +125,9 @@ func (s *state) list() []*partnership {
 		c := *p
 		ps = append(ps, &c)
 	}
-	sort.Slice(ps, func(i, j int) bool { return ps[i].Slug < ps[j].Slug || ps[i].Slug == ps[j].Slug && ps[i].Dir < ps[j].Dir })
+	sort.Slice(ps, func(i, j int) bool {
+		return ps[i].Slug < ps[j].Slug || ps[i].Slug == ps[j].Slug && ps[i].Dir < ps[j].Dir
+	})
 	return ps
 }
 
