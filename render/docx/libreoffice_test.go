@@ -2,15 +2,10 @@ package docx
 
 import (
 	"bytes"
-	"context"
-	"net/url"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/strategia-pl/strategia/render/doc/doctest"
 )
@@ -24,50 +19,19 @@ func TestLibreOffice(t *testing.T) {
 	if testing.Short() {
 		t.Skip("slow")
 	}
-	var lo string
-	for _, name := range []string{"soffice", "libreoffice"} {
-		if p, err := exec.LookPath(name); err == nil {
-			lo = p
-			break
-		}
-	}
-	if lo == "" {
-		t.Skip("LibreOffice not installed")
-	}
-	dir := t.TempDir()
+	lo := libreOffice(t)
 	d := doctest.Sample(20)
-	in := filepath.Join(dir, "sample.docx")
-	if err := os.WriteFile(in, render(t, d, Options{TOCPages: map[string]int{"wstep": 3, "r1": 4}}), 0o644); err != nil {
+	pdfPath := convertToPDF(t, lo, render(t, d, Options{TOCPages: map[string]int{"wstep": 3, "r1": 4}}), "sample")
+	pdf, err := os.ReadFile(pdfPath)
+	if err != nil {
 		t.Fatal(err)
-	}
-	// A private profile, so the test runs as root and beside a running
-	// LibreOffice without a profile lock clash.
-	profile := (&url.URL{Scheme: "file", Path: filepath.Join(dir, "profile")}).String()
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, lo, "-env:UserInstallation="+profile, "--headless", "--convert-to", "pdf", "--outdir", dir, in)
-	cmd.Env = append(os.Environ(), "HOME="+dir)
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("%s: %v\n%s", lo, err, out)
-	}
-	pdf, err := os.ReadFile(filepath.Join(dir, "sample.pdf"))
-	if err != nil {
-		t.Fatalf("no PDF: %v\n%s", err, out)
 	}
 	if !bytes.HasPrefix(pdf, []byte("%PDF-")) {
 		t.Fatal("output is not a PDF")
 	}
-	pdftotext, err := exec.LookPath("pdftotext")
-	if err != nil {
-		return
-	}
-	txt, err := exec.CommandContext(ctx, pdftotext, "-layout", filepath.Join(dir, "sample.pdf"), "-").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	text := string(txt)
-	pages := strings.Count(text, "\f")
+	pageTexts := pdfPages(t, pdfPath)
+	text := strings.Join(pageTexts, "\f")
+	pages := len(pageTexts)
 	if pages < 10 {
 		t.Errorf("%d pages, want at least 10", pages)
 	}

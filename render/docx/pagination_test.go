@@ -1,0 +1,178 @@
+package docx
+
+import (
+	"encoding/json"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/strategia-pl/strategia/internal/check"
+	"github.com/strategia-pl/strategia/internal/compose"
+	"github.com/strategia-pl/strategia/render/doc"
+	"github.com/strategia-pl/strategia/render/pdf"
+)
+
+// exampleStrategy composes the example partnership's strategy.
+func exampleStrategy(t *testing.T) *doc.Document {
+	t.Helper()
+	dir := filepath.Join("..", "..", "content", "ziemia-kolnenska")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skip("example not found")
+	}
+	res := check.Dir(dir)
+	if !res.OK() {
+		t.Fatalf("the example has errors: %v", res.Diags.Items())
+	}
+	opt := compose.Options{Date: "2024-11-25", ReadFile: func(rel string) ([]byte, error) {
+		return os.ReadFile(filepath.Join(dir, filepath.FromSlash(rel)))
+	}}
+	d, _ := compose.Strategy(res.Strategy, res.Index, res.Facts, opt)
+	if d == nil {
+		t.Fatal("no strategy composed")
+	}
+	return d
+}
+
+// outlineEntry is a bookmark of a PDF's outline, in document order.
+type outlineEntry struct {
+	Title string         `json:"title"`
+	Page  int            `json:"destpageposfrom1"`
+	Kids  []outlineEntry `json:"kids"`
+}
+
+// pdfOutline returns the outline of a PDF flattened in document order
+// (qpdf --json), or skips the test where qpdf is absent.
+func pdfOutline(t *testing.T, path string) []outlineEntry {
+	t.Helper()
+	q, err := exec.LookPath("qpdf")
+	if err != nil {
+		t.Skip("qpdf not installed")
+	}
+	out, err := exec.Command(q, "--json=2", "--json-key=outlines", path).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var j struct {
+		Outlines []outlineEntry `json:"outlines"`
+	}
+	if err := json.Unmarshal(out, &j); err != nil {
+		t.Fatal(err)
+	}
+	var flat []outlineEntry
+	var walk func([]outlineEntry)
+	walk = func(es []outlineEntry) {
+		for _, e := range es {
+			flat = append(flat, e)
+			walk(e.Kids)
+		}
+	}
+	walk(j.Outlines)
+	return flat
+}
+
+func normTitle(s string) string {
+	return norm(strings.ReplaceAll(strings.ReplaceAll(s, "\u00a0", " "), "\u00ad", ""))
+}
+
+// TestPrefilledPagesMatchLibreOffice renders the example's strategy to PDF
+// (for the page numbers) and to DOCX with those numbers pre-filled in the
+// table of contents and the lists of tables and maps, converts the DOCX
+// with LibreOffice and checks that every pre-filled number is the page
+// where LibreOffice puts the heading (from the PDF outline LibreOffice
+// writes) or the caption (from pdftotext, page by page).
+func TestPrefilledPagesMatchLibreOffice(t *testing.T) {
+	lo := libreOffice(t)
+	d := exampleStrategy(t)
+	var pages map[string]int
+	if err := pdf.Render(io.Discard, d, pdf.Options{AnchorPages: func(m map[string]int) { pages = m }}); err != nil {
+		t.Fatal(err)
+	}
+	opt := Options{TOCPages: pages}
+	r := newRenderer(d, opt)
+	out := convertToPDF(t, lo, render(t, d, opt), "strategia")
+	if dst := os.Getenv("STRATEGIA_KEEP_LO_PDF"); dst != "" {
+		if data, err := os.ReadFile(out); err == nil {
+			_ = os.WriteFile(dst, data, 0o644)
+		}
+	}
+
+	total, matched := 0, 0
+	var misses []string
+	// Headings, through LibreOffice's outline, matched in order.
+	outline := pdfOutline(t, out)
+	next := 0
+	for _, e := range r.toc {
+		if e.page == "" {
+			continue
+		}
+		total++
+		want := normTitle(e.text)
+		found := -1
+		for i := next; i < len(outline); i++ {
+			if normTitle(outline[i].Title) == want || strings.HasSuffix(normTitle(outline[i].Title), " "+want) {
+				found = i
+				break
+			}
+		}
+		if found < 0 {
+			misses = append(misses, "heading "+strconv.Quote(e.text)+" not in LibreOffice's outline")
+			continue
+		}
+		next = found + 1
+		if got := strconv.Itoa(outline[found].Page); got == e.page {
+			matched++
+		} else {
+			misses = append(misses, "heading "+strconv.Quote(e.text)+": pre-filled "+e.page+", LibreOffice "+got)
+		}
+	}
+	// Captions, through the text of each page.
+	text := pdfPages(t, out)
+	captions := func(label string, es []tocEntry) {
+		from := 0
+		for _, e := range es {
+			if e.page == "" {
+				continue
+			}
+			total++
+			num := regexp.MustCompile(`^` + label + `\s(\d+)\.`).FindStringSubmatch(normTitle(e.text))
+			if num == nil {
+				misses = append(misses, "caption "+strconv.Quote(e.text)+" has no number")
+				continue
+			}
+			re := regexp.MustCompile(`(?m)^[ \t]*` + label + `[\s\x{a0}]+` + num[1] + `\.[\s\x{a0}]`)
+			page := -1
+			for p := from; p < len(text) && page < 0; p++ {
+				for _, line := range strings.Split(text[p], "\n") {
+					if re.MatchString(line) && !strings.Contains(line, "....") {
+						page = p
+						break
+					}
+				}
+			}
+			if page < 0 {
+				misses = append(misses, "caption "+strconv.Quote(e.text)+" not found in LibreOffice's pages")
+				continue
+			}
+			from = page
+			if got := strconv.Itoa(page + 1); got == e.page {
+				matched++
+			} else {
+				misses = append(misses, "caption "+strconv.Quote(e.text)+": pre-filled "+e.page+", LibreOffice "+got)
+			}
+		}
+	}
+	captions("Tabela", r.tables)
+	captions("Mapa", r.figures)
+	t.Logf("pre-filled page numbers equal to LibreOffice's: %d of %d (LibreOffice %d pages)", matched, total, len(text))
+	if total == 0 {
+		t.Fatal("no pre-filled page numbers")
+	}
+	for _, m := range misses {
+		t.Error(m)
+	}
+}
