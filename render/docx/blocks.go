@@ -3,6 +3,7 @@ package docx
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/strategia-pl/strategia/render/doc"
 )
@@ -18,6 +19,12 @@ type ctx struct {
 	listDepth int       // nesting depth of lists (0 outside lists)
 	contInd   int       // left indent of an item's further paragraphs
 }
+
+// Spacing that the PDF renderer applies outside its styles (twips).
+const (
+	listIndent  = 368 // 6.5 mm per list level
+	cellParaGap = 57  // 1 mm between the paragraphs of a table cell
+)
 
 // paraStyles maps doc.ParaStyle to the reference's style IDs.
 var paraStyles = [...]string{
@@ -40,10 +47,12 @@ type pprops struct {
 	ilvl            int
 	ind             int // left indent, -1: none
 	jc              string
-	outline         int // -1: none
+	before, after   int // spacing overriding the style's (twips), -1: none
 }
 
-func props(style string) pprops { return pprops{style: style, numID: -1, ind: -1, outline: -1} }
+func props(style string) pprops {
+	return pprops{style: style, numID: -1, ind: -1, before: -1, after: -1}
+}
 
 // openPara writes <w:p> and its properties. It consumes a pending page
 // break (body paragraphs only) and a pending footnote mark.
@@ -52,6 +61,32 @@ func (r *renderer) openPara(c ctx, pp pprops) {
 	if r.breakNext && !r.inNote && !c.inCell {
 		pp.pageBreakBefore = true
 		r.breakNext = false
+	}
+	if !c.inCell && !r.inNote {
+		// The space below the previous paragraph becomes space above
+		// this one (see carryAfter).
+		if r.pendingAfter > 0 {
+			if pp.before < 0 {
+				pp.before = styleBefore(pp.style)
+			}
+			pp.before += r.pendingAfter
+		}
+		r.pendingAfter = carryAfter[pp.style]
+		if pp.after > 0 {
+			r.pendingAfter, pp.after = pp.after, 0
+		}
+	}
+	if pp.pageBreakBefore {
+		// The PDF drops the space above whatever opens a page.
+		pp.before = 0
+	}
+	if c.inCell {
+		// Paragraphs after the first of a cell stand 1 mm apart, as in
+		// the PDF; the first sits on the cell's padding.
+		if r.cellParas > 0 && pp.before < 0 {
+			pp.before = cellParaGap
+		}
+		r.cellParas++
 	}
 	b.WriteString(`<w:p><w:pPr><w:pStyle w:val="`)
 	b.WriteString(pp.style)
@@ -72,11 +107,18 @@ func (r *renderer) openPara(c ctx, pp pprops) {
 	if pp.ind >= 0 {
 		b.WriteString(`<w:ind w:left="` + strconv.Itoa(pp.ind) + `" w:firstLine="0"/>`)
 	}
+	if pp.before >= 0 || pp.after >= 0 {
+		b.WriteString(`<w:spacing`)
+		if pp.before >= 0 {
+			b.WriteString(` w:before="` + strconv.Itoa(pp.before) + `"`)
+		}
+		if pp.after >= 0 {
+			b.WriteString(` w:after="` + strconv.Itoa(pp.after) + `"`)
+		}
+		b.WriteString(`/>`)
+	}
 	if pp.jc != "" {
 		b.WriteString(`<w:jc w:val="` + pp.jc + `"/>`)
-	}
-	if pp.outline >= 0 {
-		b.WriteString(`<w:outlineLvl w:val="` + strconv.Itoa(pp.outline) + `"/>`)
 	}
 	b.WriteString(`</w:pPr>`)
 	if r.markPending {
@@ -161,15 +203,23 @@ func (r *renderer) block(c ctx, blk doc.Block) error {
 	return fmt.Errorf("docx: unsupported block %v", blk.Kind())
 }
 
+// headingStyle is the paragraph style of a heading of level lvl: HeadingN,
+// or HeadingNUnlisted (based on HeadingN, so of the same outline level in
+// Word's navigation pane and LibreOffice's outline) for a heading the
+// table of contents leaves out, whose TOC field lists Heading1–3 by style.
+func headingStyle(lvl int, listed bool) string {
+	if !listed && lvl <= 3 {
+		return "Heading" + strconv.Itoa(lvl) + "Unlisted"
+	}
+	return "Heading" + strconv.Itoa(lvl)
+}
+
 func (r *renderer) section(c ctx, s *doc.Section) error {
 	lvl := headingLevel(s.Level)
-	pp := props("Heading" + strconv.Itoa(lvl))
+	pp := props(headingStyle(lvl, !s.NoTOC))
 	pp.pageBreakBefore = s.PageBreakBefore && !c.inCell
 	if s.Unnumbered && lvl <= 3 {
 		pp.numID = numNone
-	}
-	if s.NoTOC && lvl <= 3 {
-		pp.outline = 9
 	}
 	r.openPara(c, pp)
 	id := r.markStart(r.secMark[s])
@@ -186,10 +236,9 @@ func (r *renderer) section(c ctx, s *doc.Section) error {
 // in the PDF, whose TOC lists sections only.
 func (r *renderer) heading(c ctx, h *doc.Heading) error {
 	lvl := headingLevel(h.Level)
-	pp := props("Heading" + strconv.Itoa(lvl))
+	pp := props(headingStyle(lvl, false))
 	if lvl <= 3 {
 		pp.numID = numNone
-		pp.outline = 9
 	}
 	r.openPara(c, pp)
 	id := r.markStart(r.anchor(h.Anchor))
@@ -205,6 +254,7 @@ func (r *renderer) heading(c ctx, h *doc.Heading) error {
 type itemNum struct {
 	numID, ilvl int
 	ordered     bool
+	first       bool // the list's first item
 }
 
 func (r *renderer) paragraph(c ctx, p *doc.Paragraph, num *itemNum) error {
@@ -233,6 +283,15 @@ func (r *renderer) paragraph(c ctx, p *doc.Paragraph, num *itemNum) error {
 	if p.Style == doc.ParaTerm || p.Style == doc.ParaCaption {
 		pp.keepNext = true
 	}
+	if p.Style == doc.ParaCaption && !c.inCell {
+		// A caption paragraph of its own (not a table's) sits like the
+		// PDF's: 3 mm above, nothing below.
+		pp.before, pp.after = 170, 0
+	}
+	if num != nil && num.first && c.listDepth == 1 && !c.inCell {
+		// The first item of a list keeps a body paragraph's space above.
+		pp.before = 125
+	}
 	pp.jc = jcOf(p.Align)
 	if pp.jc == "" {
 		pp.jc = jcOf(c.align)
@@ -254,7 +313,7 @@ func (r *renderer) paragraph(c ctx, p *doc.Paragraph, num *itemNum) error {
 func (r *renderer) list(c ctx, l *doc.List) error {
 	lvl := min(c.listDepth, 8)
 	num := &itemNum{numID: numBullet, ilvl: lvl, ordered: l.Ordered}
-	indent := 357 * (lvl + 1)
+	indent := listIndent * (lvl + 1)
 	if l.Ordered {
 		start := l.Start
 		if start <= 0 {
@@ -262,16 +321,16 @@ func (r *renderer) list(c ctx, l *doc.List) error {
 		}
 		r.nums = append(r.nums, listNum{level: lvl, start: start})
 		num.numID = firstListNum + len(r.nums) - 1
-		indent = 425 * (lvl + 1)
 	}
 	ic := c
 	ic.top = false
 	ic.listDepth = c.listDepth + 1
 	ic.contInd = indent
-	for _, it := range l.Items {
+	for i, it := range l.Items {
 		if it == nil {
 			continue
 		}
+		num.first = i == 0
 		bs := it.Blocks
 		if p, ok := first(bs).(*doc.Paragraph); ok {
 			if err := r.paragraph(ic, p, num); err != nil {
@@ -312,18 +371,29 @@ func (r *renderer) tocBlock(c ctx, t *doc.TOC) error {
 	var entries []tocEntry
 	style := func(e tocEntry) string { return "TOC" + strconv.Itoa(e.level) }
 	switch t.Of {
-	case doc.TOCTables:
+	case doc.TOCTables, doc.TOCFigures:
+		// Over the captions' SEQ fields when they share one label, as
+		// Word's "Insert Table of Figures" does; else over the styles.
 		instr, entries = `TOC \h \z \t "caption,2"`, r.tables
-		style = func(tocEntry) string { return "TOC2" }
-	case doc.TOCFigures:
-		instr, entries = `TOC \h \z \t "Figure Caption,2"`, r.figures
-		style = func(tocEntry) string { return "TOC2" }
+		if t.Of == doc.TOCFigures {
+			instr, entries = `TOC \h \z \t "Figure Caption,2"`, r.figures
+		}
+		if label := r.seqLabel(entries); label != "" {
+			instr = `TOC \h \z \c "` + label + `"`
+		}
+		style = func(tocEntry) string { return "TableofFigures" }
 	default:
 		depth := t.Depth
 		if depth < 1 || depth > 3 {
 			depth = 3
 		}
-		instr = `TOC \o "1-` + strconv.Itoa(depth) + `" \h \z \u`
+		// By style, not \o: the HeadingNUnlisted styles share the outline
+		// levels of HeadingN but stay out of the table of contents.
+		var styles []string
+		for l := 1; l <= depth; l++ {
+			styles = append(styles, "heading "+strconv.Itoa(l)+","+strconv.Itoa(l))
+		}
+		instr = `TOC \h \z \t "` + strings.Join(styles, ",") + `"`
 		for _, e := range r.toc {
 			if e.level <= depth {
 				entries = append(entries, e)

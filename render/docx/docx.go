@@ -253,13 +253,18 @@ func (r *renderer) core() []byte {
 		escText(&b, v)
 		b.WriteString("</" + name + ">")
 	}
-	title := m.Title
-	if m.Subtitle != "" {
-		title += " " + m.Subtitle
+	// The title alone; the subtitle is the subject (as in the PDF's
+	// metadata) or, when the document has a subject, the description.
+	elem("dc:title", m.Title)
+	subject, description := m.Subject, ""
+	if subject == "" {
+		subject = m.Subtitle
+	} else {
+		description = m.Subtitle
 	}
-	elem("dc:title", title)
-	elem("dc:subject", m.Subject)
+	elem("dc:subject", subject)
 	elem("dc:creator", m.Author)
+	elem("dc:description", description)
 	elem("cp:keywords", strings.Join(m.Keywords, "; "))
 	elem("dc:language", r.lang())
 	elem("cp:lastModifiedBy", m.Author)

@@ -354,9 +354,14 @@ func checkContent(tb testing.TB, d *doc.Document, parts map[string][]byte) {
 		}
 		return doc.WalkContinue, nil
 	})
-	got := len(regexp.MustCompile(`<w:pStyle w:val="Heading[1-4]"/>`).FindAll(parts["word/document.xml"], -1))
+	got := len(regexp.MustCompile(`<w:pStyle w:val="Heading[1-4](?:Unlisted)?"/>`).FindAll(parts["word/document.xml"], -1))
 	if got != want {
 		tb.Errorf("%d paragraphs in Heading styles, want %d (sections and headings)", got, want)
+	}
+	// Headings take their outline level from their style only, so that
+	// Word's navigation pane and LibreOffice's outline show them all.
+	if bytes.Contains(parts["word/document.xml"], []byte("<w:outlineLvl")) {
+		tb.Error("document.xml sets an outline level directly")
 	}
 }
 
@@ -478,7 +483,7 @@ func TestParts(t *testing.T) {
 	parts := checkPackage(t, render(t, fixture(), Options{}))
 	doc := string(parts["word/document.xml"])
 	for _, want := range []string{
-		`TOC \o &#34;1-3&#34; \h \z \u`, `<w:hyperlink w:anchor="r1_1" w:history="1">`, `<w:bookmarkStart w:id="`,
+		`TOC \h \z \t &#34;heading 1,1,heading 2,2,heading 3,3&#34;`, `<w:hyperlink w:anchor="r1_1" w:history="1">`, `<w:bookmarkStart w:id="`,
 		`<w:tblHeader/>`, `<w:gridSpan w:val="2"/>`, `<w:vMerge w:val="restart"/>`, `<w:vMerge/>`,
 		`<w:footnoteReference w:id="1"/>`, `<w:footnoteReference w:id="2"/>`, `descr="Mapa obszaru"`,
 		`<w:vertAlign w:val="superscript"/>`, `<w:vertAlign w:val="subscript"/>`, `<w:strike/>`, `<w:pageBreakBefore/>`,
@@ -510,15 +515,23 @@ func TestParts(t *testing.T) {
 		t.Error("header lacks the title")
 	}
 	core := string(parts["docProps/core.xml"])
-	for _, want := range []string{"<dc:title>Strategia rozwoju ponadlokalnego na lata 2024–2030</dc:title>",
+	// The title alone (issue 11); the subtitle goes to the description,
+	// since the fixture has a subject.
+	for _, want := range []string{"<dc:title>Strategia rozwoju ponadlokalnego</dc:title>",
+		"<dc:subject>Strategia</dc:subject>", "<dc:description>na lata 2024–2030</dc:description>",
 		"<dc:creator>Partnerstwo „Ziemia” &amp; Co &lt;test&gt;</dc:creator>", "<dc:language>pl-PL</dc:language>",
 		`<dcterms:created xsi:type="dcterms:W3CDTF">2024-05-31T00:00:00Z</dcterms:created>`, "<cp:keywords>strategia; rozwój</cp:keywords>"} {
 		if !strings.Contains(core, want) {
 			t.Errorf("core.xml lacks %s", want)
 		}
 	}
-	if !strings.Contains(string(parts["word/settings.xml"]), "updateFields") {
+	settings := string(parts["word/settings.xml"])
+	if !strings.Contains(settings, "updateFields") {
 		t.Error("settings.xml lacks updateFields although the document has a TOC")
+	}
+	// Automatic hyphenation, Polish by the default language of the styles.
+	if !strings.Contains(settings, "<w:autoHyphenation/>") || !strings.Contains(string(parts["word/styles.xml"]), `<w:lang w:val="pl-PL"`) {
+		t.Error("no automatic Polish hyphenation")
 	}
 	if _, ok := parts["word/media/image1.png"]; !ok {
 		t.Error("no image part")

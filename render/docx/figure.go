@@ -29,6 +29,10 @@ func imageFormat(f *doc.Figure) (string, error) {
 	return "", fmt.Errorf("docx: figure %q: unsupported image format %q", f.Name, f.Format)
 }
 
+// figureGap is the space (twips) the PDF leaves below a figure's last
+// paragraph, 2 mm.
+const figureGap = 113
+
 // figure writes the picture as an inline drawing in a centred paragraph,
 // then the caption and the source below it.
 func (r *renderer) figure(c ctx, f *doc.Figure) error {
@@ -71,6 +75,9 @@ func (r *renderer) figure(c ctx, f *doc.Figure) error {
 
 	pp := props("Figure")
 	pp.keepNext = len(f.Caption) > 0 || len(f.Source) > 0
+	if !pp.keepNext {
+		pp.after = carryAfter["Figure"] + figureGap
+	}
 	r.openPara(c, pp)
 	id := r.markStart(r.anchor(f.Anchor))
 	b := r.b
@@ -92,16 +99,17 @@ func (r *renderer) figure(c ctx, f *doc.Figure) error {
 	if len(f.Caption) > 0 {
 		pp := props("FigureCaption")
 		pp.keepNext = len(f.Source) > 0
+		if !pp.keepNext {
+			pp.after = figureGap
+		}
 		r.openPara(c, pp)
-		if err := r.inlines(c, f.Caption, 0); err != nil {
+		if err := r.caption(c, f.Anchor, f.Caption); err != nil {
 			return err
 		}
 		closePara(r)
 	}
 	if len(f.Source) > 0 {
-		pp := props("Note")
-		pp.jc = "center"
-		r.openPara(c, pp)
+		r.openPara(c, props("FigureSource"))
 		if err := r.inlines(c, f.Source, 0); err != nil {
 			return err
 		}

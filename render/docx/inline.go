@@ -58,7 +58,20 @@ func (r *renderer) link(l *doc.Link, base doc.Style, rStyle string) error {
 		return r.inlinesStyled(l.Inlines, base, rStyle)
 	}
 	r.inLink = true
-	err := r.inlinesStyled(l.Inlines, base, "Hyperlink")
+	if !r.inCell || l.Anchor == "" {
+		// Internal links in tables are plain text with a link, as in the
+		// PDF; elsewhere links take the Hyperlink character style.
+		rStyle = "Hyperlink"
+	}
+	var err error
+	if n := r.numbers[l.Anchor]; n != nil && l.Anchor != "" {
+		var done bool
+		if done, err = r.refInlines(n, l.Inlines, base, rStyle); !done {
+			err = r.inlinesStyled(l.Inlines, base, rStyle)
+		}
+	} else {
+		err = r.inlinesStyled(l.Inlines, base, rStyle)
+	}
 	r.inLink = false
 	r.b.WriteString(`</w:hyperlink>`)
 	return err

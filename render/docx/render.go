@@ -62,10 +62,17 @@ type renderer struct {
 	// gets the footnote mark.
 	markPending bool
 
-	nums      []listNum
-	media     []media
-	drawingID int
-	inLink    bool
+	numbers   map[string]*numbered // anchor → number of its caption
+	refSeq    int
+	cellParas int // paragraphs opened so far in the current table cell
+	// pendingAfter is the space below the last body paragraph, to be
+	// added above the next one (see carryAfter).
+	pendingAfter int
+	nums         []listNum
+	media        []media
+	drawingID    int
+	inLink       bool
+	inCell       bool // writing a table cell's content
 }
 
 // tocEntry is one pre-filled line of the table of contents.
@@ -74,6 +81,7 @@ type tocEntry struct {
 	number string // "1.2." or "" for unnumbered sections
 	text   string
 	mark   string
+	anchor string // the doc anchor
 	page   string // cached PAGEREF result, from Options.TOCPages
 }
 
@@ -89,6 +97,7 @@ func newRenderer(d *doc.Document, opt Options) *renderer {
 		secMark:   map[*doc.Section]string{},
 		notes:     map[string]*doc.Footnote{},
 		noteNum:   map[string]int{},
+		numbers:   map[string]*numbered{},
 	}
 	r.docPart = newPart(docRels...)
 	r.notePart = newPart()
@@ -149,11 +158,13 @@ func (r *renderer) prepare() {
 			r.anchor(n.Anchor)
 		case *doc.Table:
 			if name := r.anchor(n.Anchor); name != "" && len(n.Caption) > 0 {
-				r.tables = append(r.tables, tocEntry{level: 1, text: plainText(n.Caption), mark: name, page: r.page(n.Anchor)})
+				r.number(n.Anchor, n.Caption)
+				r.tables = append(r.tables, tocEntry{level: 1, text: plainText(n.Caption), mark: name, anchor: n.Anchor, page: r.page(n.Anchor)})
 			}
 		case *doc.Figure:
 			if name := r.anchor(n.Anchor); name != "" && len(n.Caption) > 0 {
-				r.figures = append(r.figures, tocEntry{level: 1, text: plainText(n.Caption), mark: name, page: r.page(n.Anchor)})
+				r.number(n.Anchor, n.Caption)
+				r.figures = append(r.figures, tocEntry{level: 1, text: plainText(n.Caption), mark: name, anchor: n.Anchor, page: r.page(n.Anchor)})
 			}
 		case *doc.TOC:
 			r.hasTOC = true

@@ -15,7 +15,7 @@ var shadeFill = [...]string{
 }
 
 // cellPad is the horizontal cell padding of the TableGrid style (twips).
-const cellPad = 2 * 85
+const cellPad = 2 * 91
 
 // span is a vertical merge still covering a grid column.
 type span struct {
@@ -106,13 +106,17 @@ func (r *renderer) table(c ctx, t *doc.Table) error {
 	b := r.b
 	mark := r.anchor(t.Anchor)
 	markDone := false
+	if len(t.Caption) == 0 && !c.inCell && !r.inNote {
+		// No paragraph between: the space below the previous one is lost.
+		r.pendingAfter = 0
+	}
 	if len(t.Caption) > 0 {
 		pp := props("Caption")
 		pp.keepNext = true
 		r.openPara(c, pp)
 		id := r.markStart(mark)
 		markDone = true
-		if err := r.inlines(c, t.Caption, 0); err != nil {
+		if err := r.caption(c, t.Anchor, t.Caption); err != nil {
 			return err
 		}
 		r.markEnd(id)
@@ -180,8 +184,13 @@ func (r *renderer) table(c ctx, t *doc.Table) error {
 				cover[col] = span{rows: rs - 1, cols: cs, shade: cell.Shade}
 			}
 			r.tcPr(widths, col, cs, merge, cell.Shade, ri < t.HeaderRows)
+			r.cellParas = 0
 			cc := ctx{width: max(sum(widths[col:col+cs])-cellPad, 567), inCell: true, style: style, bold: cell.Bold, align: cell.Align}
-			if err := r.blocks(cc, cell.Blocks); err != nil {
+			outer := r.inCell
+			r.inCell = true
+			err := r.blocks(cc, cell.Blocks)
+			r.inCell = outer
+			if err != nil {
 				return err
 			}
 			if _, ok := last(cell.Blocks).(*doc.Paragraph); !ok {
@@ -204,7 +213,7 @@ func (r *renderer) table(c ctx, t *doc.Table) error {
 	b.WriteString(`</w:tbl>`)
 	// The note (or an empty paragraph) separates the table from what
 	// follows: adjacent tables would merge into one.
-	pp := props("Note")
+	pp := props("TableNote")
 	if len(t.Note) == 0 {
 		pp.style = "TableAfter"
 	}
@@ -237,7 +246,9 @@ func (r *renderer) tcPr(widths []int, col, cols int, merge string, shade doc.Sha
 	if int(shade) > 0 && int(shade) < len(shadeFill) {
 		b.WriteString(`<w:shd w:val="clear" w:color="auto" w:fill="` + shadeFill[shade] + `"/>`)
 	}
-	if header {
+	if header || merge != "" {
+		// Header cells and cells spanning rows are centred vertically,
+		// as in the PDF.
 		b.WriteString(`<w:vAlign w:val="center"/>`)
 	}
 	b.WriteString(`</w:tcPr>`)
