@@ -54,11 +54,16 @@ type composer struct {
 	md  goldmark.Markdown
 	tpl *tmpl.Set
 	tok tokens
+	// front is the front matter of the strategy (contents, lists of
+	// tables and figures, abbreviations), filled once it is assembled.
+	front []doc.Block
 
 	tables, maps, figs, fns int
-	anchors                 map[string]bool // anchors in use
-	targets                 map[string]bool // link targets the document will contain
-	placed                  map[string]int  // map ID → its figure number
+	anchors                 map[string]bool        // anchors in use
+	targets                 map[string]bool        // link targets the document will contain
+	placed                  map[string]*doc.Figure // map ID → its figure
+	labels                  map[*doc.Text]string   // caption labels to number after assembly: "Tabela", "Mapa", "Rycina"
+	seeMaps                 []mapRef               // "Zob. mapa N." texts of maps placed before
 	images                  map[string]*doc.Figure
 	mapRefs                 []mapRef // inline {{map:…}} texts to fill once maps are numbered
 }
@@ -81,19 +86,80 @@ func newComposer(s *model.Strategy, x *model.Index, f *model.Facts, opt Options)
 	}
 	return &composer{s: s, x: x, f: f, opt: opt, l: &diag.List{}, d: &doc.Document{}, tpl: t,
 		md: newMarkdown(), anchors: map[string]bool{}, targets: map[string]bool{},
-		placed: map[string]int{}, images: map[string]*doc.Figure{}}
+		placed: map[string]*doc.Figure{}, labels: map[*doc.Text]string{}, images: map[string]*doc.Figure{}}
 }
 
-// finish fills forward references and sorts the diagnostics.
+// finish numbers the captions, fills the references to maps and sorts
+// the diagnostics.
 func (c *composer) finish() (*doc.Document, *diag.List) {
+	n := c.numberCaptions()
 	for _, r := range c.mapRefs {
-		if n, ok := c.placed[r.id]; ok {
-			r.t.Text = "mapa" + plfmt.NBSP + strconv.Itoa(n)
+		if k, ok := n[c.placed[r.id]]; ok {
+			r.t.Text = "mapa" + plfmt.NBSP + strconv.Itoa(k)
+		}
+	}
+	for _, r := range c.seeMaps {
+		if k, ok := n[c.placed[r.id]]; ok {
+			r.t.Text = "Zob. mapa" + plfmt.NBSP + strconv.Itoa(k) + "."
 		}
 	}
 	describeColumns(c.d)
 	c.l.Sort()
 	return c.d, c.l
+}
+
+// label is the caption label of a numbered table or figure; its number
+// is given by numberCaptions once the document is assembled, so numbers
+// never skip a table or figure that was built and then left out.
+func (c *composer) label(kind string) *doc.Text {
+	t := &doc.Text{Text: kind + plfmt.NBSP + "?. "}
+	c.labels[t] = kind
+	return t
+}
+
+// numberCaptions numbers the labelled captions of the document in
+// reading order, each kind on its own (Tabela 1…, Mapa 1…, Rycina 1…),
+// and returns the number of every figure.
+func (c *composer) numberCaptions() map[*doc.Figure]int {
+	count := map[string]int{}
+	figs := map[*doc.Figure]int{}
+	num := func(caption []doc.Inline) int {
+		if len(caption) == 0 {
+			return 0
+		}
+		t, ok := caption[0].(*doc.Text)
+		if !ok {
+			return 0
+		}
+		kind, ok := c.labels[t]
+		if !ok {
+			return 0
+		}
+		count[kind]++
+		t.Text = kind + plfmt.NBSP + strconv.Itoa(count[kind]) + ". "
+		return count[kind]
+	}
+	visit := func(n doc.Node, entering bool) (doc.WalkStatus, error) {
+		if !entering {
+			return doc.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *doc.Table:
+			num(n.Caption)
+		case *doc.Figure:
+			if k := num(n.Caption); k > 0 {
+				figs[n] = k
+			}
+		}
+		return doc.WalkContinue, nil
+	}
+	_ = doc.Walk(c.d, visit)
+	for _, f := range c.d.Footnotes {
+		for _, b := range f.Blocks {
+			_ = doc.Walk(b, visit)
+		}
+	}
+	return figs
 }
 
 // ---- anchors ----
@@ -271,12 +337,11 @@ func headerRow(labels ...string) *doc.Row {
 	return r
 }
 
-// table returns a numbered table: "Tabela N. caption".
+// table returns a numbered table: "Tabela N. caption" (numbered once
+// the document is assembled).
 func (c *composer) table(caption string, widths []float64, header int, rows ...*doc.Row) *doc.Table {
-	c.tables++
 	return &doc.Table{
-		Anchor:     c.anchor("tabela-" + strconv.Itoa(c.tables)),
-		Caption:    ins(raw("Tabela"+plfmt.NBSP+strconv.Itoa(c.tables)+". "), tx(caption)),
+		Caption:    ins(c.label("Tabela"), tx(caption)),
 		Widths:     widths,
 		HeaderRows: header,
 		Rows:       rows,
@@ -287,10 +352,8 @@ func (c *composer) table(caption string, widths []float64, header int, rows ...*
 // document and gives it the caption text; a trailing "Źródło: …" becomes
 // the table's note, as for the tables compose builds itself.
 func (c *composer) captionTable(t *doc.Table, text string) {
-	c.tables++
-	t.Anchor = c.anchor("tabela-" + strconv.Itoa(c.tables))
 	caption, source, hasSource := strings.Cut(text, "Źródło:")
-	t.Caption = ins(raw("Tabela"+plfmt.NBSP+strconv.Itoa(c.tables)+". "), tx(strings.TrimSpace(caption)))
+	t.Caption = ins(c.label("Tabela"), tx(strings.TrimSpace(caption)))
 	if hasSource {
 		t.Note = sourceNote(strings.TrimSpace(source))
 	}
@@ -308,15 +371,16 @@ func (c *composer) mapFigure(id string, pos diag.Pos) doc.Block {
 		c.l.Errorf(pos, "REF-12", "map %s is not defined in spatial.yaml", id)
 		return nil
 	}
-	if n, ok := c.placed[id]; ok {
-		return &doc.Paragraph{Style: doc.ParaNote, Inlines: c.link(anchorMap(id), raw("Zob. mapa"+plfmt.NBSP+strconv.Itoa(n)+"."))}
+	if _, ok := c.placed[id]; ok {
+		t := raw("Zob. mapa.")
+		c.seeMaps = append(c.seeMaps, mapRef{id: id, t: t})
+		return &doc.Paragraph{Style: doc.ParaNote, Inlines: c.link(anchorMap(id), t)}
 	}
 	data, format, w, h, ok := c.readImage(m.File, m.At("file"))
 	if !ok {
 		return nil
 	}
 	c.maps++
-	c.placed[id] = c.maps
 	f := &doc.Figure{
 		Anchor:  c.anchor(anchorMap(id)),
 		Name:    id + "." + ext(format),
@@ -324,8 +388,9 @@ func (c *composer) mapFigure(id string, pos diag.Pos) doc.Block {
 		Data:    data,
 		WidthPx: w, HeightPx: h,
 		Alt:     plfmt.Text(m.Alt),
-		Caption: ins(raw("Mapa"+plfmt.NBSP+strconv.Itoa(c.maps)+". "), tx(m.Title)),
+		Caption: ins(c.label("Mapa"), tx(m.Title)),
 	}
+	c.placed[id] = f
 	if f.Alt == "" {
 		f.Alt = plfmt.Text(m.Title)
 	}

@@ -107,9 +107,8 @@ func composeMarkdown(t *testing.T, input string) (string, string) {
 	c := newComposer(s, x, f, opt)
 	c.strategyTargets()
 	md := &model.Markdown{Raw: "case.md", Text: input, File: "case.md", Line: 1}
-	blocks := c.markdown(md, 1)
+	c.d.Blocks = c.markdown(md, 1)
 	d, l := c.finish()
-	d.Blocks = blocks
 	return dump(d), diagText(l, s.Dir)
 }
 

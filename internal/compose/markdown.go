@@ -294,9 +294,9 @@ func (m *mdConv) image(img *ast.Image) doc.Block {
 	if title == "" {
 		title = alt
 	}
-	f := &doc.Figure{Anchor: c.anchor("rycina-" + itoa(c.figs)), Name: "ryc" + itoa(c.figs) + "." + ext(format),
+	f := &doc.Figure{Name: "ryc" + itoa(c.figs) + "." + ext(format),
 		Format: format, Data: data, WidthPx: w, HeightPx: h, Alt: alt,
-		Caption: ins(raw("Rycina"+plfmt.NBSP+itoa(c.figs)+". "), tx(title))}
+		Caption: ins(c.label("Rycina"), tx(title))}
 	return f
 }
 

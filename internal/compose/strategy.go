@@ -1,6 +1,7 @@
 package compose
 
 import (
+	"github.com/strategia-pl/strategia/internal/grammar"
 	"github.com/strategia-pl/strategia/internal/refdata"
 	"slices"
 	"strings"
@@ -27,18 +28,8 @@ func Strategy(s *model.Strategy, x *model.Index, f *model.Facts, opt Options) (*
 	figures := &doc.Section{Level: 1, Anchor: c.anchor("spis-map"), Unnumbered: true, NoTOC: true,
 		Blocks: []doc.Block{&doc.TOC{Of: doc.TOCFigures}}}
 	abbr := &doc.Section{Level: 1, Anchor: c.anchor("skroty"), Unnumbered: true, PageBreakBefore: true, Title: ins(raw("Wykaz skrótów"))}
-	c.d.Blocks = append(c.d.Blocks, &doc.TOC{Title: "Spis treści", Depth: 2}, tables, figures, abbr)
-	for _, ch := range []func() *doc.Section{
-		c.introduction, c.diagnosis, c.conclusions, c.swot, c.vision, c.goals, c.results,
-		c.osi, c.spatialModel, c.recommendations, c.implementation, c.participation,
-		c.finance, c.projects,
-	} {
-		if sec := ch(); sec != nil {
-			sec.PageBreakBefore = true
-			c.d.Blocks = append(c.d.Blocks, sec)
-		}
-	}
-	c.d.Blocks = append(c.d.Blocks, c.annexes()...)
+	c.front = []doc.Block{&doc.TOC{Title: "Spis treści", Depth: 2}, tables, figures, abbr}
+	c.d.Blocks = c.tplBlocks("strategy/document.tmpl", "", c.view(), 0)
 	c.fillAbbreviations(abbr)
 	c.fillLists(tables, figures)
 	return c.finish()
@@ -99,7 +90,7 @@ func (c *composer) anchorCaptions() (tables, maps, figs int) {
 			}
 		case *doc.Figure:
 			if len(n.Caption) > 0 {
-				if t, ok := n.Caption[0].(*doc.Text); ok && strings.HasPrefix(t.Text, "Mapa") {
+				if t, ok := n.Caption[0].(*doc.Text); ok && (c.labels[t] == "Mapa" || strings.HasPrefix(t.Text, "Mapa")) {
 					maps++
 				} else {
 					figs++
@@ -311,33 +302,7 @@ func firstRune(s string) rune {
 	return ' '
 }
 
-// ---- 1. Wprowadzenie ----
-
-func (c *composer) introduction() *doc.Section {
-	p := c.s.Partnership
-	sec := section(1, c.anchor("wprowadzenie"), "Wprowadzenie")
-	if p.Note != "" {
-		sec.Blocks = append(sec.Blocks, note(italic(p.Note)))
-	}
-	// legal basis
-	lb := section(2, c.anchor("podstawa-prawna"), "Podstawa prawna i charakter dokumentu",
-		para("Dokument jest "+cmpOr(docKindInstr[p.DocType], "strategią")+". Podstawę prawną jego opracowania stanowią:"))
-	if basis := legalBasis[p.DocType]; len(basis) > 0 {
-		lb.Blocks = append(lb.Blocks, bullets(basis))
-	}
-	if p.Period.From != 0 {
-		lb.Blocks = append(lb.Blocks, labelled("Okres obowiązywania", raw("lata "+plfmt.Range(p.Period.From, p.Period.To))))
-	}
-	if pr, ok := programmes[p.Programme]; ok {
-		lb.Blocks = append(lb.Blocks, labelled("Wsparcie w opracowaniu", tx(pr)))
-	}
-	sec.Blocks = append(sec.Blocks, lb)
-	sec.Blocks = append(sec.Blocks, c.partnershipSection())
-	if proc := c.processSection(); proc != nil {
-		sec.Blocks = append(sec.Blocks, proc)
-	}
-	return sec
-}
+// ---- 1. Wprowadzenie (strategy/chapters/wprowadzenie.tmpl) ----
 
 func bullets(items []string) *doc.List {
 	l := &doc.List{}
@@ -347,49 +312,10 @@ func bullets(items []string) *doc.List {
 	return l
 }
 
-func (c *composer) partnershipSection() *doc.Section {
+// membersTable is the table of the partnership's members.
+func (c *composer) membersTable() *doc.Table {
 	p := c.s.Partnership
-	sec := section(2, c.anchor("partnerstwo"), "Partnerstwo i jego obszar")
-	var b strings.Builder
-	b.WriteString(p.Name + " tworzy " + itoa(len(p.Members)) + " " + plural(len(p.Members), "jednostka", "jednostki", "jednostek") + " samorządu terytorialnego")
-	if v := refdata.VoivodeshipName(p.SupportedInVoivodeship); v != "" {
-		b.WriteString(" województwa " + v)
-	}
-	b.WriteString(".")
-	if lf, ok := legalForms[p.LegalForm]; ok {
-		b.WriteString(" Podstawą współpracy jest " + lf)
-		if p.Formed != "" {
-			b.WriteString(" z " + plfmt.DateLong(p.Formed))
-		}
-		b.WriteString(".")
-	}
-	if p.Leader.ID != "" {
-		b.WriteString(" Liderem partnerstwa jest " + c.memberName(p.Leader.ID) + ".")
-	}
 	f := c.f
-	if f.AreaKm2 > 0 || f.Population.Value > 0 {
-		b.WriteString(" Obszar partnerstwa")
-		if f.AreaKm2 > 0 {
-			b.WriteString(" zajmuje " + plfmt.Number(f.AreaKm2, 1) + " km²")
-		}
-		if f.Population.Value > 0 {
-			if f.AreaKm2 > 0 {
-				b.WriteString(" i")
-			}
-			b.WriteString(" zamieszkuje go " + plfmt.Number(f.Population.Value, 0) + " " +
-				countNoun("osoby", f.Population.Value, 0) + " (" + itoa(f.Population.Year) + " r.)")
-		}
-		b.WriteString(".")
-	}
-	sec.Blocks = append(sec.Blocks, para(b.String()))
-	if len(p.OSITypes) > 0 {
-		var ts []string
-		for _, t := range p.OSITypes {
-			ts = append(ts, label(osiTypes, t))
-		}
-		sec.Blocks = append(sec.Blocks, labelled("Typ obszaru wsparcia", tx(strings.Join(ts, "; "))))
-	}
-	// members table
 	t := c.table("Jednostki samorządu terytorialnego tworzące partnerstwo", []float64{0.5, 2.6, 1.3, 2, 1.5, 1.5, 1}, 1,
 		headerRow("Lp.", "Jednostka", "Kod TERYT", "Rodzaj", "Ludność", "Powierzchnia [km²]", "Rola"))
 	popYears := map[int]bool{}
@@ -418,13 +344,7 @@ func (c *composer) partnershipSection() *doc.Section {
 		src += "; kody według rejestru TERC, stan na " + plfmt.Date(p.TerytEdition)
 	}
 	t.Note = sourceNote(src + ".")
-	sec.Blocks = append(sec.Blocks, t)
-	if m := c.areaMap(); m != "" {
-		if fig := c.mapFigure(m, c.x.Maps[m].Pos); fig != nil {
-			sec.Blocks = append(sec.Blocks, fig)
-		}
-	}
-	return sec
+	return t
 }
 
 func plural(n int, one, few, many string) string {
@@ -469,42 +389,6 @@ func (c *composer) areaMap() string {
 		}
 	}
 	return ""
-}
-
-func (c *composer) processSection() *doc.Section {
-	pa := c.s.Participation
-	p := c.s.Partnership
-	sec := section(2, c.anchor("proces"), "Proces opracowania strategii i partycypacja")
-	sec.Blocks = append(sec.Blocks, c.markdown(&pa.Description, 2)...)
-	if len(pa.PartnersInvolved) > 0 {
-		sec.Blocks = append(sec.Blocks, para("W opracowanie strategii zaangażowano następujących partnerów:"))
-		l := &doc.List{}
-		for _, g := range pa.PartnersInvolved {
-			in := ins(bold(label(partnerGroups, g.Group)))
-			if g.Description != "" {
-				in = append(in, tx(" – "+g.Description))
-			}
-			l.Items = append(l.Items, &doc.ListItem{Blocks: []doc.Block{paraIn(in...)}})
-		}
-		sec.Blocks = append(sec.Blocks, l)
-	}
-	if len(p.Advisors) > 0 {
-		var names []string
-		for _, a := range p.Advisors {
-			s := a.Name
-			if r := map[string]string{"doradca_partnerstwa": "doradca partnerstwa", "ekspert": "ekspert", "koordynator": "koordynator"}[a.Role]; r != "" {
-				s += " (" + r + ")"
-			} else if a.Role != "" {
-				s += " (" + strings.ReplaceAll(a.Role, "_", " ") + ")"
-			}
-			names = append(names, s)
-		}
-		sec.Blocks = append(sec.Blocks, labelled("Zespół doradczy", tx(strings.Join(names, ", "))))
-	}
-	if len(sec.Blocks) == 0 {
-		return nil
-	}
-	return sec
 }
 
 // ---- 2. Diagnoza ----
@@ -1374,9 +1258,10 @@ func days(from, to string) int {
 	return int(b.Sub(a).Hours()/24) + 1
 }
 
-func (c *composer) participation() *doc.Section {
+// procedureTable is the table of the procedure's stages, nil when the
+// content records none.
+func (c *composer) procedureTable() *doc.Table {
 	pa := c.s.Participation
-	sec := section(1, c.anchor("procedura"), "Partycypacja i procedura przyjęcia strategii")
 	t := c.table("Przebieg procedury opracowania i przyjęcia strategii", []float64{2.2, 5}, 1, headerRow("Etap", "Przebieg"))
 	add := func(stage string, in ...doc.Inline) {
 		t.Rows = append(t.Rows, row(lcell(stage), icell(in...)))
@@ -1416,9 +1301,11 @@ func (c *composer) participation() *doc.Section {
 		add("Konsultacje społeczne (art. 6 upzpr)", tx(strings.Join(parts, "; ")))
 	}
 	for _, o := range pa.VoivodeshipOpinion {
-		stage := "Opinia zarządu województwa"
-		if v := refdata.VoivodeshipName(o.Voivodeship); v != "" {
-			stage += " " + strings.TrimSuffix(v, "e") + "ego"
+		stage := "Opinia zarządu"
+		if v := grammar.Default().Voivodeships([]string{o.Voivodeship}, grammar.Gen); v != "" {
+			stage += " " + v
+		} else {
+			stage += " województwa"
 		}
 		add(stage, tx(opinion(o.Requested, o.Received, o.Result, o.Reference)))
 	}
@@ -1443,22 +1330,23 @@ func (c *composer) participation() *doc.Section {
 		add("Opinia instytucji zarządzającej ("+label(instruments, iz.Instrument)+")", tx(opinion(iz.Requested, iz.Received, iz.Result, iz.Reference)))
 	}
 	if len(t.Rows) > 1 {
-		sec.Blocks = append(sec.Blocks, t)
+		return t
 	}
-	if k := pa.Consultation; k != nil && !k.Report.Empty() {
-		sec.Blocks = append(sec.Blocks, section(2, c.anchor("konsultacje"), "Wyniki konsultacji społecznych", c.markdown(&k.Report, 2)...))
-	}
-	if len(pa.Adoptions) > 0 {
-		at := c.table("Uchwały o przyjęciu strategii", []float64{2.2, 2.8, 1.8, 1.6}, 1, headerRow("Jednostka", "Organ", "Nr uchwały", "Data"))
-		for _, a := range pa.Adoptions {
-			at.Rows = append(at.Rows, row(tcell(c.memberName(a.Member.ID)), tcell(a.Body), ccell(a.Resolution), ccell(plfmt.Date(a.Date))))
-		}
-		sec.Blocks = append(sec.Blocks, section(2, c.anchor("przyjecie"), "Przyjęcie strategii", at))
-	}
-	if len(sec.Blocks) == 0 {
+	return nil
+}
+
+// adoptionsTable is the table of the resolutions adopting the strategy,
+// nil when there are none.
+func (c *composer) adoptionsTable() *doc.Table {
+	pa := c.s.Participation
+	if len(pa.Adoptions) == 0 {
 		return nil
 	}
-	return sec
+	at := c.table("Uchwały o przyjęciu strategii", []float64{2.2, 2.8, 1.8, 1.6}, 1, headerRow("Jednostka", "Organ", "Nr uchwały", "Data"))
+	for _, a := range pa.Adoptions {
+		at.Rows = append(at.Rows, row(tcell(c.memberName(a.Member.ID)), tcell(a.Body), ccell(a.Resolution), ccell(plfmt.Date(a.Date))))
+	}
+	return at
 }
 
 func resolutionText(body, number, date string) string {

@@ -360,3 +360,13 @@ func OverrideDir(dir, flag string) string {
 	}
 	return ""
 }
+
+// Names lists the template files of the set, sorted.
+func (s *Set) Names() []string {
+	var out []string
+	for n := range s.files {
+		out = append(out, n)
+	}
+	slices.Sort(out)
+	return out
+}

@@ -1,0 +1,246 @@
+package compose
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/strategia-pl/strategia/internal/grammar"
+	"github.com/strategia-pl/strategia/internal/plfmt"
+	"github.com/strategia-pl/strategia/render/doc"
+)
+
+// goChapters are the chapters still composed in Go, by the name
+// strategy/document.tmpl gives them. A template
+// strategy/chapters/NAME.tmpl, built in or overriding, takes precedence.
+var goChapters = map[string]func(c *composer) *doc.Section{
+	"diagnoza":          (*composer).diagnosis,
+	"wnioski":           (*composer).conclusions,
+	"swot":              (*composer).swot,
+	"wizja":             (*composer).vision,
+	"cele":              (*composer).goals,
+	"rezultaty":         (*composer).results,
+	"osi":               (*composer).osi,
+	"model":             (*composer).spatialModel,
+	"rekomendacje":      (*composer).recommendations,
+	"system-realizacji": (*composer).implementation,
+	"finanse":           (*composer).finance,
+	"projekty":          (*composer).projects,
+}
+
+// chapterNames lists every chapter name document.tmpl may ask for.
+func (c *composer) chapterNames() []string {
+	var out []string
+	for n := range goChapters {
+		out = append(out, n)
+	}
+	for _, f := range c.tpl.Names() {
+		if n, ok := strings.CutPrefix(f, "strategy/chapters/"); ok {
+			out = append(out, strings.TrimSuffix(n, ".tmpl"))
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// FrontMatter is the table of contents, the lists of tables and figures
+// and the list of abbreviations.
+func (v *strategyView) FrontMatter() string { return v.c.blockTok(v.c.front...) }
+
+// Annexes are the annexes: the project fiches and, for a territorial
+// strategy, the art. 29 CPR checklist.
+func (v *strategyView) Annexes() string { return v.c.blockTok(v.c.annexes()...) }
+
+// Chapter is the chapter name: from strategy/chapters/NAME.tmpl when
+// there is one, else composed in Go; "" when it has nothing to say. A
+// chapter starts on a new page.
+func (v *strategyView) Chapter(name string) (string, error) {
+	c := v.c
+	file := "strategy/chapters/" + name + ".tmpl"
+	var blocks []doc.Block
+	switch fn, ok := goChapters[name]; {
+	case c.tpl.Has(file):
+		blocks = c.tplBlocks(file, "", v, 0)
+	case ok:
+		if sec := fn(c); sec != nil {
+			blocks = []doc.Block{sec}
+		}
+	default:
+		return "", fmt.Errorf("no chapter %q; the chapters are: %s", name, strings.Join(c.chapterNames(), ", "))
+	}
+	for _, b := range blocks {
+		if s, ok := b.(*doc.Section); ok {
+			s.PageBreakBefore = true
+			break
+		}
+	}
+	return c.blockTok(blocks...), nil
+}
+
+// ---- data of the introduction ----
+
+// Note is the partnership's note (e.g. that the example is fictitious).
+func (v *strategyView) Note() string { return clean(v.p().Note) }
+
+// LegalBasis lists the legal basis of the document type.
+func (v *strategyView) LegalBasis() []string { return legalBasis[v.p().DocType] }
+
+// MemberCount is the number of members.
+func (v *strategyView) MemberCount() int { return len(v.p().Members) }
+
+// Voivodeships are the TERC codes of the voivodeships the members lie
+// in (the supporting voivodeship first), for {{voivodeships … "case"}}.
+func (v *strategyView) Voivodeships() []string {
+	var out []string
+	if p := v.p(); p.SupportedInVoivodeship != "" {
+		out = append(out, p.SupportedInVoivodeship)
+	}
+	for _, m := range v.p().Members {
+		if id := m.Teryt.ID; len(id) >= 2 && !slices.Contains(out, id[:2]) {
+			out = append(out, id[:2])
+		}
+	}
+	return out
+}
+
+// LegalForm is the form of the partnership's cooperation ("porozumienie
+// międzygminne"), "" when not given.
+func (v *strategyView) LegalForm() string { return legalForms[v.p().LegalForm] }
+
+// Formed is the date the partnership was formed (ISO), "" when not given.
+func (v *strategyView) Formed() string { return v.p().Formed }
+
+// Leader is the leading member as a declinable phrase ("gmina miejska
+// Kolno", "powiat kolneński"); nil when there is none.
+func (v *strategyView) Leader() *phraseView {
+	m := v.c.x.Members[v.p().Leader.ID]
+	if m == nil {
+		return nil
+	}
+	return &phraseView{v.c.unitPhrase(m.Teryt.ID)}
+}
+
+// AreaKm2 is the partnership's area (0 when unknown).
+func (v *strategyView) AreaKm2() float64 { return v.c.f.AreaKm2 }
+
+// populationView is a population count in a year.
+type populationView struct {
+	Value int
+	Year  int
+}
+
+// Population is the partnership's population (nil when unknown).
+func (v *strategyView) Population() *populationView {
+	if v.c.f.Population.Value <= 0 {
+		return nil
+	}
+	return &populationView{int(v.c.f.Population.Value + 0.5), v.c.f.Population.Year}
+}
+
+// OSITypes name the partnership's types of support area.
+func (v *strategyView) OSITypes() []string {
+	var ts []string
+	for _, t := range v.p().OSITypes {
+		ts = append(ts, label(osiTypes, t))
+	}
+	return ts
+}
+
+// MembersTable is the table of members.
+func (v *strategyView) MembersTable() string { return v.c.blockTok(v.c.membersTable()) }
+
+// AreaMap is the map of the partnership's area ("" when there is none).
+func (v *strategyView) AreaMap() string {
+	c := v.c
+	if m := c.areaMap(); m != "" {
+		return c.blockTok(c.mapFigure(m, c.x.Maps[m].Pos))
+	}
+	return ""
+}
+
+// ---- data of the participation chapter ----
+
+// ProcessDescription is the prose on how the strategy was prepared.
+func (v *strategyView) ProcessDescription() string {
+	return v.c.blockTok(v.c.markdown(&v.c.s.Participation.Description, 2)...)
+}
+
+// partnerView is a group of partners involved.
+type partnerView struct{ Group, Description string }
+
+// PartnersInvolved are the groups of partners involved (art. 6 upzpr).
+func (v *strategyView) PartnersInvolved() []partnerView {
+	var out []partnerView
+	for _, g := range v.c.s.Participation.PartnersInvolved {
+		out = append(out, partnerView{label(partnerGroups, g.Group), clean(g.Description)})
+	}
+	return out
+}
+
+// Advisors are the advisors with their roles: "Katarzyna Zalewska
+// (doradca partnerstwa)".
+func (v *strategyView) Advisors() []string {
+	var names []string
+	for _, a := range v.p().Advisors {
+		s := clean(a.Name)
+		if r := map[string]string{"doradca_partnerstwa": "doradca partnerstwa", "ekspert": "ekspert", "koordynator": "koordynator"}[a.Role]; r != "" {
+			s += " (" + r + ")"
+		} else if a.Role != "" {
+			s += " (" + strings.ReplaceAll(clean(a.Role), "_", " ") + ")"
+		}
+		names = append(names, s)
+	}
+	return names
+}
+
+// ProcedureTable is the table of the procedure's stages ("" when empty).
+func (v *strategyView) ProcedureTable() string {
+	if t := v.c.procedureTable(); t != nil {
+		return v.c.blockTok(t)
+	}
+	return ""
+}
+
+// ConsultationReport is the prose on the consultation's results.
+func (v *strategyView) ConsultationReport() string {
+	if k := v.c.s.Participation.Consultation; k != nil && !k.Report.Empty() {
+		return v.c.blockTok(v.c.markdown(&k.Report, 2)...)
+	}
+	return ""
+}
+
+// AdoptionsTable is the table of the resolutions adopting the strategy.
+func (v *strategyView) AdoptionsTable() string {
+	if t := v.c.adoptionsTable(); t != nil {
+		return v.c.blockTok(t)
+	}
+	return ""
+}
+
+// unitPhrase names a member in running text ("gmina Grabowo", "gmina
+// miejska Kolno" where the name repeats, "powiat kolneński").
+func (c *composer) unitPhrase(teryt string) grammar.Phrase {
+	m := c.x.Members[teryt]
+	if m == nil {
+		return grammar.Phrase{Forms: grammar.Forms{teryt, teryt, teryt, teryt, teryt, teryt}}
+	}
+	repeated := false
+	for _, o := range c.s.Partnership.Members {
+		if o != m && o.Name == m.Name {
+			repeated = true
+		}
+	}
+	gt := m.GminaType
+	if gt == 0 && len(m.Teryt.ID) == 7 {
+		gt = int(m.Teryt.ID[6] - '0')
+	}
+	kind := m.Kind
+	if kind == "" {
+		kind = "gmina"
+	}
+	p := grammar.Default().Unit(kind, gt, clean(m.Name), repeated)
+	for i := range p.Forms {
+		p.Forms[i] = plfmt.Text(p.Forms[i])
+	}
+	return p
+}
