@@ -42,6 +42,7 @@ func commands() []command {
 		{"build", "[-out DIR] [-format pdf,docx,html] [-strict] [-force] [-j N] [DIR...]", "validate, then write the documents (PDF, DOCX, HTML) into output/", runBuild},
 		{"watch", "[-out DIR] [-format pdf,docx,html] [-j N] [DIR...]", "build, then rebuild on every save until Ctrl-C", runWatch},
 		{"serve", serveArgs, "build, watch and serve the documents in a browser with live reload", runServe},
+		{"diff", diffArgs, "list what changed between two git revisions (members, goals, projects, finance, prose)", runDiff},
 		{"init", initArgs, "scaffold a new partnership folder with commented files, members from TERC", runInit},
 		{"templates", templatesArgs, "export the built-in document templates, or diff overrides against them", runTemplates},
 		{"schema", "[-o DIR] [KIND]", "print the JSON Schema of a content file kind (or write them all)", runSchema},
