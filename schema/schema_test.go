@@ -69,7 +69,7 @@ func load(t *testing.T, name string) map[string]any {
 }
 
 func TestKinds(t *testing.T) {
-	want := []string{"diagnosis", "finance", "goals", "implementation", "indicators", "partnership", "project", "spatial", "swot"}
+	want := []string{"comments", "diagnosis", "finance", "goals", "implementation", "indicators", "partnership", "project", "spatial", "swot"}
 	if got := Kinds(); !slices.Equal(got, want) {
 		t.Errorf("Kinds() = %v, want %v", got, want)
 	}
@@ -404,8 +404,11 @@ func position(n *yaml.Node, loc []string, key string) (int, int) {
 var modeline = regexp.MustCompile(`(?m)^#\s*yaml-language-server:\s*\$schema=(\S+)`)
 
 func kindOf(path string) string {
-	if filepath.Base(filepath.Dir(path)) == "projects" {
+	switch filepath.Base(filepath.Dir(path)) {
+	case "projects":
 		return "project"
+	case "consultation":
+		return "comments"
 	}
 	return strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 }
@@ -413,7 +416,7 @@ func kindOf(path string) string {
 // Test 4: the example content validates against the schemas.
 func TestContent(t *testing.T) {
 	var paths []string
-	for _, pat := range []string{"../content/*/*.yaml", "../content/*/projects/*.yaml"} {
+	for _, pat := range []string{"../content/*/*.yaml", "../content/*/projects/*.yaml", "../content/*/consultation/*.yaml"} {
 		m, _ := filepath.Glob(pat)
 		paths = append(paths, m...)
 	}

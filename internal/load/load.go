@@ -59,6 +59,7 @@ func (ld *loader) load() {
 		ld.loadStandard(sf.Name, sf.Kind)
 	}
 	ld.loadProjects()
+	ld.loadComments()
 	ld.resolveMarkdown()
 	sort.Strings(ld.s.Files)
 }
@@ -145,12 +146,19 @@ func (ld *loader) loadProjects() {
 func (ld *loader) decode(name string, k model.FileKind, data []byte, out any) bool {
 	file := ld.file(name)
 	ld.s.Files = append(ld.s.Files, name)
-	before := ld.l.Len()
 	root := parseYAML(file, data, &ld.l)
 	if root == nil {
 		ld.s.Unreadable = append(ld.s.Unreadable, name)
 		return false
 	}
+	ld.decodeNode(file, k, root, out)
+	return true
+}
+
+// decodeNode validates the tree root of file against kind k's schema and
+// decodes it into out, filling the positions of every entity.
+func (ld *loader) decodeNode(file string, k model.FileKind, root *yaml.Node, out any) {
+	before := ld.l.Len()
 	validate(file, k, newTree(root), &ld.l)
 	if err := root.Decode(out); err != nil && ld.l.Len() == before {
 		// The schema should have caught every shape problem; report what
@@ -165,7 +173,6 @@ func (ld *loader) decode(name string, k model.FileKind, data []byte, out any) bo
 		}
 	}
 	fillMeta(out, root, file)
-	return true
 }
 
 var lineRE = regexp.MustCompile(`^line (\d+): `)

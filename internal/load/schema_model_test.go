@@ -27,6 +27,7 @@ func TestModelCoversSchema(t *testing.T) {
 		model.KindImplementation: reflect.TypeFor[model.ImplementationFile](),
 		model.KindFinance:        reflect.TypeFor[model.FinanceFile](),
 		model.KindProject:        reflect.TypeFor[model.ProjectFile](),
+		model.KindComments:       reflect.TypeFor[model.CommentsFile](),
 	}
 	for k, typ := range types {
 		url := schemaBase + string(k) + ".schema.json#"

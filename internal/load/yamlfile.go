@@ -2,6 +2,7 @@ package load
 
 import (
 	"bytes"
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -42,7 +43,7 @@ func checkText(file string, data []byte, l *diag.List) bool {
 		switch {
 		case r == utf8.RuneError && size <= 1:
 			l.Errorf(diag.Pos{File: file, Line: line, Col: col}, RuleUTF8,
-				"invalid UTF-8 (byte 0x%02X): save the file as UTF-8", data[i])
+				"invalid UTF-8 (byte 0x%02X%s): save the file as UTF-8", data[i], cp1250Hint(data[i]))
 			return false
 		case r > 0xFFFF:
 			l.Errorf(diag.Pos{File: file, Line: line, Col: col}, RuleBMP,
@@ -59,6 +60,22 @@ func checkText(file string, data []byte, l *diag.List) bool {
 		i += size
 	}
 	return ok
+}
+
+// cp1250Polish maps the bytes of the Polish letters in Windows-1250, the
+// encoding of files saved by older Polish Windows programs, to the letters.
+var cp1250Polish = map[byte]rune{
+	0xA5: 'Ą', 0xB9: 'ą', 0xC6: 'Ć', 0xE6: 'ć', 0xCA: 'Ę', 0xEA: 'ę', 0xA3: 'Ł', 0xB3: 'ł',
+	0xD1: 'Ń', 0xF1: 'ń', 0xD3: 'Ó', 0xF3: 'ó', 0x8C: 'Ś', 0x9C: 'ś', 0x8F: 'Ź', 0x9F: 'ź',
+	0xAF: 'Ż', 0xBF: 'ż',
+}
+
+// cp1250Hint names the Polish letter an invalid byte is in Windows-1250.
+func cp1250Hint(b byte) string {
+	if r, ok := cp1250Polish[b]; ok {
+		return fmt.Sprintf(", which is %q in Windows-1250: the file was saved in that encoding", r)
+	}
+	return ""
 }
 
 // checkTabs reports tab characters in the indentation of YAML lines.

@@ -19,6 +19,10 @@ type Strategy struct {
 	IntegratedApproach Markdown
 	Finance            FinancialFramework
 	Projects           []*Project
+	// Comments are the consultation's comments, from CommentsFile
+	// (partnership-relative; "" when the partnership has none).
+	Comments     []*Comment
+	CommentsFile string
 
 	// Files lists the content files that were read, partnership-relative,
 	// sorted. Unreadable lists the YAML files that are missing or could not

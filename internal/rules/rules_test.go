@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -51,12 +52,14 @@ func p01(s *model.Strategy) *model.Project { return s.Projects[0] }
 // cases: for each rule, a mutation of the clean fixture that breaks it
 // (fail) and, where the rule applies only after a change (another doc
 // type, say), a mutation under which it passes (pass).
-var cases = []struct {
+type ruleCase struct {
 	rule       string
 	pass, fail mut
 	sev        diag.Severity
 	synth      bool // the offending value is built in Go, without a source position
-}{
+}
+
+var cases = []ruleCase{
 	{rule: "ID-01", fail: func(s *model.Strategy, _ *refdata.Local) { p01(s).ScopeTeryt[0].ID = "2106011" }},
 	{rule: "ID-02", fail: func(s *model.Strategy, _ *refdata.Local) { s.Partnership.Members[1].Teryt.ID = "2006035" }},
 	{rule: "ID-03", fail: func(s *model.Strategy, _ *refdata.Local) { s.Partnership.Members[1].Kind = "powiat" }},
@@ -276,7 +279,7 @@ func TestFixtureClean(t *testing.T) {
 
 func TestRules(t *testing.T) {
 	covered := map[string]bool{}
-	for i, tc := range cases {
+	for i, tc := range slices.Concat(cases, consultationCases) {
 		covered[tc.rule] = true
 		t.Run(tc.rule, func(t *testing.T) {
 			if tc.pass != nil {

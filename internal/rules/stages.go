@@ -30,6 +30,8 @@ func init() {
 		{ID: "SCH-02", Title: "values have the right type", Explain: "Numbers, strings, lists and mappings must be where the schema expects them. TERYT codes are strings: write \"2006011\" in quotes."},
 		{ID: "SCH-03", Title: "required keys are present", Explain: "The schema requires IDs, names and the structural core of each file; the message names the missing key and where it belongs."},
 		{ID: "SCH-04", Title: "values are allowed", Explain: "Enumerated values (document types, dimensions, statuses…), ID patterns (CS1, KD1.1.1, P01…), dates (YYYY-MM-DD) and ranges follow the schema; `strategia schema KIND` shows it."},
+		{ID: "CSV-01", Title: "a comments CSV file is a well-formed table",
+			Explain: "consultation/comments.csv (as exported from an online form or a spreadsheet) is UTF-8 (a BOM is fine), its columns separated by commas or by semicolons (the header row decides), with a header row naming the columns number, date, channel, party, author (optional), refers_to, comment, response and justification (or their Polish names: nr, data, kanał, kategoria, zgłaszający, dotyczy, uwaga, rozstrzygnięcie, uzasadnienie). A value holding the separator, a quote or a line break is put in double quotes, with quotes inside doubled. Dates are 2024-03-04 or 04.03.2024; responses may be written in Polish (uwzględniona, częściowo uwzględniona, nieuwzględniona, wyjaśnienie)."},
 		{ID: "MD-01", Title: "Markdown uses only what the documents can show",
 			Explain: "Raw HTML, images from the internet, images inside a sentence and links to local files cannot be rendered in both the PDF and the DOCX; they are reported instead of being dropped silently. Use a map ({{map:M1}}) or an image alone in its paragraph, and links to web addresses."},
 	} {
