@@ -247,6 +247,11 @@ func (b *Builder) Partnership(ctx context.Context, dir string) *Report {
 			add(filepath.Join("fiszki", rep.Slug+"-fiszka-"+p.ID), d, l)
 		}
 	}
+	procDocs, l := compose.Procedure(s, res.Index, facts, rep.Slug, copt)
+	rep.Diags.Append(*l)
+	for _, pd := range procDocs {
+		outs = append(outs, &output{name: pd.Name, doc: pd.Doc, noTitle: pd.NoTitlePage})
+	}
 	if b.opt.Strict {
 		rep.Diags.Strict()
 	}

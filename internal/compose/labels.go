@@ -3,6 +3,7 @@ package compose
 import (
 	"github.com/strategia-pl/strategia/internal/refdata"
 
+	"github.com/strategia-pl/strategia/internal/model"
 	"github.com/strategia-pl/strategia/internal/plfmt"
 )
 
@@ -326,4 +327,40 @@ func withUnit(val, unit string) string {
 		return val + unit
 	}
 	return val + plfmt.NBSP + unit
+}
+
+// commentChannels name how a consultation comment came in.
+var commentChannels = map[string]string{
+	"formularz_online":    "formularz elektroniczny",
+	"email":               "poczta elektroniczna",
+	"poczta":              "pismo",
+	"osobiscie":           "osobiście w urzędzie",
+	"spotkanie":           "spotkanie konsultacyjne",
+	"warsztaty":           "warsztaty",
+	"punkt_konsultacyjny": "punkt konsultacyjny",
+}
+
+// commentParties name the category of the party that made a comment, in
+// the singular (a row of the comments table) and the plural (a row of
+// the summary).
+var commentParties = map[string][2]string{
+	"residents":           {"mieszkaniec", "Mieszkańcy"},
+	"ngo":                 {"organizacja pozarządowa", "Organizacje pozarządowe"},
+	"business":            {"przedsiębiorca", "Przedsiębiorcy"},
+	"neighbouring_gminy":  {"gmina sąsiednia", "Gminy sąsiednie i ich związki"},
+	"member_jst":          {"JST partnerstwa", "Jednostki samorządu partnerstwa"},
+	"rzgw":                {"dyrektor RZGW", "Dyrektor RZGW Wód Polskich"},
+	"public_institutions": {"instytucja publiczna", "Instytucje publiczne"},
+	"science":             {"uczelnia lub instytucja naukowa", "Uczelnie i instytucje naukowe"},
+	"youth":               {"młodzież", "Młodzież"},
+	"seniors":             {"seniorzy", "Seniorzy"},
+	"other":               {"inny", "Inni"},
+}
+
+// commentResponses name how a comment was dealt with.
+var commentResponses = map[string]string{
+	model.ResponseAccepted:  "uwzględniona",
+	model.ResponsePartial:   "częściowo uwzględniona",
+	model.ResponseRejected:  "nieuwzględniona",
+	model.ResponseExplained: "wyjaśnienie",
 }

@@ -1,5 +1,7 @@
 package model
 
+import "slices"
+
 // ---- consultation/comments.yaml or consultation/comments.csv ----
 
 // CommentsFile is consultation/comments.yaml (a CSV file with the same
@@ -91,3 +93,15 @@ func (s *Strategy) CountComments() CommentCounts {
 
 // KindComments is the file kind (and schema) of the comments file.
 const KindComments FileKind = "comments"
+
+// The procedure documents a partnership may ask for (partnership.documents).
+const (
+	DocDiagnosisReport      = "diagnosis_report"
+	DocConsultationReport   = "consultation_report"
+	DocResolutions          = "resolutions"
+	DocProcedureResolutions = "procedure_resolutions"
+	DocOpinionRequests      = "opinion_requests"
+)
+
+// Wants reports whether the partnership asks for procedure document d.
+func (p *Partnership) Wants(d string) bool { return slices.Contains(p.Documents, d) }

@@ -63,6 +63,9 @@ type Partnership struct {
 	Advisors               []*Advisor  `yaml:"advisors"`
 	Members                []*Member   `yaml:"members"`
 	Note                   string      `yaml:"note"`
+	// Documents lists the procedure documents to build besides the
+	// strategy and the fiches (Document* constants).
+	Documents []string `yaml:"documents"`
 }
 
 // Resolution is a council or board resolution.

@@ -52,6 +52,16 @@ type Participation struct {
 	SOOS                *SOOS                 `yaml:"soos"`
 	IZOpinion           *IZOpinion            `yaml:"iz_opinion"`
 	Adoptions           []*Adoption           `yaml:"adoptions"`
+	Schedule            []*ScheduleStage      `yaml:"schedule"`
+}
+
+// ScheduleStage is a stage of preparing the draft strategy with its
+// deadline (a month "2023-09" or a day), as the resolution on the
+// procedure and schedule sets it.
+type ScheduleStage struct {
+	Meta  `yaml:"-"`
+	Stage string `yaml:"stage"`
+	By    string `yaml:"by"`
 }
 
 // PartnerGroup is a group of partners involved.

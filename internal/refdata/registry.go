@@ -160,6 +160,8 @@ type Law struct {
 	// Provisions is the text of the law strategia relies on: every
 	// provision a rule, a message or a document cites is here.
 	Provisions []Provision `yaml:"provisions"`
+	// Documents are the legal bases the procedure documents cite.
+	Documents DocumentBases `yaml:"documents"`
 }
 
 // Provision is one article or ustęp of an act, with its text and where
@@ -172,6 +174,26 @@ type Provision struct {
 	Source   string `yaml:"source"`
 	AsOf     string `yaml:"as_of"`    // the state of the law of the source's copy
 	Verbatim bool   `yaml:"verbatim"` // false: a summary (full wording not retrieved)
+}
+
+// DocumentBases are the legal bases of the procedure documents, as they
+// are printed ("art. 18 ust. 2 pkt 6a … ustawy z dnia 8 marca 1990 r. o
+// samorządzie gminnym"): every provision they cite is in law.yaml's
+// provisions.
+type DocumentBases struct {
+	// AdoptionByGmina, AdoptionByPowiat and AdoptionByAssembly are the bases
+	// of a resolution adopting a strategia rozwoju ponadlokalnego by a
+	// gmina council, a powiat council and the assembly of a związek or
+	// association.
+	AdoptionByGmina    string `yaml:"adoption_by_gmina"`
+	AdoptionByPowiat   string `yaml:"adoption_by_powiat"`
+	AdoptionByAssembly string `yaml:"adoption_by_assembly"`
+	// Procedure is the basis of the resolution on the detailed procedure
+	// and schedule of preparing the draft.
+	Procedure string `yaml:"procedure"`
+	// OpinionRequest is the basis of the request for the voivodeship
+	// board's opinion.
+	OpinionRequest string `yaml:"opinion_request"`
 }
 
 var (

@@ -1,0 +1,220 @@
+package compose
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/strategia-pl/strategia/internal/diag"
+	"github.com/strategia-pl/strategia/internal/model"
+	"github.com/strategia-pl/strategia/internal/plfmt"
+	"github.com/strategia-pl/strategia/render/doc"
+)
+
+// ConsultationReport composes the report on the course and results of
+// the consultation of the draft strategy (sprawozdanie z przebiegu i
+// wyników konsultacji, art. 6 ust. 6 upzpr) from the consultation's
+// record in implementation.yaml and its comments file: the legal basis
+// and subject, the course (announcement, period, forms, the parties of
+// art. 6 ust. 3), a summary of the comments by party and response, and
+// the full table of comments with their handling. A private person is
+// never named: a resident's comment shows only the category.
+func ConsultationReport(s *model.Strategy, x *model.Index, f *model.Facts, opt Options) (*doc.Document, *diag.List) {
+	c := newComposer(s, x, f, opt)
+	co := s.Participation.Consultation
+	switch {
+	case s.CommentsFile == "":
+		c.l.Errorf(s.Partnership.At("documents"), "CON-01", "the consultation report needs the comments: add consultation/comments.csv or consultation/comments.yaml (strategia schema comments)")
+		return c.finish()
+	case co == nil:
+		c.l.Errorf(s.Partnership.At("documents"), "CON-01", "the consultation report needs participation.consultation in implementation.yaml (announcement, period, channels)")
+		return c.finish()
+	}
+	for _, cm := range s.Comments {
+		if cm.Response == "" {
+			// CON-01 reported it; the report waits for every response.
+			c.l.Warnf(cm.At("response"), "CON-01", "the consultation report is not built until comment %d has a response", cm.Number)
+			return c.finish()
+		}
+	}
+	c.d.Meta = c.procedureMeta("Sprawozdanie z przebiegu i wyników konsultacji",
+		"Sprawozdanie z konsultacji", "sprawozdanie z konsultacji")
+	c.d.Meta.Subtitle = "projektu " + c.strategyNameGen()
+	if co.ReportDate != "" {
+		c.d.Meta.Date = co.ReportDate
+		c.d.Meta.TitlePage = append([]string{plfmt.Text(c.reportPlace() + plfmt.DateLong(co.ReportDate))}, c.d.Meta.TitlePage...)
+	}
+	c.d.Blocks = append(c.d.Blocks, &doc.TOC{Title: "Spis treści", Depth: 1})
+	for _, sec := range []*doc.Section{c.consultationBasis(), c.consultationCourse(), c.consultationSummary(), c.consultationComments()} {
+		sec.PageBreakBefore = sec.Anchor == "uwagi"
+		c.d.Blocks = append(c.d.Blocks, sec)
+	}
+	return c.finish()
+}
+
+// reportPlace is "Kolno, " (the leader's seat) before the report's date,
+// or "" when the leader is unknown.
+func (c *composer) reportPlace() string {
+	if m := c.x.Members[c.s.Partnership.Leader.ID]; m != nil && m.Kind != "powiat" {
+		return m.Name + ", "
+	}
+	return ""
+}
+
+func (c *composer) consultationBasis() *doc.Section {
+	co := c.s.Participation.Consultation
+	sec := section(1, c.anchor("podstawa"), "Podstawa prawna i przedmiot konsultacji")
+	sec.Blocks = append(sec.Blocks, para("Zgodnie z art. 6 ust. 6 ustawy z dnia 6 grudnia 2006 r. o zasadach prowadzenia polityki rozwoju "+
+		"podmiot opracowujący projekt strategii sporządza sprawozdanie z przebiegu i wyników konsultacji, zawierające "+
+		"ustosunkowanie się do zgłoszonych uwag wraz z uzasadnieniem, w terminie 30 dni od dnia ich zakończenia."))
+	subject := "Przedmiotem konsultacji był projekt " + c.strategyNameGen()
+	if v := c.s.Partnership.Version; v != "" {
+		subject += " (wersja " + v + ")"
+	}
+	if n := c.s.Partnership.Name; n != "" {
+		subject += ", opracowany przez " + n
+	}
+	subject = sentence(subject)
+	sec.Blocks = append(sec.Blocks, para(subject))
+	if r := co.ReportDate; r != "" {
+		sec.Blocks = append(sec.Blocks, para(sentence("Sprawozdanie sporządzono "+plfmt.DateLong(r))))
+	}
+	return sec
+}
+
+func (c *composer) consultationCourse() *doc.Section {
+	co := c.s.Participation.Consultation
+	sec := section(1, c.anchor("przebieg"), "Przebieg konsultacji")
+	var ps []doc.Block
+	if co.Announced != "" {
+		ps = append(ps, para(sentence("Konsultacje ogłoszono "+plfmt.DateLong(co.Announced))))
+	}
+	if co.From != "" && co.To != "" {
+		s := "Uwagi można było zgłaszać od " + plfmt.DateLong(co.From) + " do " + plfmt.DateLong(co.To)
+		start := cmpOr(co.Announced, co.From)
+		if n := days(start, co.To); n > 0 {
+			s += ", tj. przez " + itoa(n) + " dni od dnia ogłoszenia (art. 6 ust. 5 ustawy: nie krócej niż 35 dni)"
+		}
+		ps = append(ps, para(sentence(s)))
+	}
+	if len(co.Channels) > 0 {
+		var ch []string
+		for _, x := range co.Channels {
+			ch = append(ch, label(channels, x))
+		}
+		ps = append(ps, para("Formy konsultacji: "+strings.Join(ch, ", ")+"."))
+	}
+	sec.Blocks = append(sec.Blocks, ps...)
+	if groups := c.s.Participation.PartnersInvolved; len(groups) > 0 {
+		sec.Blocks = append(sec.Blocks, para("Projekt konsultowano z podmiotami wskazanymi w art. 6 ust. 3 ustawy, w szczególności:"))
+		l := &doc.List{}
+		for _, g := range groups {
+			in := ins(bold(plfmt.UpperFirst(label(partnerGroups, g.Group))))
+			if g.Description != "" {
+				in = append(in, tx(" – "+g.Description))
+			}
+			l.Items = append(l.Items, &doc.ListItem{Blocks: []doc.Block{paraIn(in...)}})
+		}
+		sec.Blocks = append(sec.Blocks, l)
+	}
+	return sec
+}
+
+// consultationSummary counts the comments by party (in the order of the
+// commentParties table) and response.
+func (c *composer) consultationSummary() *doc.Section {
+	sec := section(1, c.anchor("podsumowanie"), "Zestawienie zgłoszonych uwag")
+	n := c.s.CountComments()
+	sec.Blocks = append(sec.Blocks, para("W konsultacjach zgłoszono "+itoa(n.Received)+" "+
+		plural(n.Received, "uwagę", "uwagi", "uwag")+", z których "+itoa(n.Accepted)+" "+
+		"uwzględniono w całości lub w części."))
+	responses := []string{model.ResponseAccepted, model.ResponsePartial, model.ResponseRejected, model.ResponseExplained}
+	head := headerRow("Zgłaszający", "Liczba uwag", "Uwzględnione", "Częściowo uwzględnione", "Nieuwzględnione", "Wyjaśnienia")
+	t := c.table("Uwagi zgłoszone w konsultacjach według zgłaszających i sposobu rozpatrzenia", []float64{3, 1, 1, 1, 1, 1}, 1, head)
+	var parties []string
+	count := map[string]map[string]int{}
+	for _, cm := range c.s.Comments {
+		if count[cm.Party] == nil {
+			count[cm.Party] = map[string]int{}
+			parties = append(parties, cm.Party)
+		}
+		count[cm.Party][""]++
+		count[cm.Party][cm.Response]++
+	}
+	order := []string{"residents", "ngo", "business", "neighbouring_gminy", "member_jst", "rzgw", "public_institutions", "science", "youth", "seniors", "other"}
+	slices.SortStableFunc(parties, func(a, b string) int { return slices.Index(order, a) - slices.Index(order, b) })
+	total := map[string]int{}
+	for _, p := range parties {
+		r := row(tcell(commentParties[p][1]), ncell(itoa(count[p][""])))
+		total[""] += count[p][""]
+		for _, resp := range responses {
+			r.Cells = append(r.Cells, ncell(itoa(count[p][resp])))
+			total[resp] += count[p][resp]
+		}
+		t.Rows = append(t.Rows, r)
+	}
+	sum := row(&doc.Cell{Bold: true, Blocks: []doc.Block{para("Razem")}}, &doc.Cell{Bold: true, Align: doc.AlignRight, Blocks: []doc.Block{paraIn(raw(itoa(total[""])))}})
+	for _, resp := range responses {
+		sum.Cells = append(sum.Cells, &doc.Cell{Bold: true, Align: doc.AlignRight, Blocks: []doc.Block{paraIn(raw(itoa(total[resp])))}})
+	}
+	t.Rows = append(t.Rows, sum)
+	sec.Blocks = append(sec.Blocks, t)
+	return sec
+}
+
+// consultationComments is the table of every comment with its handling.
+func (c *composer) consultationComments() *doc.Section {
+	sec := section(1, c.anchor("uwagi"), "Uwagi i sposób ich rozpatrzenia")
+	sec.Blocks = append(sec.Blocks, para("Tabela zawiera wszystkie uwagi w kolejności wpływu. Uwagi osób prywatnych podano bez danych osobowych."))
+	t := c.table("Zgłoszone uwagi wraz ze sposobem ich rozpatrzenia i uzasadnieniem", []float64{0.5, 1.6, 1.6, 3.2, 1.3, 3.2}, 1,
+		headerRow("Nr", "Zgłaszający, data i forma", "Część projektu", "Treść uwagi", "Sposób rozpatrzenia", "Uzasadnienie"))
+	for _, cm := range c.s.Comments {
+		who := commentParties[cm.Party][0]
+		if !cm.Private() && cm.Author != "" {
+			who = cm.Author
+		}
+		whoCell := bcell(paraIn(tx(who)), note(raw(plfmt.Date(cm.Date)+", "+label(commentChannels, cm.Channel))))
+		t.Rows = append(t.Rows, row(
+			ccell(itoa(cm.Number)),
+			whoCell,
+			icell(c.commentTarget(cm.RefersTo.ID)...),
+			tcell(cm.Comment),
+			tcell(label(commentResponses, cm.Response)),
+			tcell(cmpOr(cm.Justification, "–")),
+		))
+	}
+	sec.Blocks = append(sec.Blocks, t)
+	return sec
+}
+
+// commentTarget names the part of the draft a comment concerns: "cały
+// dokument", or the ID and what it names.
+func (c *composer) commentTarget(id string) []doc.Inline {
+	if id == model.RefersToWhole {
+		return ins(raw("cały dokument"))
+	}
+	x := c.x
+	what, title := "", ""
+	switch {
+	case x.Goals[id] != nil:
+		what, title = "cel strategiczny", x.Goals[id].Title
+	case x.OpGoals[id] != nil:
+		what, title = "cel operacyjny", x.OpGoals[id].Title
+	case x.Directions[id] != nil:
+		what, title = "kierunek działań", x.Directions[id].Title
+	case x.Projects[id] != nil:
+		what, title = "przedsięwzięcie", x.Projects[id].Title
+	case x.OSI[id] != nil:
+		what, title = "obszar strategicznej interwencji", cmpOr(x.OSI[id].Title, x.OSI[id].Name)
+	case x.Chapters[id] != nil:
+		what, title = "diagnoza, rozdział", x.Chapters[id].Title
+	case x.Conclusions[id] != nil:
+		what = "wniosek z diagnozy"
+	case x.SWOT[id] != nil:
+		what = "analiza SWOT"
+	}
+	in := ins(tx(what + " " + id))
+	if title != "" {
+		in = append(in, tx(" "+plfmt.Quote(title)))
+	}
+	return in
+}
