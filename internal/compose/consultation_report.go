@@ -7,6 +7,7 @@ import (
 	"github.com/strategia-pl/strategia/internal/diag"
 	"github.com/strategia-pl/strategia/internal/model"
 	"github.com/strategia-pl/strategia/internal/plfmt"
+	"github.com/strategia-pl/strategia/internal/refdata"
 	"github.com/strategia-pl/strategia/render/doc"
 )
 
@@ -92,7 +93,7 @@ func (c *composer) consultationCourse() *doc.Section {
 		s := "Uwagi można było zgłaszać od " + plfmt.DateLong(co.From) + " do " + plfmt.DateLong(co.To)
 		start := cmpOr(co.Announced, co.From)
 		if n := days(start, co.To); n > 0 {
-			s += ", tj. przez " + itoa(n) + " dni od dnia ogłoszenia (art. 6 ust. 5 ustawy: nie krócej niż 35 dni)"
+			s += ", tj. przez " + itoa(n) + " dni od dnia ogłoszenia (art. 6 ust. 5 ustawy o zasadach prowadzenia polityki rozwoju: nie krócej niż " + itoa(refdata.TheLaw().ConsultationMinDays) + " dni)"
 		}
 		ps = append(ps, para(sentence(s)))
 	}
@@ -105,7 +106,7 @@ func (c *composer) consultationCourse() *doc.Section {
 	}
 	sec.Blocks = append(sec.Blocks, ps...)
 	if groups := c.s.Participation.PartnersInvolved; len(groups) > 0 {
-		sec.Blocks = append(sec.Blocks, para("Projekt konsultowano z podmiotami wskazanymi w art. 6 ust. 3 ustawy, w szczególności:"))
+		sec.Blocks = append(sec.Blocks, para("Projekt konsultowano z podmiotami wskazanymi w art. 6 ust. 3 ustawy o zasadach prowadzenia polityki rozwoju, w szczególności:"))
 		l := &doc.List{}
 		for _, g := range groups {
 			in := ins(bold(plfmt.UpperFirst(label(partnerGroups, g.Group))))

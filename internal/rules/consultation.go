@@ -30,8 +30,7 @@ func init() {
 		Explain: "refers_to names a strategic or operational goal, a direction, a project, an OSI, a diagnosis chapter, a conclusion or a SWOT item by its ID, or is \"ogólna\" for a comment on the whole draft.",
 		Check:   checkCommentTargets})
 	register(&Rule{ID: "CON-06", Severity: diag.Warning, Title: "no private person is named",
-		Legal:   "art. 5 ust. 1 lit. c rozporządzenia (UE) 2016/679 (minimalizacja danych)",
-		Explain: "The report is published on the BIP. Comments of residents (party: residents) are never printed with a name, and the content repository should not hold it either: leave author empty for private persons.",
+		Explain: "The report is published on the BIP, and personal data are kept to what the purpose needs (RODO's data minimisation). Comments of residents (party: residents) are never printed with a name, and the content repository should not hold it either: leave author empty for private persons.",
 		Check:   checkCommentPrivacy})
 	register(&Rule{ID: "CON-07", Severity: diag.Error, Title: "the consultation's counts match the comments file",
 		Explain: "When a comments file exists, the strategy counts its comments from it; consultation.comments_received and comments_accepted in implementation.yaml may then be left out, and when given they must equal the number of comments and of comments accepted in whole or in part.",
