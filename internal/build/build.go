@@ -142,6 +142,9 @@ type output struct {
 	// noTitle leaves out the title page: a fiche is a 1–3 page form that
 	// starts with its own heading.
 	noTitle bool
+	// layout holds what the PDF layout had to force (words broken at the
+	// measure), reported as warnings once the documents are written.
+	layout []pdf.Warning
 }
 
 // Partnership builds the partnership in dir.
@@ -355,6 +358,11 @@ func (b *Builder) Partnership(ctx context.Context, dir string) *Report {
 	}
 	wg.Wait()
 	sort.Strings(rep.Written)
+	for _, o := range outs {
+		for _, w := range o.layout {
+			rep.Diags.Warnf(diag.Pos{File: filepath.Join(outDir, o.name+".pdf")}, w.Rule, "page %d: %s", w.Page, w.Message)
+		}
+	}
 	if firstEr != nil {
 		rep.Err = firstEr
 		return rep
@@ -410,7 +418,8 @@ func (b *Builder) renderBytes(o *output, f string) ([]byte, error) {
 	var buf bytes.Buffer
 	switch f {
 	case FormatPDF:
-		err := pdf.Render(&buf, o.doc, pdf.Options{NoTitlePage: o.noTitle, AnchorPages: func(m map[string]int) { o.tocPages = m }})
+		err := pdf.Render(&buf, o.doc, pdf.Options{NoTitlePage: o.noTitle, AnchorPages: func(m map[string]int) { o.tocPages = m },
+			Warnings: func(ws []pdf.Warning) { o.layout = ws }})
 		return buf.Bytes(), err
 	case FormatDOCX:
 		if o.tocPages == nil {

@@ -39,3 +39,9 @@ func init() {
 		register(r)
 	}
 }
+
+// Warnings of the PDF layout, reported by `strategia build`.
+func init() {
+	register(&Rule{ID: "PDF-01", Severity: diag.Warning, Title: "text fits its line, cell or heading without being cut",
+		Explain: "A word, a web address or a number too wide for its line, table cell, heading or table of contents entry (and without a place where it may break: a space, a hyphenation point, a / . - ? & in an address) is broken at the last character that fits, so that nothing is drawn outside the page or over a neighbouring cell. The warning names the output file, the page and the section; shorten the text, give the address a link text, or split a wide table."})
+}

@@ -96,6 +96,9 @@ type tokenizer struct {
 	runes int // runes in the current word
 	last  rune
 	fn    *footnote
+	// measure: only widths are wanted (column sizing); footnotes are
+	// not numbered or laid out
+	measure bool
 }
 
 func (t *tokenizer) flushFrag() {
@@ -399,6 +402,14 @@ func (t *tokenizer) inlines(is []doc.Inline, base run) {
 			r.color = colLink
 			t.inlines(n.Inlines, r)
 		case *doc.FootnoteRef:
+			if t.measure {
+				r := base
+				r.size = base.size * 0.62
+				t.flushFrag()
+				t.word = append(t.word, kpItem{kind: kBox, text: "0", run: t.l.intern(r)})
+				t.curR = nil
+				continue
+			}
 			fn, first := t.l.footnoteRef(n.ID)
 			if fn == nil {
 				continue
@@ -675,9 +686,12 @@ func (l *layout) knuthPlass(items []kpItem, lw float64, ps kpPass) []int {
 			var r float64
 			switch {
 			case L < lw:
-				if y > 0 {
+				switch {
+				case y > 0:
 					r = (lw - L) / y
-				} else {
+				case ps.emergency:
+					r = ps.tol // a line that cannot stretch: loose, but taken
+				default:
 					r = inf
 				}
 			case L > lw:
@@ -699,8 +713,8 @@ func (l *layout) knuthPlass(items []kpItem, lw float64, ps kpPass) []int {
 			}
 			hy := 0
 			if hyphenAt(b) {
-				hy = a.hy + 1
-				if hy > maxHyphRun {
+				hy = min(a.hy+1, maxHyphRun)
+				if a.hy+1 > maxHyphRun && !ps.emergency {
 					continue
 				}
 			}

@@ -21,6 +21,17 @@ const (
 	textW        = pageW - marginL - marginR
 	textTop      = marginT
 	textBottom   = pageH - marginB
+	// a landscape page (a table too wide for portrait): A4 turned
+	landTextW      = pageH - marginL - marginR
+	landTextBottom = pageW - marginB
+)
+
+// pageGeom is the size of a page and the bottom of its text area.
+type pageGeom struct{ w, h, textW, bottom float64 }
+
+var (
+	portrait  = pageGeom{pageW, pageH, textW, textBottom}
+	landscape = pageGeom{pageH, pageW, landTextW, landTextBottom}
 )
 
 type rgb struct{ r, g, b uint8 }
@@ -76,6 +87,7 @@ type vbox struct {
 	fns    []*footnote
 	hdr    []*vbox // table header rows to repeat above this row on a new page
 	title  bool    // the title page
+	land   bool    // set on a landscape page (a wide table)
 	// split, when set, cuts the box so that its first part is at most
 	// avail high (a table row broken across pages); nil, nil when it
 	// cannot. splitFrom is the offset of a rest part in its cells.

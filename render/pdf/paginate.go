@@ -11,6 +11,14 @@ type page struct {
 	fnH     float64
 	title   bool
 	content bool
+	land    bool // landscape
+}
+
+func (pg *page) geom() pageGeom {
+	if pg.land {
+		return landscape
+	}
+	return portrait
 }
 
 const (
@@ -36,7 +44,8 @@ type paginator struct {
 }
 
 func (p *paginator) newPage() {
-	p.cur = &page{}
+	land := p.cur != nil && p.cur.land
+	p.cur = &page{land: land}
 	p.pages = append(p.pages, p.cur)
 	p.y = textTop
 }
@@ -67,6 +76,28 @@ func (p *paginator) place(b *vbox) {
 	if b.brk && p.cur.content {
 		p.newPage()
 	}
+	if b.land != p.cur.land {
+		// a wide table turns the page, and the page turns back after
+		// it; what is kept with the table (its heading) goes along
+		var moved []placed
+		if p.cur.content {
+			k := len(p.cur.boxes)
+			for k > 0 && p.cur.boxes[k-1].b.keep {
+				k--
+			}
+			if k > 0 && k < len(p.cur.boxes) && b.land {
+				moved = append(moved, p.cur.boxes[k:]...)
+				p.cur.boxes = p.cur.boxes[:k]
+				p.recount()
+			}
+			p.newPage()
+		}
+		p.cur.land = b.land
+		for _, m := range moved {
+			p.put(m.b)
+		}
+	}
+	bottom := p.cur.geom().bottom
 	if !p.cur.content && b.hdr != nil {
 		for _, h := range b.hdr {
 			p.put(h)
@@ -80,8 +111,8 @@ func (p *paginator) place(b *vbox) {
 	if len(b.fns) > 0 {
 		fnAdd = fnHeight(append(append([]*footnote(nil), p.cur.fns...), b.fns...)) - p.cur.fnH
 	}
-	if b.split != nil && !p.cur.title && p.y+before+b.h+p.cur.fnH+fnAdd > textBottom+0.01 {
-		if first, rest := b.split(textBottom - p.cur.fnH - fnAdd - p.y - before); first != nil {
+	if b.split != nil && !p.cur.title && p.y+before+b.h+p.cur.fnH+fnAdd > bottom+0.01 {
+		if first, rest := b.split(bottom - p.cur.fnH - fnAdd - p.y - before); first != nil {
 			p.y += before
 			p.put(first)
 			p.newPage()
@@ -89,7 +120,7 @@ func (p *paginator) place(b *vbox) {
 			return
 		}
 	}
-	if p.y+before+b.h+p.cur.fnH+fnAdd > textBottom+0.01 && p.cur.content && !p.cur.title {
+	if p.y+before+b.h+p.cur.fnH+fnAdd > bottom+0.01 && p.cur.content && !p.cur.title {
 		k := len(p.cur.boxes)
 		for k > 0 && p.cur.boxes[k-1].b.keep {
 			k--

@@ -26,6 +26,49 @@ type Options struct {
 	// the document once it is laid out (the DOCX renderer pre-fills its
 	// table of contents with them, so both formats show the same pages).
 	AnchorPages func(map[string]int)
+	// Warnings, when set, receives what the layout had to force (a word
+	// broken inside because nothing else fitted its line or cell), in
+	// page order; nil when there was nothing. `strategia build` prints
+	// them as positioned warnings.
+	Warnings func([]Warning)
+}
+
+// Warning is a layout problem the renderer worked around, positioned by
+// the page it is on.
+type Warning struct {
+	Page    int    // 1-based
+	Rule    string // "PDF-01": text broken inside a word at the measure
+	Message string // what, and the heading of the section it is in
+}
+
+func (w Warning) String() string {
+	return "page " + strconv.Itoa(w.Page) + ": " + w.Rule + ": " + w.Message
+}
+
+// warnings collects the warning items of the laid-out pages.
+func warnings(pages []*page) []Warning {
+	var out []Warning
+	seen := map[string]bool{}
+	add := func(pi int, b *vbox) {
+		for _, it := range b.items {
+			if it.kind == itWarn {
+				k := strconv.Itoa(pi) + it.s
+				if !seen[k] {
+					seen[k] = true
+					out = append(out, Warning{Page: pi + 1, Rule: "PDF-01", Message: it.s})
+				}
+			}
+		}
+	}
+	for pi, pg := range pages {
+		for _, pl := range pg.boxes {
+			add(pi, pl.b)
+		}
+		for _, f := range pg.fns {
+			add(pi, f.box)
+		}
+	}
+	return out
 }
 
 // Render lays d out and writes it to w as PDF. It is a pure function of
@@ -50,6 +93,9 @@ func Render(w io.Writer, d *doc.Document, opt Options) (err error) {
 		return fmt.Errorf("pdf: layout: %w", err)
 	}
 	pages := paginate(l.boxes)
+	if opt.Warnings != nil {
+		opt.Warnings(warnings(pages))
+	}
 	anchors := paint(pdf, l, pages)
 	if opt.AnchorPages != nil {
 		out := make(map[string]int, len(anchors))
@@ -130,7 +176,7 @@ func paint(pdf *fpdf.Fpdf, l *layout, pages []*page) map[string]int {
 				}
 			}
 		}
-		y := textBottom - pg.fnH + fnSep
+		y := pg.geom().bottom - pg.fnH + fnSep
 		for _, f := range pg.fns {
 			p.anchor(f.key, pi, y)
 			y += f.box.h + fnGap
@@ -143,7 +189,13 @@ func paint(pdf *fpdf.Fpdf, l *layout, pages []*page) map[string]int {
 	}
 	total := strconv.Itoa(len(pages))
 	for pi, pg := range pages {
-		pdf.AddPage()
+		g := pg.geom()
+		if pg.land {
+			pdf.AddPageFormat("L", fpdf.SizeType{Wd: pageW, Ht: pageH})
+		} else {
+			pdf.AddPage()
+		}
+		pageW, pageH, textW := g.w, g.h, g.textW
 		p.fontSet, p.colorSet = false, false
 		if m.DraftMark != "" {
 			// on every page, the title page included, above the header
@@ -167,7 +219,7 @@ func paint(pdf *fpdf.Fpdf, l *layout, pages []*page) map[string]int {
 			p.box(pl.b, pl.y)
 		}
 		if len(pg.fns) > 0 {
-			y := textBottom - pg.fnH
+			y := g.bottom - pg.fnH
 			p.line(marginL, y+1.5, 45, 0.3, colRule)
 			y += fnSep
 			for _, f := range pg.fns {

@@ -21,6 +21,29 @@ type placedCell struct {
 // table lays a table out as one box per group of rows joined by row
 // spans; header rows repeat above every continuation on a new page.
 func (l *layout) table(t *doc.Table, ctx flowCtx) {
+	nrows := len(t.Rows)
+	cells, ncols := placeCells(t)
+	var xs []float64
+	land := false
+	if nrows > 0 && ncols > 0 {
+		var fits bool
+		xs, fits = l.columnXs(t, ctx, ncols)
+		top := !ctx.inCell && !ctx.inNote && ctx.listLvl == 0
+		if top && (t.Landscape || !fits) {
+			// too wide for a portrait page: a landscape one
+			land = true
+			ctx.x0, ctx.w = marginL, landTextW
+			xs, fits = l.columnXs(t, ctx, ncols)
+		}
+	}
+	first := len(l.boxes)
+	if land {
+		defer func() {
+			for _, b := range l.boxes[first:] {
+				b.land = true
+			}
+		}()
+	}
 	// caption above
 	if len(t.Caption) > 0 {
 		ps, _, _, _, _ := paraSpecFor(doc.ParaCaption, flowCtx{})
@@ -42,55 +65,8 @@ func (l *layout) table(t *doc.Table, ctx flowCtx) {
 	} else if t.Anchor != "" {
 		l.emit(&vbox{before: 2, keep: true, items: []item{{kind: itAnchor, key: t.Anchor}}})
 	}
-	nrows := len(t.Rows)
-	if nrows == 0 {
+	if nrows == 0 || ncols == 0 {
 		return
-	}
-	// grid placement
-	occ := make([][]bool, nrows)
-	var cells []*placedCell
-	ncols := len(t.Widths)
-	for r, row := range t.Rows {
-		c := 0
-		for _, cell := range row.Cells {
-			if cell == nil {
-				continue
-			}
-			for c < len(occ[r]) && occ[r][c] {
-				c++
-			}
-			cs, rs := max(cell.ColSpan, 1), max(cell.RowSpan, 1)
-			rs = min(rs, nrows-r)
-			for rr := r; rr < r+rs; rr++ {
-				for len(occ[rr]) < c+cs {
-					occ[rr] = append(occ[rr], false)
-				}
-				for cc := c; cc < c+cs; cc++ {
-					occ[rr][cc] = true
-				}
-			}
-			cells = append(cells, &placedCell{c: cell, r: r, col: c, cs: cs, rs: rs, header: r < t.HeaderRows})
-			c += cs
-			ncols = max(ncols, c)
-		}
-	}
-	if ncols == 0 {
-		return
-	}
-	// column widths from relative Widths
-	ws := make([]float64, ncols)
-	sum := 0.0
-	for i := range ws {
-		ws[i] = 1
-		if i < len(t.Widths) && t.Widths[i] > 0 {
-			ws[i] = t.Widths[i]
-		}
-		sum += ws[i]
-	}
-	xs := make([]float64, ncols+1)
-	xs[0] = ctx.x0
-	for i, w := range ws {
-		xs[i+1] = xs[i] + w/sum*ctx.w
 	}
 	// cell contents
 	rowH := make([]float64, nrows)
@@ -226,6 +202,67 @@ func (l *layout) table(t *doc.Table, ctx flowCtx) {
 	if n := len(l.boxes); n > 0 {
 		l.boxes[n-1].h += 2
 	}
+}
+
+// placeCells puts the cells of t on the grid, spans included.
+func placeCells(t *doc.Table) (cells []*placedCell, ncols int) {
+	nrows := len(t.Rows)
+	occ := make([][]bool, nrows)
+	ncols = len(t.Widths)
+	for r, row := range t.Rows {
+		c := 0
+		for _, cell := range row.Cells {
+			if cell == nil {
+				continue
+			}
+			for c < len(occ[r]) && occ[r][c] {
+				c++
+			}
+			cs, rs := max(cell.ColSpan, 1), max(cell.RowSpan, 1)
+			rs = min(rs, nrows-r)
+			for rr := r; rr < r+rs; rr++ {
+				for len(occ[rr]) < c+cs {
+					occ[rr] = append(occ[rr], false)
+				}
+				for cc := c; cc < c+cs; cc++ {
+					occ[rr][cc] = true
+				}
+			}
+			cells = append(cells, &placedCell{c: cell, r: r, col: c, cs: cs, rs: rs, header: r < t.HeaderRows})
+			c += cs
+			ncols = max(ncols, c)
+		}
+	}
+	return cells, ncols
+}
+
+// columnXs returns the left edges of the columns and the table's right
+// edge: sized to content when the table describes its columns, else from
+// the relative Widths.
+func (l *layout) columnXs(t *doc.Table, ctx flowCtx, ncols int) ([]float64, bool) {
+	xs := make([]float64, ncols+1)
+	xs[0] = ctx.x0
+	if t.Columns != nil || t.Widths == nil {
+		ws, fits := l.columnWidths(t, l.measureColumns(t, ctx), ctx.w)
+		for i, w := range ws {
+			xs[i+1] = xs[i] + w
+		}
+		xs[ncols] = ctx.x0 + ctx.w // no rounding gap at the right edge
+		return xs, fits
+	}
+	ws := make([]float64, ncols)
+	sum := 0.0
+	for i := range ws {
+		ws[i] = 1
+		if i < len(t.Widths) && t.Widths[i] > 0 {
+			ws[i] = t.Widths[i]
+		}
+		sum += ws[i]
+	}
+	for i, w := range ws {
+		xs[i+1] = xs[i] + w/sum*ctx.w
+	}
+	return xs, true
 }
 
 // rowSplitter cuts a single table row between the lines of its cells
