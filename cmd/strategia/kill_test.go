@@ -21,10 +21,7 @@ func TestKilledBuildLeavesNoTruncatedDocument(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary and runs it 20+ times")
 	}
-	bin := filepath.Join(t.TempDir(), "strategia")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := strategiaBinary(t)
 	repo, _ := filepath.Abs("../..")
 	example := filepath.Join(repo, "content", "ziemia-kolnenska")
 	out := t.TempDir()

@@ -23,6 +23,7 @@ import (
 	"github.com/strategia-pl/strategia/internal/compose"
 	"github.com/strategia-pl/strategia/internal/diag"
 	"github.com/strategia-pl/strategia/internal/model"
+	"github.com/strategia-pl/strategia/internal/sourcefs"
 	"github.com/strategia-pl/strategia/internal/tmpl"
 	"github.com/strategia-pl/strategia/render/doc"
 	"github.com/strategia-pl/strategia/render/docx"
@@ -70,6 +71,9 @@ type Event struct {
 	File        string // path of the written file
 	Took        time.Duration
 	Skipped     bool
+	// Note, when set, is a message about the build in progress (waiting
+	// for another build to finish writing into the same folder).
+	Note string
 }
 
 // Report is the outcome of building one partnership.
@@ -89,7 +93,10 @@ func (r *Report) OK() bool { return r.Err == nil && !r.Diags.HasErrors() }
 // Builder builds partnerships. It is safe for concurrent use.
 type Builder struct {
 	opt   Options
-	slots chan struct{} // render slots, shared by every partnership
+	slots slots // render slots, shared by every partnership
+	// outReal is the output root's real path: never read as a source,
+	// even when it lies inside a partnership folder.
+	outReal string
 }
 
 // New returns a Builder.
@@ -110,23 +117,24 @@ func New(opt Options) *Builder {
 	if opt.Jobs <= 0 {
 		opt.Jobs = runtime.GOMAXPROCS(0)
 	}
-	return &Builder{opt: opt, slots: make(chan struct{}, runtime.GOMAXPROCS(0))}
+	return &Builder{opt: opt, slots: newSlots(runtime.GOMAXPROCS(0)), outReal: sourcefs.RealPath(opt.Out)}
 }
 
 // All builds every partnership of dirs, up to Jobs at a time, and returns
 // their reports in the order of dirs. One partnership's errors do not
-// stop the others.
+// stop the others. Once ctx is done no new partnership starts: those
+// not started report ErrCanceled.
 func (b *Builder) All(ctx context.Context, dirs []string) []*Report {
 	reports := make([]*Report, len(dirs))
-	sem := make(chan struct{}, b.opt.Jobs)
+	jobs := newSlots(b.opt.Jobs)
 	var wg sync.WaitGroup
 	for i, d := range dirs {
 		wg.Add(1)
-		sem <- struct{}{}
 		go func() {
 			defer wg.Done()
-			defer func() { <-sem }()
-			reports[i] = b.Partnership(ctx, d)
+			if !jobs.do(ctx, func() { reports[i] = b.Partnership(ctx, d) }) {
+				reports[i] = &Report{Dir: d, Slug: quickSlug(d), Diags: &diag.List{}, Err: ErrCanceled}
+			}
 		}()
 	}
 	wg.Wait()
@@ -164,6 +172,10 @@ func (b *Builder) Partnership(ctx context.Context, dir string) *Report {
 		rep.Err = err
 		return rep
 	}
+	if ctx.Err() != nil {
+		rep.Err = ErrCanceled
+		return rep
+	}
 	// Unchanged inputs since the last good build: nothing to do, not even
 	// validation (the manifest is only written after a clean build).
 	if !b.opt.Force {
@@ -190,8 +202,8 @@ func (b *Builder) Partnership(ctx context.Context, dir string) *Report {
 	if rep.Diags.HasErrors() {
 		return rep // the previous documents stay
 	}
-	if err := ctx.Err(); err != nil {
-		rep.Err = err
+	if ctx.Err() != nil {
+		rep.Err = ErrCanceled
 		return rep
 	}
 
@@ -207,8 +219,9 @@ func (b *Builder) Partnership(ctx context.Context, dir string) *Report {
 		return rep
 	}
 	facts := res.Facts
+	sources := sourcefs.FS(root)
 	copt := compose.Options{Date: date, Templates: tset, Revision: rev, Dirty: dirty, ReadFile: func(rel string) ([]byte, error) {
-		return fs.ReadFile(root.FS(), rel)
+		return fs.ReadFile(sources, rel)
 	}}
 
 	var outs []*output
@@ -225,7 +238,8 @@ func (b *Builder) Partnership(ctx context.Context, dir string) *Report {
 	// In watch mode (Latency) the strategy's PDF, the document the advisor
 	// is looking at, starts rendering at once, while the fiches and the
 	// package are composed beside it; it is written only once everything
-	// composed without errors.
+	// composed without errors. The channel holds the one result, so the
+	// render never waits for a reader that has given up.
 	type rendered struct {
 		files []file
 		err   error
@@ -235,11 +249,13 @@ func (b *Builder) Partnership(ctx context.Context, dir string) *Report {
 	if b.opt.Latency && len(outs) == 1 && (l == nil || !l.HasErrors()) {
 		early = make(chan rendered, 1)
 		go func(o *output) {
-			b.slots <- struct{}{}
-			defer func() { <-b.slots }()
-			t0 := time.Now()
-			files, err := b.render(o, b.opt.Formats[0])
-			early <- rendered{files, err, time.Since(t0)}
+			r := rendered{err: ErrCanceled}
+			b.slots.do(ctx, func() {
+				t0 := time.Now()
+				r.files, r.err = b.render(o, b.opt.Formats[0])
+				r.took = time.Since(t0)
+			})
+			early <- r
 		}(outs[0])
 	}
 	if len(s.Projects) > 0 {
@@ -260,9 +276,6 @@ func (b *Builder) Partnership(ctx context.Context, dir string) *Report {
 	}
 	rep.Diags.Sort()
 	if rep.Diags.HasErrors() {
-		if early != nil {
-			<-early
-		}
 		return rep
 	}
 
@@ -271,6 +284,16 @@ func (b *Builder) Partnership(ctx context.Context, dir string) *Report {
 	// the strategy comes first, as that is what an advisor watching the
 	// PDF waits for. Within a document the PDF goes before the DOCX, which
 	// pre-fills its table of contents with the PDF's page numbers.
+	lock, err := lockOutput(ctx, outDir, func() {
+		if b.opt.Progress != nil {
+			b.opt.Progress(Event{Partnership: rep.Slug, Note: "another strategia is building into " + outDir + "; waiting"})
+		}
+	})
+	if err != nil {
+		rep.Err = err
+		return rep
+	}
+	defer lock.unlock()
 	removeStaleTemps(outDir)
 	removeStaleTemps(filepath.Join(outDir, "fiszki"))
 	rctx, cancel := context.WithCancel(ctx)
@@ -320,6 +343,10 @@ func (b *Builder) Partnership(ctx context.Context, dir string) *Report {
 	rest := b.opt.Formats
 	if early != nil {
 		r := <-early
+		if ctx.Err() != nil {
+			rep.Err = ErrCanceled
+			return rep
+		}
 		var path string
 		if r.err == nil {
 			path, r.err = writeFiles(outDir, r.files)
@@ -342,18 +369,10 @@ func (b *Builder) Partnership(ctx context.Context, dir string) *Report {
 			}
 			formats = rest
 		}
-		select {
-		case b.slots <- struct{}{}:
-		case <-rctx.Done():
-		}
-		if rctx.Err() != nil {
-			break
-		}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			defer func() { <-b.slots }()
-			renderOne(o, formats)
+			b.slots.do(rctx, func() { renderOne(o, formats) })
 		}()
 	}
 	wg.Wait()
@@ -367,8 +386,8 @@ func (b *Builder) Partnership(ctx context.Context, dir string) *Report {
 		rep.Err = firstEr
 		return rep
 	}
-	if err := ctx.Err(); err != nil {
-		rep.Err = err
+	if ctx.Err() != nil {
+		rep.Err = ErrCanceled
 		return rep
 	}
 	b.pruneFiches(outDir, rep.Written)
@@ -458,7 +477,7 @@ func quickSlug(dir string) string {
 			ID string `yaml:"id"`
 		} `yaml:"partnership"`
 	}
-	if data, err := os.ReadFile(filepath.Join(dir, "partnership.yaml")); err == nil {
+	if data, err := sourcefs.ReadFile(filepath.Join(dir, "partnership.yaml")); err == nil {
 		_ = yaml.Unmarshal(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), &f)
 	}
 	s := &model.Strategy{}
@@ -475,68 +494,62 @@ func slug(s *model.Strategy, dir string) string {
 
 // ---- skipping unchanged work ----
 
-const manifestName = ".strategia-manifest.json"
-
 type manifest struct {
 	Digest string   `json:"digest"`
 	Files  []string `json:"files"`
 }
 
-// digest hashes everything a build depends on: every file of the
-// partnership folder (names and bytes), the tool version and the options
-// that change the output.
+// digest hashes everything a build depends on: every source file of the
+// partnership folder (names and bytes; sourcefs decides what is a
+// source, and the output folder never is, wherever it lies), the
+// workspace's template overrides, the tool version, the revision and the
+// options that change the output.
 func (b *Builder) digest(dir, rev string, dirty bool) (string, error) {
 	h := sha256.New()
 	fmt.Fprintf(h, "strategia %s\nformats %s\nstrict %v\nsde %s\nrevision %s %v\n", b.opt.Version,
 		strings.Join(b.opt.Formats, ","), b.opt.Strict, os.Getenv("SOURCE_DATE_EPOCH"), rev, dirty)
-	var names []string
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			if p != dir && (strings.HasPrefix(d.Name(), ".") || d.Name() == "output") {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		names = append(names, p)
-		return nil
-	})
-	if err != nil {
+	if err := b.hashSources(h, dir); err != nil {
 		return "", err
 	}
-	sort.Strings(names)
 	// the workspace's template overrides are inputs too
-	var tnames []string
 	if td := tmpl.OverrideDir(dir, b.opt.Templates); td != "" {
-		_ = filepath.WalkDir(td, func(p string, d fs.DirEntry, err error) error {
-			if err == nil && !d.IsDir() {
-				tnames = append(tnames, p)
-			}
-			return nil
-		})
-		sort.Strings(tnames)
 		fmt.Fprintf(h, "templates %s\n", td)
-	}
-	for _, n := range append(names, tnames...) {
-		f, err := os.Open(n)
-		if err != nil {
-			return "", err
-		}
-		rel, _ := filepath.Rel(dir, n)
-		fmt.Fprintf(h, "%s\n", filepath.ToSlash(rel))
-		_, err = io.Copy(h, f)
-		f.Close()
-		if err != nil {
+		if err := b.hashSources(h, td); err != nil {
 			return "", err
 		}
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
+// hashSources writes the names and bytes of dir's source files to h.
+func (b *Builder) hashSources(h io.Writer, dir string) error {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return err
+	}
+	defer root.Close()
+	outRel, outInside := sourcefs.Rel(sourcefs.RealPath(dir), b.outReal)
+	skip := func(rel string) bool {
+		return outInside && (rel == outRel || strings.HasPrefix(rel, outRel+"/"))
+	}
+	sources := sourcefs.FS(root)
+	return sourcefs.Walk(root, skip, func(rel string, _ fs.FileInfo) error {
+		f, err := sources.Open(rel)
+		if err != nil {
+			// Gone, or no longer a regular file, since the walk saw it:
+			// hash the fact, the content check reports it if it matters.
+			fmt.Fprintf(h, "%s\n!unreadable\n", rel)
+			return nil
+		}
+		defer f.Close()
+		fmt.Fprintf(h, "%s\n", rel)
+		_, err = io.Copy(h, f)
+		return err
+	})
+}
+
 func upToDate(outDir, digest string) bool {
-	data, err := os.ReadFile(filepath.Join(outDir, manifestName))
+	data, err := os.ReadFile(filepath.Join(outDir, sourcefs.ManifestName))
 	if err != nil {
 		return false
 	}
@@ -565,7 +578,7 @@ func writeManifest(outDir, digest string, written []string) error {
 	if err != nil {
 		return err
 	}
-	return WriteAtomic(filepath.Join(outDir, manifestName), append(data, '\n'))
+	return WriteAtomic(filepath.Join(outDir, sourcefs.ManifestName), append(data, '\n'))
 }
 
 // ErrCanceled is returned in Report.Err when a build was cancelled.

@@ -1,22 +1,29 @@
 package build
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/strategia-pl/strategia/internal/sourcefs"
 )
 
 // WriteAtomic writes data to path so that readers see either the old file
 // or the complete new one, never a truncated mix: the bytes go to a
 // temporary file in the same folder, which is synced and then renamed over
 // path. A crash or Ctrl-C at any moment leaves at most a stray temporary
-// file (named .<name>.tmp-*), which the next build removes.
+// file, named .<name>.tmp-<pid>-<random> so that no other process takes
+// it for its own; a later build removes it once that process is gone.
 func WriteAtomic(path string, data []byte) (err error) {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+sourcefs.TempMark+strconv.Itoa(os.Getpid())+"-*")
 	if err != nil {
 		return err
 	}
@@ -50,10 +57,71 @@ func WriteAtomic(path string, data []byte) (err error) {
 	return nil
 }
 
-// removeStaleTemps deletes temporary files a killed build left in dir.
+// removeStaleTemps deletes the temporary files that dead processes left
+// in dir (a build killed mid-write). Those of living processes — another
+// build writing here right now — are theirs to rename or remove.
 func removeStaleTemps(dir string) {
-	matches, _ := filepath.Glob(filepath.Join(dir, ".*.tmp-*"))
+	matches, _ := filepath.Glob(filepath.Join(dir, ".*"+sourcefs.TempMark+"*"))
 	for _, m := range matches {
-		os.Remove(m)
+		if pid, ok := tempOwner(filepath.Base(m)); !ok || !alive(pid) {
+			os.Remove(m)
+		}
 	}
 }
+
+// tempOwner returns the process id in a temporary file's name; ok is
+// false for names without one (left by versions before the id was added).
+func tempOwner(name string) (pid int, ok bool) {
+	i := strings.LastIndex(name, sourcefs.TempMark)
+	if i < 0 {
+		return 0, false
+	}
+	rest := name[i+len(sourcefs.TempMark):]
+	j := strings.IndexByte(rest, '-')
+	if j < 0 {
+		return 0, false
+	}
+	pid, err := strconv.Atoi(rest[:j])
+	return pid, err == nil && pid > 0
+}
+
+// outputLock is held while a build writes into an output folder, so two
+// builds of one partnership (two processes, or a watch and a build) never
+// interleave their writes, renames and pruning.
+type outputLock struct{ f *os.File }
+
+// lockOutput takes the lock of outDir, waiting (while ctx allows) for
+// another build that holds it; wait is called once if it has to wait.
+func lockOutput(ctx context.Context, outDir string, wait func()) (*outputLock, error) {
+	if err := os.MkdirAll(outDir, 0o755); err != nil {
+		return nil, err
+	}
+	f, err := os.OpenFile(filepath.Join(outDir, sourcefs.LockName), os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	waited := false
+	for {
+		busy, err := tryLock(f)
+		if err != nil {
+			f.Close()
+			return nil, fmt.Errorf("lock %s: %w", outDir, err)
+		}
+		if !busy {
+			return &outputLock{f}, nil
+		}
+		if !waited && wait != nil {
+			wait()
+		}
+		waited = true
+		select {
+		case <-ctx.Done():
+			f.Close()
+			return nil, ErrCanceled
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
+}
+
+// unlock releases the lock (closing the file releases a flock).
+func (l *outputLock) unlock() { l.f.Close() }

@@ -3,11 +3,8 @@ package cli
 import (
 	"context"
 	"fmt"
-	"os"
-	"os/signal"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 
 	"github.com/strategia-pl/strategia/internal/build"
@@ -78,10 +75,17 @@ func runBuild(e *env, args []string) int {
 	if code != ExitOK {
 		return code
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
 	start := time.Now()
-	reports := build.New(opt).All(ctx, dirs)
+	var reports []*build.Report
+	canceled := false
+	finished := interruptible(func(ctx context.Context) {
+		reports = build.New(opt).All(ctx, dirs)
+		canceled = ctx.Err() != nil
+	})
+	if !finished || canceled {
+		fmt.Fprintln(e.stderr, "strategia: interrupted (the documents written so far are complete; the rest keep their previous version)")
+		return ExitInterrupted
+	}
 	failed, docs, skipped := 0, 0, 0
 	for _, r := range reports {
 		if !p.report(r) {
@@ -115,6 +119,10 @@ type printer struct {
 func (p *printer) event(ev build.Event) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	if ev.Note != "" {
+		fmt.Fprintf(p.e.stderr, "%s: %s\n", ev.Partnership, ev.Note)
+		return
+	}
 	if ev.Skipped {
 		fmt.Fprintf(p.e.stdout, "%s: up to date\n", ev.Partnership)
 		return

@@ -22,6 +22,9 @@ const (
 	ExitOK      = 0 // success
 	ExitContent = 1 // the content has errors (or a build failed)
 	ExitUsage   = 2 // bad usage
+	// ExitInterrupted: build stopped by Ctrl-C or SIGTERM (128 + SIGINT,
+	// as shells report it).
+	ExitInterrupted = 130
 )
 
 // env is what a command sees of the process.

@@ -3,11 +3,8 @@ package cli
 import (
 	"context"
 	"fmt"
-	"os"
-	"os/signal"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/strategia-pl/strategia/internal/build"
@@ -29,10 +26,24 @@ func runWatch(e *env, args []string) int {
 	if code != ExitOK {
 		return code
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+	var err error
+	interruptible(func(ctx context.Context) { err = watchLoop(ctx, e, bf, roots, dirs, p, opt) })
+	if err != nil {
+		fmt.Fprintf(e.stderr, "strategia: watch: %v\n", err)
+		return ExitContent
+	}
+	fmt.Fprintln(e.stdout, "stopped")
+	return ExitOK
+}
+
+// watchLoop builds dirs, then rebuilds on every change under roots until
+// ctx is done.
+func watchLoop(ctx context.Context, e *env, bf *buildFlags, roots, dirs []string, p *printer, opt build.Options) error {
 	b := build.New(opt)
 	for _, r := range b.All(ctx, dirs) {
+		if ctx.Err() != nil {
+			return nil
+		}
 		p.report(r)
 	}
 	// Later builds rebuild only what changed; -force applies to the first.
@@ -40,7 +51,7 @@ func runWatch(e *env, args []string) int {
 	opt.Latency = true
 	b = build.New(opt)
 	fmt.Fprintf(e.stdout, "watching %s (Ctrl-C to stop)\n", strings.Join(roots, ", "))
-	err := watch.Run(ctx, roots, func(ctx context.Context, dir string) {
+	return watch.Run(ctx, roots, func(ctx context.Context, dir string) {
 		t0 := time.Now()
 		r := b.Partnership(ctx, dir)
 		if ctx.Err() != nil {
@@ -57,15 +68,7 @@ func runWatch(e *env, args []string) int {
 		p.mu.Lock()
 		fmt.Fprintf(e.stdout, "%s %s %s in %s\n", time.Now().Format("15:04:05"), status, filepath.Base(dir), round(time.Since(t0)))
 		p.mu.Unlock()
-	}, watch.Options{Skip: func(name string) bool {
-		return len(name) > 0 && name[0] == '.' || name == "output" || abs(name) == abs(*bf.out)
-	}, OnError: func(err error) { fmt.Fprintf(e.stderr, "strategia: watch: %v\n", err) }})
-	if err != nil {
-		fmt.Fprintf(e.stderr, "strategia: watch: %v\n", err)
-		return ExitContent
-	}
-	fmt.Fprintln(e.stdout, "stopped")
-	return ExitOK
+	}, watch.Options{Outputs: []string{*bf.out}, OnError: func(err error) { fmt.Fprintf(e.stderr, "strategia: watch: %v\n", err) }})
 }
 
 func abs(p string) string {

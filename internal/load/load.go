@@ -13,6 +13,7 @@ import (
 
 	"github.com/strategia-pl/strategia/internal/diag"
 	"github.com/strategia-pl/strategia/internal/model"
+	"github.com/strategia-pl/strategia/internal/sourcefs"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -32,7 +33,7 @@ func Load(dir string) (*model.Strategy, *diag.List) {
 		return &model.Strategy{Dir: abs}, &l
 	}
 	defer root.Close()
-	return LoadFS(root.FS(), abs)
+	return LoadFS(sourcefs.FS(root), abs)
 }
 
 // LoadFS reads a partnership from fsys (its root is the partnership
@@ -119,7 +120,7 @@ func (ld *loader) loadProjects() {
 	}
 	for _, e := range ents {
 		n := e.Name()
-		if e.IsDir() || !(strings.HasSuffix(n, ".yaml") || strings.HasSuffix(n, ".yml")) || strings.HasPrefix(n, ".") {
+		if e.IsDir() || !(strings.HasSuffix(n, ".yaml") || strings.HasSuffix(n, ".yml")) || strings.HasPrefix(n, ".") || sourcefs.Ignored(n) {
 			continue
 		}
 		name := path.Join(model.ProjectsDir, n)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/strategia-pl/strategia/internal/diag"
 	"github.com/strategia-pl/strategia/internal/model"
+	"github.com/strategia-pl/strategia/internal/sourcefs"
 )
 
 // resolveMarkdown reads the file behind every *_md value that names one,
@@ -82,10 +83,10 @@ func (ld *loader) mdFiles() []string {
 		if err != nil {
 			return nil
 		}
-		if d.IsDir() && p != "." && (strings.HasPrefix(d.Name(), ".") || d.Name() == "output") {
+		if d.IsDir() && p != "." && sourcefs.SkipFolder(d.Name()) {
 			return fs.SkipDir
 		}
-		if !d.IsDir() && strings.HasSuffix(p, ".md") {
+		if !d.IsDir() && strings.HasSuffix(p, ".md") && !sourcefs.Ignored(d.Name()) {
 			out = append(out, p)
 		}
 		return nil

@@ -3,11 +3,11 @@ package refdata
 import (
 	"bufio"
 	"bytes"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/strategia-pl/strategia/internal/diag"
+	"github.com/strategia-pl/strategia/internal/sourcefs"
 )
 
 // The optional data files a user may supply (strategia ships none of
@@ -106,7 +106,7 @@ func isCode(s string) bool {
 func find(dir, name string) (string, []byte) {
 	for _, d := range []string{filepath.Join(dir, "data"), filepath.Join(filepath.Dir(filepath.Clean(dir)), "data")} {
 		p := filepath.Join(d, name)
-		if b, err := os.ReadFile(p); err == nil {
+		if b, err := sourcefs.ReadFile(p); err == nil {
 			return p, b
 		}
 	}

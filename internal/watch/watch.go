@@ -1,13 +1,16 @@
 // Package watch rebuilds partnerships when their sources change: it
 // watches every folder of a workspace with fsnotify (folders created or
-// renamed later included), ignores editor temporary and backup files,
-// batches events over a short quiet period, maps each changed path to its
+// renamed later included: a renamed folder's watches are dropped and the
+// folder rescanned under its new name), ignores the names sourcefs says
+// are never sources (editor files, strategia's own temporary, lock and
+// manifest files) and the output folders, compared by real path, batches
+// events over a short quiet period, maps each changed path to its
 // partnership folder and calls the build for that partnership only,
 // cancelling a build that a newer save made stale.
 //
 // watch knows nothing of content, rules or documents: it imports only
-// fsnotify and the standard library, and receives the build as a
-// function, so tests drive it with real files and a fake build.
+// fsnotify, sourcefs and the standard library, and receives the build as
+// a function, so tests drive it with real files and a fake build.
 package watch
 
 import (
@@ -22,6 +25,7 @@ import (
 	"time"
 
 	"github.com/fsnotify/fsnotify"
+	"github.com/strategia-pl/strategia/internal/sourcefs"
 )
 
 // BuildFunc rebuilds the partnership in dir. It must return promptly
@@ -39,6 +43,10 @@ type Options struct {
 	// Skip reports folder names not to watch (default: hidden folders and
 	// "output").
 	Skip func(name string) bool
+	// Outputs are folders strategia writes into: wherever they are (even
+	// inside a watched partnership, or named through a symbolic link),
+	// nothing in them is watched.
+	Outputs []string
 	// OnError receives watcher errors (default: ignored).
 	OnError func(error)
 }
@@ -53,7 +61,7 @@ func Run(ctx context.Context, roots []string, build BuildFunc, opt Options) erro
 		opt.Marker = "partnership.yaml"
 	}
 	if opt.Skip == nil {
-		opt.Skip = func(name string) bool { return strings.HasPrefix(name, ".") || name == "output" }
+		opt.Skip = sourcefs.SkipFolder
 	}
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
@@ -61,6 +69,9 @@ func Run(ctx context.Context, roots []string, build BuildFunc, opt Options) erro
 	}
 	defer w.Close()
 	r := &runner{w: w, opt: opt, build: build, running: map[string]*job{}}
+	for _, o := range opt.Outputs {
+		r.outputs = append(r.outputs, sourcefs.RealPath(o))
+	}
 	for _, root := range roots {
 		abs, err := filepath.Abs(root)
 		if err != nil {
@@ -84,6 +95,8 @@ type runner struct {
 	opt   Options
 	build BuildFunc
 	roots []string
+	// outputs are the real paths of the output folders.
+	outputs []string
 
 	mu      sync.Mutex
 	running map[string]*job // partnership dir → its current build
@@ -102,7 +115,7 @@ func (r *runner) addTree(dir string) error {
 		if !d.IsDir() {
 			return nil
 		}
-		if p != dir && r.opt.Skip(d.Name()) {
+		if p != dir && r.opt.Skip(d.Name()) || r.isOutput(p) {
 			return fs.SkipDir
 		}
 		if err := r.w.Add(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -151,9 +164,41 @@ func (r *runner) loop(ctx context.Context) error {
 	}
 }
 
+// isOutput reports whether path is an output folder or inside one.
+func (r *runner) isOutput(path string) bool {
+	if len(r.outputs) == 0 {
+		return false
+	}
+	real := sourcefs.RealPath(path)
+	for _, o := range r.outputs {
+		if _, inside := sourcefs.Rel(o, real); inside {
+			return true
+		}
+	}
+	return false
+}
+
+// forget drops the watches of a folder that was renamed or removed, and
+// of every folder below it: inotify would go on reporting their events
+// under the old names. The folder under its new name is added when its
+// Create event comes.
+func (r *runner) forget(dir string) {
+	for _, p := range r.w.WatchList() {
+		if _, inside := sourcefs.Rel(dir, p); inside {
+			_ = r.w.Remove(p)
+		}
+	}
+}
+
 // handle filters one event and returns the partnership it concerns, or "".
 func (r *runner) handle(ev fsnotify.Event) string {
-	if ev.Op == fsnotify.Chmod || Ignored(filepath.Base(ev.Name)) {
+	if ev.Op == fsnotify.Chmod || sourcefs.Ignored(filepath.Base(ev.Name)) {
+		return ""
+	}
+	if ev.Has(fsnotify.Rename) || ev.Has(fsnotify.Remove) {
+		r.forget(ev.Name)
+	}
+	if r.isOutput(ev.Name) {
 		return ""
 	}
 	if ev.Has(fsnotify.Create) {
@@ -259,26 +304,4 @@ func (r *runner) cancelAll() {
 	for _, j := range r.running {
 		j.cancel()
 	}
-}
-
-// Ignored reports whether a file name is an editor's temporary or backup
-// file (vim swap and backup files, vim's 4913 probe, emacs lock and
-// autosave files, JetBrains' ___jb_ files, Office lock files, gedit and
-// GNOME temp files, our own atomic-write temporaries).
-func Ignored(name string) bool {
-	switch {
-	case name == "4913",
-		strings.HasSuffix(name, "~"),
-		strings.HasSuffix(name, ".swp"), strings.HasSuffix(name, ".swx"), strings.HasSuffix(name, ".swo"),
-		strings.HasSuffix(name, ".tmp"), strings.HasSuffix(name, ".bak"), strings.HasSuffix(name, ".orig"),
-		strings.HasSuffix(name, ".crdownload"), strings.HasSuffix(name, ".part"),
-		strings.HasPrefix(name, ".#"),
-		strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"),
-		strings.HasPrefix(name, "~$"), strings.HasPrefix(name, ".~lock."),
-		strings.HasPrefix(name, ".goutputstream-"),
-		strings.Contains(name, "___jb_"),
-		strings.Contains(name, ".tmp-"):
-		return true
-	}
-	return false
 }

@@ -206,15 +206,79 @@ func TestStaleBuildCancelled(t *testing.T) {
 	wait(t, rec, "a")
 }
 
-func TestIgnored(t *testing.T) {
-	for name, want := range map[string]bool{
-		"goals.yaml": false, "demografia.md": false, "P01.yaml": false,
-		".goals.yaml.swp": true, "goals.yaml~": true, "4913": true, "#goals.yaml#": true,
-		".#goals.yaml": true, "~$strategia.docx": true, ".strategia.pdf.tmp-123": true,
-		"goals.yaml___jb_tmp___": true, ".~lock.x.docx#": true,
-	} {
-		if got := Ignored(name); got != want {
-			t.Errorf("Ignored(%q) = %v, want %v", name, got, want)
-		}
+// TestRenamedFolder renames a partnership folder, then a folder inside
+// another partnership, while watching: saves under the new names rebuild
+// the partnership under its new name (inotify keeps watching the old
+// paths; the watcher must rescan).
+func TestRenamedFolder(t *testing.T) {
+	root, rec, stop := setup(t, "a", "b")
+	defer stop()
+	if err := os.Rename(filepath.Join(root, "a"), filepath.Join(root, "a2")); err != nil {
+		t.Fatal(err)
 	}
+	wait(t, rec, "a2")
+	settle(rec)
+	write(t, filepath.Join(root, "a2", "diag", "x.md"), "tekst")
+	wait(t, rec, "a2")
+	settle(rec)
+	// A subfolder renamed inside a partnership.
+	if err := os.Rename(filepath.Join(root, "b", "diag"), filepath.Join(root, "b", "diagnoza")); err != nil {
+		t.Fatal(err)
+	}
+	wait(t, rec, "b")
+	settle(rec)
+	write(t, filepath.Join(root, "b", "diagnoza", "y.md"), "tekst")
+	wait(t, rec, "b")
+	settle(rec)
+	// And renamed back: the first name works again.
+	if err := os.Rename(filepath.Join(root, "a2"), filepath.Join(root, "a")); err != nil {
+		t.Fatal(err)
+	}
+	wait(t, rec, "a")
+	settle(rec)
+	write(t, filepath.Join(root, "a", "diag", "z.md"), "tekst")
+	wait(t, rec, "a")
+	if n := rec.count("a2"); n != 2 {
+		t.Errorf("a2 built %d times, want 2 (the rename, the save)", n)
+	}
+}
+
+// TestOutputsAreNotInputs puts the output folder inside the watched
+// partnership, under a name the default skip list does not know, and
+// writes into it as a build does: nothing is rebuilt.
+func TestOutputsAreNotInputs(t *testing.T) {
+	root := t.TempDir()
+	mkPartnership(t, filepath.Join(root, "a"))
+	out := filepath.Join(root, "a", "dokumenty")
+	if err := os.MkdirAll(filepath.Join(out, "a"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	rec := &recorder{ch: make(chan string, 100)}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	// The output folder is given through a symbolic link: real paths count.
+	link := filepath.Join(t.TempDir(), "out")
+	if err := os.Symlink(out, link); err != nil {
+		t.Fatal(err)
+	}
+	go func() {
+		done <- Run(ctx, []string{root}, rec.build, Options{Quiet: 80 * time.Millisecond, Outputs: []string{link}})
+	}()
+	defer func() { cancel(); <-done }()
+	time.Sleep(150 * time.Millisecond)
+	write(t, filepath.Join(out, "a", "a-strategia.pdf"), "%PDF")
+	write(t, filepath.Join(out, "a", ".strategia-manifest.json"), "{}")
+	if err := os.MkdirAll(filepath.Join(out, "a", "fiszki"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(out, "a", "fiszki", "f.pdf"), "%PDF")
+	// strategia's own files anywhere are not sources either.
+	write(t, filepath.Join(root, "a", ".strategia-lock"), "")
+	write(t, filepath.Join(root, "a", ".goals.yaml.tmp-123-456"), "")
+	time.Sleep(400 * time.Millisecond)
+	if n := rec.count("a"); n != 0 {
+		t.Fatalf("writing outputs caused %d rebuilds", n)
+	}
+	write(t, filepath.Join(root, "a", "goals.yaml"), "x: 1\n")
+	wait(t, rec, "a")
 }
