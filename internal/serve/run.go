@@ -149,7 +149,7 @@ func Run(ctx context.Context, roots, dirs []string, opt Options) error {
 		report(r)
 	}, watch.Options{Skip: func(name string) bool {
 		return strings.HasPrefix(name, ".") || name == "output" || name == filepath.Base(out)
-	}, OnError: opt.OnError})
+	}, Outputs: []string{out}, OnError: opt.OnError})
 
 	shut, cancel := context.WithTimeout(context.Background(), 3*time.Second)
 	defer cancel()
