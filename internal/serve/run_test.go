@@ -54,13 +54,16 @@ func startServe(tb testing.TB, formats []string, prepare func(dir string)) *serv
 	tb.Helper()
 	tb.Setenv("SOURCE_DATE_EPOCH", "1732492800")
 	ws := tb.TempDir()
-	content := filepath.Join(ws, "content")
-	dir := filepath.Join(content, "ziemia-kolnenska")
-	copyDir(tb, example, dir)
+	copyDir(tb, example, filepath.Join(ws, "content", "ziemia-kolnenska"))
+	// Run in the workspace, as an advisor does: diagnostics then name
+	// content/ziemia-kolnenska/….
+	tb.Chdir(ws)
+	content := "content"
+	dir := filepath.Join(ws, content, "ziemia-kolnenska")
 	if prepare != nil {
 		prepare(dir)
 	}
-	out := filepath.Join(ws, "output")
+	out := "output"
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		tb.Fatal(err)
@@ -73,7 +76,7 @@ func startServe(tb testing.TB, formats []string, prepare func(dir string)) *serv
 			Build: build.Options{Out: out, Formats: formats, Version: "test"},
 			Ready: func(u string) { ready <- u }})
 	}()
-	s := &served{url: <-ready, dir: dir, out: out}
+	s := &served{url: <-ready, dir: dir, out: filepath.Join(ws, out)}
 	stopped := false
 	s.stop = func() {
 		if stopped {
