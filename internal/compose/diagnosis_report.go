@@ -58,6 +58,25 @@ func (c *composer) diagnosisReportIntro() *doc.Section {
 	sec.Blocks = append(sec.Blocks, para("Raport udostępnia się mieszkańcom, partnerom społecznym i gospodarczym oraz instytucjom, "+
 		"aby przed opracowaniem projektu strategii mogli ocenić, czy trafnie opisuje potrzeby i potencjały obszaru, "+
 		"i zgłosić uwagi."))
-	sec.Blocks = append(sec.Blocks, c.partnershipSection())
+	if ps := c.strategySubsection("wprowadzenie", "partnerstwo"); ps != nil {
+		sec.Blocks = append(sec.Blocks, ps)
+	}
 	return sec
+}
+
+// strategySubsection composes the strategy's chapter (its template) and
+// returns its subsection with anchor, so a procedure document shows that
+// part exactly as the strategy does; nil when the chapter lacks it.
+func (c *composer) strategySubsection(chapter, anchor string) *doc.Section {
+	var found *doc.Section
+	for _, b := range c.tplBlocks("strategy/chapters/"+chapter+".tmpl", "", c.view(), 0) {
+		_ = doc.Walk(b, func(n doc.Node, entering bool) (doc.WalkStatus, error) {
+			if s, ok := n.(*doc.Section); ok && entering && s.Anchor == anchor && found == nil {
+				found = s
+				return doc.WalkStop, nil
+			}
+			return doc.WalkContinue, nil
+		})
+	}
+	return found
 }
