@@ -110,6 +110,10 @@ func open(tb testing.TB, ctx context.Context, url string) {
 // removes it.
 func TestBrowser(t *testing.T) {
 	ctx := browser(t)
+	axe, err := os.ReadFile(filepath.Join("testdata", "axe-core", "axe.min.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	s := startServe(t, []string{build.FormatHTML, build.FormatPDF}, nil)
 
 	// The index links every document.
@@ -219,6 +223,13 @@ func TestBrowser(t *testing.T) {
 	if !strings.Contains(ov.H1, "Strategia") {
 		t.Error("the last good document is not under the overlay")
 	}
+	// The overlay is accessible too (on the small fiche page, for speed).
+	fiche := s.url + "ziemia-kolnenska/fiszki/ziemia-kolnenska-fiszka-P01/"
+	open(t, ctx, fiche)
+	run(t, ctx, "the fiche's overlay", chromedp.WaitVisible(chromedp.CSS(`#strategia-live .sl-overlay`)))
+	reportViolations(t, axeRun(t, ctx, axe))
+	open(t, ctx, page)
+	run(t, ctx, "the overlay again", chromedp.WaitVisible(chromedp.CSS(`#strategia-live .sl-overlay`)))
 	if *screenshot != "" {
 		eval[chromedp.Void](t, ctx, "scroll up", `window.scrollTo(0, 0)`)
 		png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
@@ -255,12 +266,7 @@ func TestAccessibility(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := startServe(t, []string{build.FormatHTML}, nil)
-	violations := func(t *testing.T) []axeResult {
-		eval[chromedp.Void](t, ctx, "load axe", string(axe))
-		return eval[[]axeResult](t, ctx, "axe",
-			`axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}, resultTypes: ["violations"]}).then(r => r.violations)`,
-			chromedp.EvalAwaitPromise)
-	}
+	violations := func(t *testing.T) []axeResult { return axeRun(t, ctx, axe) }
 	for _, p := range []string{
 		"ziemia-kolnenska/ziemia-kolnenska-strategia/",
 		"ziemia-kolnenska/ziemia-kolnenska-pakiet-projektow/",
@@ -273,17 +279,7 @@ func TestAccessibility(t *testing.T) {
 		}
 		t.Run(name, func(t *testing.T) {
 			open(t, ctx, s.url+p)
-			for _, v := range violations(t) {
-				var where []string
-				for i, n := range v.Nodes {
-					if i == 3 {
-						where = append(where, fmt.Sprintf("… %d more", len(v.Nodes)-3))
-						break
-					}
-					where = append(where, fmt.Sprintf("%v %.120s", n.Target, n.HTML))
-				}
-				t.Errorf("%s (%s): %s\n\t%s", v.ID, strings.Join(v.Tags, ","), v.Help, strings.Join(where, "\n\t"))
-			}
+			reportViolations(t, violations(t))
 		})
 	}
 	// The judge itself: a picture without alt text and a skipped heading
@@ -299,6 +295,30 @@ func TestAccessibility(t *testing.T) {
 			t.Errorf("axe did not report an image without alt text: %v", ids)
 		}
 	})
+}
+
+// axeRun runs axe-core's WCAG 2.1 A and AA rules over the page.
+func axeRun(tb testing.TB, ctx context.Context, axe []byte) []axeResult {
+	tb.Helper()
+	eval[chromedp.Void](tb, ctx, "load axe", string(axe))
+	return eval[[]axeResult](tb, ctx, "axe",
+		`axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}, resultTypes: ["violations"]}).then(r => r.violations)`,
+		chromedp.EvalAwaitPromise)
+}
+
+func reportViolations(tb testing.TB, vs []axeResult) {
+	tb.Helper()
+	for _, v := range vs {
+		var where []string
+		for i, n := range v.Nodes {
+			if i == 3 {
+				where = append(where, fmt.Sprintf("… %d more", len(v.Nodes)-3))
+				break
+			}
+			where = append(where, fmt.Sprintf("%v %.120s", n.Target, n.HTML))
+		}
+		tb.Errorf("%s (%s): %s\n\t%s", v.ID, strings.Join(v.Tags, ","), v.Help, strings.Join(where, "\n\t"))
+	}
 }
 
 // BenchmarkSaveToDOM measures save → updated DOM in the browser for the

@@ -16,7 +16,9 @@ import (
 	"github.com/strategia-pl/strategia/internal/build"
 )
 
-const example = "../../content/ziemia-kolnenska"
+// example is the example partnership, as an absolute path (the tests
+// change into their workspace).
+var example, _ = filepath.Abs("../../content/ziemia-kolnenska")
 
 // copyDir copies src into dst.
 func copyDir(tb testing.TB, src, dst string) {
