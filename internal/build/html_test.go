@@ -3,8 +3,11 @@ package build
 import (
 	"bytes"
 	"context"
+	"html"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -82,5 +85,67 @@ func TestBuildExampleHTML(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(out, "ziemia-kolnenska", "fiszki", "ziemia-kolnenska-fiszka-P01", "index.html")); err != nil {
 		t.Errorf("pruning removed a current fiche: %v", err)
+	}
+}
+
+var (
+	numberedRE = regexp.MustCompile(`<h[1-6]><span class="numer">([0-9.]+)</span> (.*?)</h[1-6]>`)
+	captionRE  = regexp.MustCompile(`<caption[^>]*>(.*?)</caption>|<figcaption>(.*?)(?:<br>|</figcaption>)`)
+	tagRE      = regexp.MustCompile(`<[^>]+>`)
+	spaceRE    = regexp.MustCompile(`\s+`)
+)
+
+// TestHTMLMatchesPDF checks the HTML edition numbers its sections and
+// captions its tables and maps as the PDF does: every numbered heading
+// and every caption of the HTML strategy is in the PDF's text.
+func TestHTMLMatchesPDF(t *testing.T) {
+	pdftotext, err := exec.LookPath("pdftotext")
+	if err != nil {
+		t.Skip("pdftotext not installed")
+	}
+	t.Setenv("SOURCE_DATE_EPOCH", "1732492800")
+	out := t.TempDir()
+	r := New(Options{Out: out, Version: "test", Formats: []string{FormatHTML, FormatPDF}}).Partnership(context.Background(), example)
+	if !r.OK() {
+		t.Fatalf("build failed: %v", r.Err)
+	}
+	base := filepath.Join(out, "ziemia-kolnenska", "ziemia-kolnenska-strategia")
+	page, err := os.ReadFile(filepath.Join(base, "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, err := exec.Command(pdftotext, base+".pdf", "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	norm := func(s string) string {
+		s = strings.ReplaceAll(s, "\u00a0", " ")
+		s = strings.ReplaceAll(s, "\u00ad", "")
+		return strings.TrimSpace(spaceRE.ReplaceAllString(s, " "))
+	}
+	// The PDF hyphenates and breaks lines: compare without hyphens at
+	// line ends and with spaces collapsed.
+	pdf := norm(strings.ReplaceAll(string(text), "-\n", ""))
+	pdfNoSpace := strings.ReplaceAll(pdf, " ", "")
+	plain := func(s string) string { return norm(html.UnescapeString(tagRE.ReplaceAllString(s, ""))) }
+	heads := numberedRE.FindAllStringSubmatch(string(page), -1)
+	if len(heads) < 20 {
+		t.Fatalf("only %d numbered headings in the HTML", len(heads))
+	}
+	for _, m := range heads {
+		want := m[1] + " " + plain(m[2])
+		if !strings.Contains(pdfNoSpace, strings.ReplaceAll(want, " ", "")) {
+			t.Errorf("heading %q is not in the PDF", want)
+		}
+	}
+	caps := captionRE.FindAllStringSubmatch(string(page), -1)
+	if len(caps) < 5 {
+		t.Fatalf("only %d captions in the HTML", len(caps))
+	}
+	for _, m := range caps {
+		want := plain(m[1] + m[2])
+		if !strings.Contains(pdfNoSpace, strings.ReplaceAll(want, " ", "")) {
+			t.Errorf("caption %q is not in the PDF", want)
+		}
 	}
 }
