@@ -66,6 +66,11 @@ func Render(w io.Writer, d *doc.Document, opt Options) error {
 	if err != nil {
 		return err
 	}
+	return writePackage(w, files)
+}
+
+// writePackage zips the parts of a package to w.
+func writePackage(w io.Writer, files []file) error {
 	zw := zip.NewWriter(w)
 	for _, f := range files {
 		method := zip.Deflate
