@@ -662,4 +662,3 @@ func walkAlign(pairs [][2]int, n, m int, match func(i, j int), gap func(oi, on, 
 		i, j = p[0]+1, p[1]+1
 	}
 }
-
