@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"io"
 	"strings"
 	"sync"
 	"time"
@@ -65,9 +66,10 @@ func (bf *buildFlags) options(e *env, progress func(build.Event)) (build.Options
 }
 
 func runBuild(e *env, args []string) int {
-	fs := newFlags(e, "build", "[-out DIR] [-format pdf,docx,html] [-strict] [-force] [-j N] [DIR...]",
+	fs := newFlags(e, "build", "[-out DIR] [-format pdf,docx,html] [-strict] [-force] [-j N] [-since REV] [DIR...]",
 		"Validate, then render each partnership's strategy, project fiches and project\npackage as PDF and DOCX into the output folder")
 	bf := addBuildFlags(fs)
+	since := fs.String("since", "", "also write the list of changes since git revision `REV` and the redline DOCX")
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
@@ -106,6 +108,13 @@ func runBuild(e *env, args []string) int {
 	fmt.Fprintf(e.stdout, "%s in %s\n", summary, round(time.Since(start)))
 	if failed > 0 {
 		return ExitContent
+	}
+	if *since != "" {
+		for _, r := range reports {
+			if code := writeChangeDocuments(e, r.Dir, *since, "", *bf.out, io.Discard); code != ExitOK {
+				return code
+			}
+		}
 	}
 	return ExitOK
 }

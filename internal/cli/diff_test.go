@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"archive/zip"
 	"bytes"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -105,4 +107,83 @@ func TestDiffBadInput(t *testing.T) {
 	// no git at all
 	t.Setenv("PATH", t.TempDir())
 	check("no git", ExitContent, "the git command is not installed", dir)
+}
+
+// TestDiffDocuments: diff -out and build -since write the list of changes
+// (PDF, DOCX) and the strategy's redline DOCX.
+func TestDiffDocuments(t *testing.T) {
+	gitOrSkip(t)
+	if testing.Short() {
+		t.Skip("slow")
+	}
+	repo := t.TempDir()
+	dir := filepath.Join(repo, "ziemia-kolnenska")
+	copyTree(t, "../../content/ziemia-kolnenska", dir)
+	git(t, repo, "init", "-q")
+	git(t, repo, "add", "-A")
+	git(t, repo, "commit", "-q", "-m", "draft")
+	git(t, repo, "tag", "v1.0")
+	goals := filepath.Join(dir, "goals.yaml")
+	data, _ := os.ReadFile(goals)
+	os.WriteFile(goals, bytes.Replace(data, []byte(`title: "Przedsiębiorczość i inwestycje"`), []byte(`title: "Przedsiębiorczość, inwestycje i praca"`), 1), 0o644)
+	git(t, repo, "commit", "-q", "-am", "after consultation")
+
+	out := t.TempDir()
+	code, stdout, stderr := run("diff", "-out", out, dir)
+	if code != ExitOK || !strings.Contains(stdout, `CS2.1 renamed: "Przedsiębiorczość i inwestycje" → "Przedsiębiorczość, inwestycje i praca"`) {
+		t.Fatalf("diff -out: exit %d\nstdout %s\nstderr %s", code, stdout, stderr)
+	}
+	base := filepath.Join(out, "ziemia-kolnenska", "ziemia-kolnenska")
+	for _, f := range []string{"-zestawienie-zmian.pdf", "-zestawienie-zmian.docx", "-strategia-zmiany.docx"} {
+		if _, err := os.Stat(base + f); err != nil {
+			t.Errorf("diff -out wrote no %s: %v", f, err)
+		}
+	}
+	red := docxPart(t, base+"-strategia-zmiany.docx", "word/document.xml")
+	for _, want := range []string{`<w:delText xml:space="preserve">Przedsiębiorczość</w:delText>`, `<w:t xml:space="preserve">Przedsiębiorczość,</w:t>`, `w:author="strategia"`} {
+		if !strings.Contains(red, want) {
+			t.Errorf("redline lacks %s", want)
+		}
+	}
+	list := docxPart(t, base+"-zestawienie-zmian.docx", "word/document.xml")
+	for _, want := range []string{"Zestawienie zmian", "zmiana nazwy", "Przedsiębiorczość, inwestycje", "v1.0"} {
+		if !strings.Contains(list, want) {
+			t.Errorf("list of changes lacks %q", want)
+		}
+	}
+
+	out2 := t.TempDir()
+	code, stdout, stderr = run("build", "-out", out2, "-format", "pdf", "-since", "v1.0", dir)
+	base2 := filepath.Join(out2, "ziemia-kolnenska", "ziemia-kolnenska")
+	if code != ExitOK {
+		t.Fatalf("build -since: exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	for _, f := range []string{"-strategia.pdf", "-zestawienie-zmian.pdf", "-zestawienie-zmian.docx", "-strategia-zmiany.docx"} {
+		if _, err := os.Stat(base2 + f); err != nil {
+			t.Errorf("build -since wrote no %s: %v", f, err)
+		}
+	}
+	code, _, stderr = run("build", "-out", out2, "-since", "v9", dir)
+	if code != ExitUsage || !strings.Contains(stderr, `unknown revision "v9"`) {
+		t.Errorf("build -since v9: exit %d, %s", code, stderr)
+	}
+}
+
+func docxPart(t *testing.T, path, name string) string {
+	t.Helper()
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	for _, f := range zr.File {
+		if f.Name == name {
+			rc, _ := f.Open()
+			b, _ := io.ReadAll(rc)
+			rc.Close()
+			return string(b)
+		}
+	}
+	t.Fatalf("%s has no %s", path, name)
+	return ""
 }

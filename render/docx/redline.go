@@ -18,6 +18,9 @@ type RedlineOptions struct {
 	Author string
 	// Date of every tracked change: the newer version's date.
 	Date time.Time
+	// OlderTOCPages are the older document's TOCPages (Options.TOCPages
+	// are the newer one's), so that each renders as Render renders it.
+	OlderTOCPages map[string]int
 }
 
 // Redline writes the DOCX of newer with Word tracked changes against
@@ -44,7 +47,9 @@ func Redline(w io.Writer, older, newer *doc.Document, opt RedlineOptions) error 
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		oldFiles, oldErr = newRenderer(older, opt.Options).render()
+		oo := opt.Options
+		oo.TOCPages = opt.OlderTOCPages
+		oldFiles, oldErr = newRenderer(older, oo).render()
 	}()
 	newFiles, err := newRenderer(newer, opt.Options).render()
 	wg.Wait()
