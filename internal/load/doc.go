@@ -7,10 +7,12 @@
 // duplicate keys and aliases refused), the JSON Schema pass over those
 // trees (schema/*.schema.json, compiled once per process), decoding into
 // model types with every value's position recorded, and reading the
-// Markdown that *_md fields name. All file access goes through an os.Root
-// opened on the partnership folder, so a path that escapes it — "..", an
-// absolute path, a symlink pointing out — is refused and nothing outside
-// the folder is ever read.
+// Markdown that *_md fields name. All file access goes through an fs.FS:
+// Load opens an os.Root on the partnership folder, so a path that escapes
+// it — "..", an absolute path, a symlink pointing out — is refused and
+// nothing outside the folder is ever read; LoadFS reads any other tree
+// the same way, such as a git revision read into memory (internal/gitrev),
+// so both versions that `strategia diff` compares go through one loader.
 //
 // load imports diag, model and the embedded schema; it never imports
 // rules, compose or a renderer.
