@@ -134,7 +134,24 @@ func changeEverything(t testing.TB, dir string) []string {
 	edit(t, dir, "goals.yaml", `text: "Spadek udziału bezrobotnych w ludności w wieku produkcyjnym"`, `text: "Mniej bezrobotnych w wieku produkcyjnym"`)
 	r := cut(t, dir, "goals.yaml", "              - id: R2.1.2a\n", "              - id: R2.1.2b\n")
 	edit(t, dir, "goals.yaml", "          - id: KD2.1.2\n", r+"          - id: KD2.1.2\n")
-	// indicators: a baseline value and a target year
+	// goals: CS2.2 removed with its directions (KD2.2.1, KD2.2.2), their
+	// results and indicators; CS2.3 moved from CS2 to CS3; a new CS3.3
+	sep := "\n  # ---------------------------------------------------------------------------------------\n"
+	cut(t, dir, "goals.yaml", "      - id: CS2.2\n", "      - id: CS2.3\n")
+	cs23 := cut(t, dir, "goals.yaml", "      - id: CS2.3\n", sep+"  - id: CS3\n")
+	edit(t, dir, "goals.yaml", "      - id: CS3.1\n", cs23+`      - id: CS3.3
+        title: "Bezpieczeństwo powodziowe doliny Pisy"
+        directions:
+          - id: KD3.3.1
+            title: "Mała retencja i ochrona przed podtopieniami"
+            results:
+              - id: R3.3.1a
+                text: "Mniej podtopień zabudowy w dolinie Pisy"
+      - id: CS3.1
+`)
+	// indicators: a baseline value and year, a target value and year
+	edit(t, dir, "goals.yaml", `{indicator: tourism_nights, baseline: {year: 2022, value: 152.4}, target: {year: 2030, value: 260.0}}`,
+		`{indicator: tourism_nights, baseline: {year: 2023, value: 152.4}, target: {year: 2030, value: 280.0}}`)
 	edit(t, dir, "goals.yaml", `{indicator: vocational_internships, baseline: {year: 2022, value: 86}, target: {year: 2030, value: 220}}`,
 		`{indicator: vocational_internships, baseline: {year: 2022, value: 92}, target: {year: 2029, value: 220}}`)
 	// projects: P09 removed, P10 added; P03's budget, sources, leader,
@@ -162,6 +179,20 @@ func changeEverything(t testing.TB, dir string) []string {
 		"members added 2007042",
 		"members removed 2006062",
 		"goals renamed CS2.1",
+		"goals removed CS2.2",
+		"goals moved CS2.3 CS2→CS3",
+		"goals added CS3.3 under CS3",
+		"directions added KD3.3.1 under CS3.3",
+		"directions removed KD2.2.1",
+		"directions removed KD2.2.2",
+		"results added R3.3.1a under KD3.3.1",
+		"results removed R2.2.1a",
+		"results removed R2.2.2a",
+		"indicators removed R2.2.1a local_products",
+		"indicators removed R2.2.2a farm_advice",
+		"indicators changed R2.3.1a tourism_nights baseline.year 2022→2023",
+		"indicators changed R2.3.1a tourism_nights target.value 260→280",
+		"prose changed goals +0 -2 ~0", // the two removed directions' descriptions; CS2.3's only moved
 		"directions added KD1.3.2 under CS1.3",
 		"directions moved KD1.1.2 CS1.1→CS1.2",
 		"directions renamed KD2.1.2",
