@@ -18,23 +18,25 @@ import (
 // and subject, the course (announcement, period, forms, the parties of
 // art. 6 ust. 3), a summary of the comments by party and response, and
 // the full table of comments with their handling. A private person is
-// never named: a resident's comment shows only the category.
+// never named: a resident's comment shows only the category. Without the
+// comments or the consultation's record (an error), or while a comment
+// has no response (a warning), there is no report: the document is nil.
 func ConsultationReport(s *model.Strategy, x *model.Index, f *model.Facts, opt Options) (*doc.Document, *diag.List) {
 	c := newComposer(s, x, f, opt)
 	co := s.Participation.Consultation
 	switch {
 	case s.CommentsFile == "":
 		c.l.Errorf(s.Partnership.At("documents"), "CON-01", "the consultation report needs the comments: add consultation/comments.csv or consultation/comments.yaml (strategia schema comments)")
-		return c.finish()
+		return nil, c.l
 	case co == nil:
 		c.l.Errorf(s.Partnership.At("documents"), "CON-01", "the consultation report needs participation.consultation in implementation.yaml (announcement, period, channels)")
-		return c.finish()
+		return nil, c.l
 	}
 	for _, cm := range s.Comments {
 		if cm.Response == "" {
 			// CON-01 reported it; the report waits for every response.
 			c.l.Warnf(cm.At("response"), "CON-01", "the consultation report is not built until comment %d has a response", cm.Number)
-			return c.finish()
+			return nil, c.l
 		}
 	}
 	c.d.Meta = c.procedureMeta("Sprawozdanie z przebiegu i wyników konsultacji",

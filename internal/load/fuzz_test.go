@@ -42,7 +42,7 @@ var fuzzFiles = func() []string {
 	for _, f := range model.StandardFiles {
 		out = append(out, f.Name)
 	}
-	return append(out, "projects/P01.yaml", "diag/demografia.md")
+	return append(out, "projects/P01.yaml", "diag/demografia.md", "consultation/comments.csv", "consultation/comments.yaml")
 }()
 
 // FuzzLoad replaces one file of a valid partnership with arbitrary bytes
@@ -57,6 +57,8 @@ func FuzzLoad(f *testing.F) {
 		}
 	}
 	seeds, _ := filepath.Glob("../../content/*/*.yaml")
+	csvs, _ := filepath.Glob("../../content/*/consultation/*")
+	seeds = append(seeds, csvs...)
 	more, _ := filepath.Glob("../check/testdata/broken/*.txtar")
 	for _, p := range append(seeds, more...) {
 		data, err := os.ReadFile(p)
@@ -97,6 +99,8 @@ func FuzzLoad(f *testing.F) {
 			for _, p := range s.Projects {
 				compose.Fiche(s, x, facts, p.ID, compose.Options{Date: "2024-01-01", ReadFile: read})
 			}
+			s.Partnership.Documents = []string{model.DocDiagnosisReport, model.DocConsultationReport, model.DocResolutions, model.DocProcedureResolutions, model.DocOpinionRequests}
+			compose.Procedure(s, x, facts, "p", compose.Options{Date: "2024-01-01", ReadFile: read})
 		}
 		for _, d := range l.Items() {
 			if d.Pos.File == "" || d.Rule == "" || d.Msg == "" {

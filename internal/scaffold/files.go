@@ -71,6 +71,9 @@ partnership:
   teryt_edition: %s         # wydanie rejestru TERC, z którym sprawdzono kody
   version: "0.1"
   status: draft                   # draft | consultation | adopted
+  # Dokumenty procedury budowane obok strategii: diagnosis_report, consultation_report,
+  # resolutions, procedure_resolutions, opinion_requests.
+  documents: [diagnosis_report]
   advisors: []                    # [{name: "…", role: doradca_partnerstwa}]
 
   members:
@@ -281,6 +284,29 @@ project:
     total: 100000                 # UZUPEŁNIJ
     sources: [{source: budzet_jst, amount: 100000}]
 `, leader, strings.Join(scope, ", ")))
+
+	// consultation/comments.yaml
+	put("consultation/comments.yaml", "comments", `#
+# Uwagi zgłoszone w konsultacjach projektu strategii i sposób ich rozpatrzenia. Z tego pliku
+# powstaje sprawozdanie z przebiegu i wyników konsultacji, gdy partnership.documents zawiera
+# consultation_report (art. 6 ust. 6 ustawy o zasadach prowadzenia polityki rozwoju).
+# Zamiast tego pliku można użyć consultation/comments.csv z tymi samymi kolumnami (eksport
+# formularza internetowego albo arkusza): strategia schema comments.
+#
+# Osób prywatnych (party: residents) nie podpisuj imieniem i nazwiskiem.
+#
+# comments:
+#   - number: 1
+#     date: RRRR-MM-DD
+#     channel: formularz_online   # email | poczta | osobiscie | spotkanie | warsztaty | punkt_konsultacyjny
+#     party: ngo                  # residents | business | neighbouring_gminy | member_jst | rzgw | …
+#     author: "…"                 # nazwa instytucji albo organizacji
+#     refers_to: CS1              # ID celu, kierunku, przedsięwzięcia, OSI, rozdziału – albo "ogólna"
+#     comment: "…"
+#     response: accepted          # accepted | partially_accepted | rejected | explanation
+#     justification: "…"          # wymagane, gdy uwaga nie została uwzględniona w całości
+comments: []
+`)
 
 	md := func(p, title string) {
 		files[p] = []byte("# " + title + "\n\nUZUPEŁNIJ.\n")
