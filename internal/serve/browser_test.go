@@ -15,6 +15,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"github.com/strategia-pl/strategia/internal/build"
@@ -244,6 +246,55 @@ func TestBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	run(t, ctx, "wait for the overlay to go", chromedp.WaitNotVisible(chromedp.CSS(`#strategia-live .sl-overlay`)))
+}
+
+// TestPrint prints the package's HTML edition as chromium does from its
+// print dialog: A4 pages with "Strona X z Y" at the foot, no skip link
+// and no live-reload interface; the title page has no footer.
+func TestPrint(t *testing.T) {
+	ctx := browser(t)
+	pdftotext, err := exec.LookPath("pdftotext")
+	if err != nil {
+		t.Skip("pdftotext not installed")
+	}
+	s := startServe(t, []string{build.FormatHTML}, nil)
+	open(t, ctx, s.url+"ziemia-kolnenska/ziemia-kolnenska-pakiet-projektow/")
+	yes := true
+	pdf, err := chromedp.Run(ctx, func(ctx context.Context, tg *chromedp.Target) ([]byte, error) {
+		r, err := cdp.Call(ctx, tg, cdppage.PrintToPDF, cdppage.PrintToPDFParams{PreferCSSPageSize: &yes})
+		return r.Data, err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "druk.pdf")
+	if err := os.WriteFile(file, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	text, err := exec.Command(pdftotext, "-layout", file, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := strings.Split(strings.TrimRight(string(text), "\f"), "\f")
+	if len(pages) < 3 {
+		t.Fatalf("printed %d pages", len(pages))
+	}
+	for i, p := range pages[1:] { // the title page has no footer
+		if want := fmt.Sprintf("Strona %d z %d", i+2, len(pages)); !strings.Contains(p, want) {
+			t.Errorf("page %d lacks %q", i+1, want)
+		}
+	}
+	if strings.Contains(pages[0], "Strona 1") {
+		t.Error("the title page has a page number")
+	}
+	for _, bad := range []string{"Przejdź do treści", "budowanie…", "Ukryj"} {
+		if strings.Contains(string(text), bad) {
+			t.Errorf("the print shows %q", bad)
+		}
+	}
+	if info, err := exec.Command("pdfinfo", file).Output(); err == nil && !strings.Contains(string(info), "(A4)") {
+		t.Errorf("not A4:\n%s", info)
+	}
 }
 
 // axeResult is what axe-core reports of one violated rule.
