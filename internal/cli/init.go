@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/strategia-pl/strategia/internal/check"
 	"github.com/strategia-pl/strategia/internal/diag"
 	"github.com/strategia-pl/strategia/internal/scaffold"
 )
@@ -63,12 +62,14 @@ func runInit(e *env, args []string) int {
 	for _, n := range notes {
 		fmt.Fprintf(e.stderr, "note: %s\n", n)
 	}
-	r := check.Dir(dir)
-	_, warnings := r.Diags.Count()
+	l := validateDir(dir, "")
+	l.Sort()
+	errs, warnings := l.Count()
 	rel, _ := filepath.Rel(e.cwd, dir)
-	fmt.Fprintf(e.stdout, "created %s: replace the UZUPEŁNIJ placeholders, then run strategia validate %s (%d warnings now)\n", rel, rel, warnings)
-	if r.Diags.HasErrors() { // a defect of the scaffold, not of the user's input
-		_ = diag.Print(e.stderr, r.Diags, diag.PrintOptions{Cwd: e.cwd, Summary: true})
+	fmt.Fprintf(e.stdout, "created %s: replace the UZUPEŁNIJ placeholders (a PLH-01 warning each), then run strategia validate %s (now: %s, %s)\n",
+		rel, rel, diag.Plural(errs, "error"), diag.Plural(warnings, "warning"))
+	if l.HasErrors() { // a defect of the scaffold, not of the user's input
+		_ = diag.Print(e.stderr, l, diag.PrintOptions{Cwd: e.cwd, Summary: true})
 		return ExitContent
 	}
 	return ExitOK

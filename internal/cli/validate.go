@@ -32,9 +32,7 @@ func runValidate(e *env, args []string) int {
 	}
 	var all diag.List
 	for _, d := range dirs {
-		r := check.Dir(d)
-		all.Append(*r.Diags)
-		all.Append(*checkTemplates(d, *tplDir, r))
+		all.Append(*validateDir(d, *tplDir))
 	}
 	if *strict {
 		all.Strict()
@@ -55,6 +53,17 @@ func runValidate(e *env, args []string) int {
 		return ExitContent
 	}
 	return ExitOK
+}
+
+// validateDir is what validate reports for one partnership folder: its
+// content checks and the checks of its template overrides. init reports
+// the same list, so its summary is validate's result.
+func validateDir(dir, tplDir string) *diag.List {
+	var l diag.List
+	r := check.Dir(dir)
+	l.Append(*r.Diags)
+	l.Append(*checkTemplates(dir, tplDir, r))
+	return &l
 }
 
 // partnerships resolves command-line folders (default content/) to

@@ -3,6 +3,8 @@ package compose
 import (
 	"strings"
 	"testing"
+
+	"github.com/strategia-pl/strategia/internal/model"
 )
 
 // TestLegalBasisSRP: §1.1 of a strategia rozwoju ponadlokalnego cites
@@ -20,5 +22,27 @@ func TestLegalBasisSRP(t *testing.T) {
 	}
 	if strings.Contains(text, "oraz art. 10f") || strings.Contains(text, "art. 10f (procedura)") {
 		t.Error("§1.1 says art. 10g applies art. 10f")
+	}
+}
+
+// TestDraftMark: documents built from content with placeholders carry the
+// PROJEKT mark (strategy, fiche, package); clean content carries none.
+func TestDraftMark(t *testing.T) {
+	s, x, f, opt := loadExample(t)
+	if len(s.Placeholders) != 0 {
+		t.Fatalf("the example holds placeholders: %v", s.Placeholders)
+	}
+	d, _ := Strategy(s, x, f, opt)
+	if d.Meta.DraftMark != "" {
+		t.Errorf("clean example marked %q", d.Meta.DraftMark)
+	}
+	s.Placeholders = []model.Placeholder{{Text: "UZUPEŁNIJ: wizja"}}
+	d, _ = Strategy(s, x, f, opt)
+	fi, _ := Fiche(s, x, f, s.Projects[0].ID, opt)
+	pk, _ := Package(s, x, f, opt)
+	for name, m := range map[string]string{"strategy": d.Meta.DraftMark, "fiche": fi.Meta.DraftMark, "package": pk.Meta.DraftMark} {
+		if m != "PROJEKT – zawiera pola do uzupełnienia" {
+			t.Errorf("%s: DraftMark %q", name, m)
+		}
 	}
 }

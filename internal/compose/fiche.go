@@ -68,6 +68,7 @@ func (c *composer) ficheMeta(title, subject string) doc.Meta {
 		m.TitlePage = append(m.TitlePage, r)
 	}
 	m.Footer = c.versionFooter()
+	m.DraftMark = c.draftMark()
 	return m
 }
 

@@ -213,7 +213,20 @@ func (c *composer) strategyMeta() doc.Meta {
 		}
 	}
 	m.Footer = c.versionFooter()
+	m.DraftMark = c.draftMark()
 	return m
+}
+
+// draftMarkText is printed on every page of a document built from content
+// that still holds placeholders (rule PLH-01).
+const draftMarkText = "PROJEKT – zawiera pola do uzupełnienia"
+
+// draftMark is draftMarkText when the content holds placeholders, else "".
+func (c *composer) draftMark() string {
+	if len(c.s.Placeholders) > 0 {
+		return draftMarkText
+	}
+	return ""
 }
 
 func cmpOr(a, b string) string {

@@ -63,6 +63,13 @@ func (ld *loader) load() {
 	ld.loadComments()
 	ld.resolveMarkdown()
 	sort.Strings(ld.s.Files)
+	sort.SliceStable(ld.s.Placeholders, func(i, j int) bool {
+		a, b := ld.s.Placeholders[i].Pos, ld.s.Placeholders[j].Pos
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		return a.Line < b.Line
+	})
 }
 
 func (ld *loader) loadStandard(name string, k model.FileKind) {
@@ -161,6 +168,7 @@ func (ld *loader) decode(name string, k model.FileKind, data []byte, out any) bo
 func (ld *loader) decodeNode(file string, k model.FileKind, root *yaml.Node, out any) {
 	before := ld.l.Len()
 	validate(file, k, newTree(root), &ld.l)
+	ld.findPlaceholders(file, root)
 	if err := root.Decode(out); err != nil && ld.l.Len() == before {
 		// The schema should have caught every shape problem; report what
 		// the decoder found so nothing passes silently.

@@ -55,6 +55,11 @@ func (ld *loader) resolveMarkdown() {
 		}
 		m.Text = strings.ReplaceAll(string(data), "\r\n", "\n")
 		m.File, m.Line = clean, 1
+		for i, line := range strings.Split(m.Text, "\n") {
+			if model.HasPlaceholder(line) {
+				ld.s.Placeholders = append(ld.s.Placeholders, model.Placeholder{Pos: diag.Pos{File: file, Line: i + 1, Col: 1}, Text: strings.TrimSpace(line)})
+			}
+		}
 		cache[rel] = m
 		ld.s.Files = append(ld.s.Files, clean)
 	})

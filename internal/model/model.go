@@ -30,6 +30,10 @@ type Strategy struct {
 	// would report everything defined there as missing, do not run.
 	Files      []string
 	Unreadable []string
+	// Placeholders are the values still marked UZUPEŁNIJ (PlaceholderMark),
+	// in file order: rule PLH-01 reports them and compose marks documents
+	// built from them as drafts.
+	Placeholders []Placeholder
 }
 
 // ---- partnership.yaml ----

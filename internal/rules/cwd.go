@@ -40,6 +40,23 @@ func init() {
 	register(&Rule{ID: "CWD-08", Severity: diag.Warning, Title: "key projects have a readiness stage and an external source",
 		Explain: "A key project of the package (priority: key) records readiness.stage and counts on at least one source beyond the members' and private budgets (an EU or national programme).",
 		Check:   checkKeyProjects})
+	register(&Rule{ID: "CWD-09", Severity: diag.Error, Title: "the package has at least one key project",
+		Explain: "A CWD partnership's package of projects has at least one key project (priority: key): the partnerski, zintegrowany project the strategy is built around and for which the CWD prepares a pre-feasibility analysis and an outline of the funding application. Mark at least one project of projects/ with priority: key (dropped projects do not count).",
+		Check:   checkHasKeyProject})
+}
+
+func checkHasKeyProject(c *Context) {
+	for _, p := range c.S.Projects {
+		if p.Priority == "key" && p.Counted() {
+			return
+		}
+	}
+	if len(c.S.Projects) == 0 {
+		c.Report(c.ppos("id"), "the partnership has no project: add projects/P01.yaml with priority: key")
+		return
+	}
+	p := c.S.Projects[0]
+	c.Report(c.or(p.At("priority"), p.File), "no project of the package is a key project: mark at least one with priority: key")
 }
 
 func (c *Context) hasOSI(t string) bool { return slices.Contains(c.S.Partnership.OSITypes, t) }

@@ -259,6 +259,16 @@ var cases = []ruleCase{
 		s.Partnership.Members = append(s.Partnership.Members, &model.Member{Teryt: model.Ref{ID: "1401011"}, Adoption: &model.Resolution{Date: "2024-06-28"}})
 	}},
 	{rule: "CWD-08", sev: diag.Warning, fail: func(s *model.Strategy, _ *refdata.Local) { p01(s).Readiness = nil }},
+	{rule: "CWD-09", fail: func(s *model.Strategy, _ *refdata.Local) { p01(s).Priority = "complementary" }},
+	{rule: "CWD-09", fail: func(s *model.Strategy, _ *refdata.Local) { p01(s).Status = "dropped" }},
+	{rule: "PLH-01", sev: diag.Warning, fail: func(s *model.Strategy, _ *refdata.Local) {
+		s.Partnership.Status = "draft"
+		s.Placeholders = []model.Placeholder{{Pos: s.Vision.Pos, Text: "UZUPEŁNIJ: wizja"}}
+	}},
+	{rule: "PLH-01", fail: func(s *model.Strategy, _ *refdata.Local) {
+		s.Partnership.Status = "consultation"
+		s.Placeholders = []model.Placeholder{{Pos: s.Vision.Pos, Text: "UZUPEŁNIJ: wizja"}}
+	}},
 }
 
 func firstTarget(s *model.Strategy) *model.IndicatorTarget {
@@ -323,7 +333,7 @@ func TestRules(t *testing.T) {
 }
 
 func TestCatalogue(t *testing.T) {
-	want := map[string]int{"ID": 10, "REF": 13, "LEG": 17, "PRO": 7, "TIM": 10, "FIN": 8, "CWD": 8}
+	want := map[string]int{"ID": 10, "REF": 13, "LEG": 17, "PRO": 7, "TIM": 10, "FIN": 8, "CWD": 9, "PLH": 1}
 	got := map[string]int{}
 	for _, r := range All() {
 		p, _, _ := strings.Cut(r.ID, "-")

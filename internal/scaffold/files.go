@@ -113,7 +113,7 @@ diagnosis:
     - {id: D2, title: "Sytuacja gospodarcza", dimension: gospodarczy, body_md: diag/gospodarczy.md}
     - {id: D3, title: "Sytuacja przestrzenna", dimension: przestrzenny, body_md: diag/przestrzenny.md}
   functional_links_md: diag/powiazania.md   # powiązania funkcjonalne (dojazdy, usługi) – „gminy powiązane funkcjonalnie”
-  conclusions:                    # wnioski z diagnozy – UZUPEŁNIJ
+  conclusions:                    # wnioski z diagnozy
     - {id: W1, dimension: spoleczny, text: "UZUPEŁNIJ: wniosek z diagnozy w wymiarze społecznym.", evidence: [pop_total]}
     - {id: W2, dimension: gospodarczy, text: "UZUPEŁNIJ: wniosek z diagnozy w wymiarze gospodarczym."}
     - {id: W3, dimension: przestrzenny, text: "UZUPEŁNIJ: wniosek z diagnozy w wymiarze przestrzennym."}
@@ -174,7 +174,7 @@ strategic_goals:
 		if i == 0 {
 			g.WriteString("    srw_links:                    # spójność ze strategią rozwoju województwa (art. 10e ust. 2 usg)\n")
 			for _, v := range sortedKeys(voivs) {
-				fmt.Fprintf(&g, "      - {voivodeship: %q, document: \"UZUPEŁNIJ: strategia rozwoju województwa %s\", goal: \"UZUPEŁNIJ\"}\n", v, refdata.VoivodeshipName(v))
+				fmt.Fprintf(&g, "      - {voivodeship: %q, document: \"UZUPEŁNIJ: nazwa strategii rozwoju województwa (%s)\", goal: \"UZUPEŁNIJ: cel tej strategii\"}\n", v, refdata.VoivodeshipName(v))
 			}
 		}
 		fmt.Fprintf(&g, `    directions:
@@ -248,11 +248,11 @@ financial_framework:
   period: {from: %d, to: %d}
   currency: PLN
   total: 3000000                  # UZUPEŁNIJ (kwoty zastępcze)
-  by_goal:
+  by_goal:                        # UZUPEŁNIJ (kwoty zastępcze)
     - {goal: CS1, amount: 1000000}
     - {goal: CS2, amount: 1000000}
     - {goal: CS3, amount: 1000000}
-  by_source:
+  by_source:                      # UZUPEŁNIJ (kwoty zastępcze)
     - {source: budzet_jst, amount: 3000000}
 `, v0, y0, y1))
 
@@ -268,7 +268,7 @@ project:
   id: P01
   title: "UZUPEŁNIJ: tytuł projektu"
   status: idea                    # idea | proposed | accepted | reserve | in_preparation | submitted | funded | completed | dropped
-  priority: complementary         # key (kluczowy) | complementary (uzupełniający)
+  priority: key                   # key (kluczowy) | complementary (uzupełniający); co najmniej jeden projekt kluczowy
   kind: investment                # investment | soft | mixed
   leader: {member: %q}
   partners: []                    # [{member: "TERC", role: "…"}]
@@ -282,7 +282,7 @@ project:
   budget:
     currency: PLN
     total: 100000                 # UZUPEŁNIJ
-    sources: [{source: budzet_jst, amount: 100000}]
+    sources: [{source: budzet_jst, amount: 100000}]   # UZUPEŁNIJ
 `, leader, strings.Join(scope, ", ")))
 
 	// consultation/comments.yaml
