@@ -167,15 +167,19 @@ type Chapter struct {
 	Dimension  string   `yaml:"dimension"`
 	Body       Markdown `yaml:"body_md"`
 	Indicators Refs     `yaml:"indicators"`
+	// Environmental marks an analysis of the environment (art. 29 ust. 1
+	// lit. b CPR: environmental interlinkages; rule LEG-13).
+	Environmental bool `yaml:"environmental"`
 }
 
 // Conclusion is a wniosek z diagnozy.
 type Conclusion struct {
-	Meta      `yaml:"-"`
-	ID        string `yaml:"id"`
-	Dimension string `yaml:"dimension"`
-	Text      string `yaml:"text"`
-	Evidence  Refs   `yaml:"evidence"`
+	Meta          `yaml:"-"`
+	ID            string `yaml:"id"`
+	Dimension     string `yaml:"dimension"`
+	Text          string `yaml:"text"`
+	Evidence      Refs   `yaml:"evidence"`
+	Environmental bool   `yaml:"environmental"` // see Chapter.Environmental
 }
 
 // Challenge is a wyzwanie rozwojowe.

@@ -26,13 +26,13 @@ func init() {
 		Legal:   "art. 10e ust. 3 pkt 3 usg",
 		Explain: dev + "Expected results are set \"w tym w wymiarze przestrzennym\": at least one result has spatial: true.",
 		Check:   checkSpatialResult})
-	register(&Rule{ID: "LEG-04", Severity: diag.Error, Title: "a functional-spatial model with a map, and spatial-policy recommendations",
-		Legal:   "art. 10e ust. 3 pkt 4–5 i ust. 4 usg",
-		Explain: dev + "spatial.yaml holds the model struktury funkcjonalno-przestrzennej (model_fsp.description_md and at least one map in model_fsp.maps, since the model is shown in graphic form) and the ustalenia i rekomendacje for spatial policy (spatial_recommendations, non-empty).",
+	register(&Rule{ID: "LEG-04", Severity: diag.Error, Title: "the model, the OSI and their graphic part, and spatial-policy recommendations",
+		Legal:   "art. 10e ust. 3 pkt 4–7 i ust. 4 usg",
+		Explain: dev + "spatial.yaml holds the model struktury funkcjonalno-przestrzennej (model_fsp.description_md) and the ustalenia i rekomendacje for spatial policy (spatial_recommendations, non-empty). The strategy is prepared \"w formie tekstowej oraz graficznej\" showing in particular pkt 4, 6 and 7 (art. 10e ust. 4 usg): the model has at least one map (model_fsp.maps) and every OSI, regional (pkt 6) and local (pkt 7), names its map (map: M…).",
 		Check:   checkSpatialModel})
-	register(&Rule{ID: "LEG-05", Severity: diag.Error, Title: "regional OSI, or a statement that there are none",
+	register(&Rule{ID: "LEG-05", Severity: diag.Error, Title: "regional OSI of every voivodeship strategy concerned, or a statement that there are none",
 		Legal:   "art. 10e ust. 3 pkt 6–7 usg",
-		Explain: dev + "The strategy lists the obszary strategicznej interwencji set in the voivodeship strategy that concern its area, with the scope of planned actions (osi with origin: regional), or says why there are none (osi_regional_none_statement). Local OSI are optional (\"jeżeli takie zidentyfikowano\").",
+		Explain: dev + "The strategy lists the obszary strategicznej interwencji set in the voivodeship strategy that concern its area, with the scope of planned actions (osi with origin: regional), or says why there are none (osi_regional_none_statement). A partnership whose members lie in several voivodeships refers to the strategy of each: for every voivodeship with a member there is a regional OSI with a member in it, unless osi_regional_none_statement explains why that strategy sets none. Local OSI are optional (\"jeżeli takie zidentyfikowano\").",
 		Check:   checkRegionalOSI})
 	register(&Rule{ID: "LEG-06", Severity: diag.Error, Title: "the implementation system is complete",
 		Legal:   "art. 10e ust. 3 pkt 8 usg",
@@ -64,7 +64,7 @@ func init() {
 		Check:   checkContiguity})
 	register(&Rule{ID: "LEG-13", Severity: diag.Error, Title: "the elements of an EU territorial strategy are present",
 		Legal:   "art. 29 ust. 1 rozporządzenia (UE) 2021/1060 (CPR)",
-		Explain: "Applies to doc_type strategia_terytorialna, strategia_zit and strategia_iit. The strategy contains (a) the area (members and a map), (b) an analysis of needs and potential including economic, social and environmental interlinkages (diagnosis chapters or conclusions in all three dimensions and functional_links_md), (c) the integrated approach (integrated_approach_md) and (d) the involvement of partners (participation.partners_involved).",
+		Explain: "Applies to doc_type strategia_terytorialna, strategia_zit and strategia_iit. The strategy contains (a) the area (members and a map), (b) an analysis of needs and potential including economic, social and environmental interlinkages (diagnosis chapters or conclusions in the social, economic and spatial dimensions, at least one chapter or conclusion marked environmental: true, and functional_links_md), (c) the integrated approach (integrated_approach_md) and (d) the involvement of partners (participation.partners_involved).",
 		Check:   checkCPR29})
 	register(&Rule{ID: "LEG-14", Severity: diag.Error, Title: "an IIT strategy lists projects funded from the regional programme",
 		Legal:   "art. 36 ust. 5 ustawy z 28 IV 2022 o zasadach realizacji zadań finansowanych ze środków europejskich",
@@ -146,20 +146,44 @@ func checkSpatialModel(c *Context) {
 			c.Report(m.At("maps"), "the functional-spatial model has no map: the model is shown in graphic form (art. 10e ust. 4 usg)")
 		}
 	}
+	for _, o := range c.S.Spatial.OSI {
+		if o.Map.ID == "" {
+			pkt := "7"
+			if o.Origin == "regional" {
+				pkt = "6"
+			}
+			c.Report(o.At("id"), "OSI %s has no map: the graphic part of the strategy shows the OSI of art. 10e ust. 3 pkt %s (art. 10e ust. 4 usg); add map: M…", o.ID, pkt)
+		}
+	}
 	if len(c.S.Spatial.Recommendations) == 0 {
 		c.Report(c.or(diag.Pos{}, "spatial.yaml"), "no spatial-policy settings and recommendations: add spatial_recommendations (art. 10e ust. 3 pkt 5 usg)")
 	}
 }
 
 func checkRegionalOSI(c *Context) {
-	if !c.isDev() {
+	if !c.isDev() || strings.TrimSpace(c.S.Spatial.OSIRegionalNoneStatement) != "" {
 		return
 	}
-	if slices.ContainsFunc(c.S.Spatial.OSI, func(o *model.OSI) bool { return o.Origin == "regional" }) ||
-		strings.TrimSpace(c.S.Spatial.OSIRegionalNoneStatement) != "" {
+	covered := map[string]bool{}
+	for _, o := range c.S.Spatial.OSI {
+		if o.Origin != "regional" {
+			continue
+		}
+		for _, m := range o.Members {
+			if len(m.ID) >= 2 {
+				covered[m.ID[:2]] = true
+			}
+		}
+	}
+	if len(covered) == 0 {
+		c.Report(c.or(diag.Pos{}, "spatial.yaml"), "no regional OSI and no osi_regional_none_statement: list the voivodeship strategy's OSI that concern the area (art. 10e ust. 3 pkt 6 usg)")
 		return
 	}
-	c.Report(c.or(diag.Pos{}, "spatial.yaml"), "no regional OSI and no osi_regional_none_statement: list the voivodeship strategy's OSI that concern the area (art. 10e ust. 3 pkt 6 usg)")
+	for _, v := range c.memberVoivodeships() {
+		if !covered[v] {
+			c.Report(c.or(c.S.Spatial.OSI[0].Pos, "spatial.yaml"), "no regional OSI of the development strategy of voivodeship %s (%s), where members lie: list that strategy's OSI with a member in %s, or explain in osi_regional_none_statement why it sets none for the area (art. 10e ust. 3 pkt 6 usg)", v, refdata.VoivodeshipName(v), refdata.VoivodeshipName(v))
+		}
+	}
 }
 
 func checkImplementation(c *Context) {
@@ -315,6 +339,11 @@ func checkCPR29(c *Context) {
 	}
 	if s.Diagnosis.FunctionalLinks.Empty() {
 		c.Report(c.or(s.Diagnosis.Pos, "diagnosis.yaml"), "the analysis does not describe the interlinkages: add functional_links_md (art. 29 ust. 1 lit. b CPR)")
+	}
+	env := slices.ContainsFunc(s.Diagnosis.Chapters, func(ch *model.Chapter) bool { return ch.Environmental }) ||
+		slices.ContainsFunc(s.Diagnosis.Conclusions, func(w *model.Conclusion) bool { return w.Environmental })
+	if !env {
+		c.Report(c.or(s.Diagnosis.At("chapters"), "diagnosis.yaml"), "the analysis of needs and potential has no environmental part: mark the diagnosis chapter (or conclusion) that analyses the environment with environmental: true, or add one (art. 29 ust. 1 lit. b CPR: economic, social and environmental interlinkages)")
 	}
 	if s.IntegratedApproach.Empty() {
 		c.Report(c.or(diag.Pos{}, "implementation.yaml"), "no description of the integrated approach: add integrated_approach_md (art. 29 ust. 1 lit. c CPR)")

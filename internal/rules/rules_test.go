@@ -89,7 +89,7 @@ var cases = []ruleCase{
 	{synth: true, rule: "REF-06", fail: func(s *model.Strategy, _ *refdata.Local) {
 		p01(s).Indicators = &model.ProjectIndicators{Output: []*model.OutputIndicator{{Indicator: model.Ref{ID: "pop_total"}, Unit: "szt.", Target: 1}}}
 	}},
-	{rule: "REF-07", fail: func(s *model.Strategy, _ *refdata.Local) { s.Spatial.OSI[0].Map.ID = "" }},
+	{rule: "REF-07", fail: func(s *model.Strategy, _ *refdata.Local) { s.Spatial.OSI[0].Map.ID = "M9" }},
 	{rule: "REF-08", sev: diag.Warning, fail: func(s *model.Strategy, _ *refdata.Local) { p01(s).Status = "dropped" }},
 	{rule: "REF-09", fail: func(s *model.Strategy, _ *refdata.Local) { p01(s).Budget.Sources[0].Source.ID = "fe_18_2021_2027" }},
 	{rule: "REF-09", fail: func(s *model.Strategy, _ *refdata.Local) { s.Finance.BySource[1].Source.ID = "rpo_wp" }},
@@ -104,6 +104,10 @@ var cases = []ruleCase{
 		s.StrategicGoals[0].Directions[0].Results[0].Spatial = false
 	}},
 	{rule: "LEG-04", fail: func(s *model.Strategy, _ *refdata.Local) { s.Spatial.ModelFSP.Maps = nil }},
+	{rule: "LEG-04", fail: func(s *model.Strategy, _ *refdata.Local) { s.Spatial.OSI[0].Map.ID = "" }}, // pkt 6–7: OSI maps
+	{rule: "LEG-05", fail: func(s *model.Strategy, _ *refdata.Local) { // a second voivodeship without its regional OSI
+		s.Partnership.Members = append(s.Partnership.Members, &model.Member{Teryt: model.Ref{ID: "2814082"}, Kind: "gmina", Name: "Kolno"})
+	}},
 	{rule: "LEG-05", pass: func(s *model.Strategy, _ *refdata.Local) {
 		s.Spatial.OSI[0].Origin = "local"
 		s.Spatial.OSIRegionalNoneStatement = "SRW nie wyznacza OSI na tym obszarze."
@@ -129,6 +133,12 @@ var cases = []ruleCase{
 	}},
 	{rule: "LEG-12", sev: diag.Warning, fail: func(_ *model.Strategy, d *refdata.Local) { d.Adjacency = map[string]map[string]bool{} }},
 	{rule: "LEG-12", sev: diag.Warning, fail: func(_ *model.Strategy, d *refdata.Local) { d.Adjacency = nil }}, // the notice
+	{rule: "LEG-13", fail: func(s *model.Strategy, _ *refdata.Local) { // no environmental analysis
+		s.Partnership.DocType = docZIT
+		for _, ch := range s.Diagnosis.Chapters {
+			ch.Environmental = false
+		}
+	}},
 	{rule: "LEG-13", pass: func(s *model.Strategy, _ *refdata.Local) { s.Partnership.DocType = docST },
 		fail: func(s *model.Strategy, _ *refdata.Local) {
 			s.Partnership.DocType = docST

@@ -37,8 +37,8 @@ func init() {
 		Check:   checkIndicatorRefs})
 	register(&Rule{ID: "REF-07", Severity: diag.Error,
 		Title:   "OSI name members, directions and a map that exist",
-		Legal:   "art. 10e ust. 3 pkt 6–7 and ust. 4 usg",
-		Explain: "An obszar strategicznej interwencji lists member TERYT codes, the directions of action planned in it (planned_actions) and its map (required: the strategy shows the OSI in graphic form, art. 10e ust. 4 usg); a direction's osi list names defined OSI.",
+		Legal:   "art. 10e ust. 3 pkt 6–7 usg",
+		Explain: "An obszar strategicznej interwencji lists member TERYT codes, the directions of action planned in it (planned_actions) and its map, each of which exists; a direction's osi list names defined OSI. (That a development strategy shows every OSI on a map is LEG-04.)",
 		Check:   checkOSIRefs})
 	register(&Rule{ID: "REF-12", Severity: diag.Error,
 		Title:   "map, indicator and other references in Markdown and in the spatial model resolve",
@@ -199,9 +199,7 @@ func checkOSIRefs(c *Context) {
 	for _, o := range c.S.Spatial.OSI {
 		c.resolveAll(o.Members, "OSI member", c.membersT())
 		c.resolveAll(o.PlannedActions, "planned action", c.directionsT())
-		if o.Map.ID == "" {
-			c.Report(o.At("id"), "OSI %s has no map: the OSI are shown in graphic form (art. 10e ust. 4 usg); add map: M…", o.ID)
-		} else {
+		if o.Map.ID != "" { // a missing map is LEG-04's (art. 10e ust. 4 usg)
 			c.resolve(o.Map, "map", c.mapsT())
 		}
 	}

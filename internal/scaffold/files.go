@@ -197,13 +197,7 @@ strategic_goals:
 # (część graficzna, ust. 4).
 
 osi:
-  - id: OSI-R1
-    origin: regional              # regional – OSI ze strategii województwa | local – OSI kluczowe dla partnerstwa
-    name: "UZUPEŁNIJ: OSI wyznaczony w strategii rozwoju województwa"
-    members: [%q]
-    planned_actions: [KD1.1]
-    map: M1
-# osi_regional_none_statement: "…"   # zamiast OSI regionalnych: wyjaśnienie, dlaczego ich brak
+%s# osi_regional_none_statement: "…"   # zamiast OSI regionalnych: wyjaśnienie, dlaczego ich brak
 model_fsp:
   description_md: spatial/model.md
   elements: [{id: E1, type: osrodek, name: %q, level: lokalny}]
@@ -212,7 +206,7 @@ spatial_recommendations:
   - {id: RP1, text: "UZUPEŁNIJ: rekomendacja w zakresie polityki przestrzennej.", applies_to: [%q]}
 maps:
   - {id: M1, title: "Obszar partnerstwa", file: maps/m1.png, alt: "Mapa obszaru partnerstwa (do zastąpienia)", source: "UZUPEŁNIJ: PRG GUGiK; opracowanie własne", teryt_edition: %s}
-`, leader, ms[0].unit.Name, leader, refdata.TERC().Edition()))
+`, regionalOSI(ms, sortedKeys(voivs)), ms[0].unit.Name, leader, refdata.TERC().Edition()))
 
 	// implementation.yaml
 	put("implementation.yaml", "implementation", `#
@@ -318,6 +312,29 @@ comments: []
 	md("spatial/model.md", "Model struktury funkcjonalno-przestrzennej")
 	md("strategy/integrated.md", "Podejście zintegrowane")
 	return files
+}
+
+// regionalOSI writes one regional OSI placeholder for the development
+// strategy of each voivodeship the members lie in (LEG-05), with the
+// member gminy of that voivodeship.
+func regionalOSI(ms []member, voivs []string) string {
+	var b strings.Builder
+	for i, v := range voivs {
+		var in []string
+		for _, m := range ms {
+			if m.unit.Code[:2] == v && m.kind != "powiat" {
+				in = append(in, q(m.unit.Code))
+			}
+		}
+		fmt.Fprintf(&b, `  - id: OSI-R%d
+    origin: regional              # regional – OSI ze strategii województwa | local – OSI kluczowe dla partnerstwa
+    name: "UZUPEŁNIJ: OSI wyznaczony w strategii rozwoju województwa (%s)"
+    members: [%s]
+    planned_actions: [KD1.1]
+    map: M1
+`, i+1, refdata.VoivodeshipName(v), strings.Join(in, ", "))
+	}
+	return b.String()
 }
 
 func sortedKeys(m map[string]bool) []string {
