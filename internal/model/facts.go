@@ -139,10 +139,20 @@ type IndicatorYear struct {
 	Complete bool
 	// Explicit is the value given for unit "partnership", if any.
 	Explicit *float64
+	// Missing lists the member gminy without a value for the year when
+	// the value is computed from some of them only.
+	Missing []string
 }
 
-// Value returns the explicit partnership value, else the computed one.
-func (y IndicatorYear) Value() *float64 { return cmp.Or(y.Explicit, y.Computed) }
+// Value returns the explicit partnership value, else the computed one
+// when every member gmina contributed to it: a partial sum is never the
+// partnership's value (nil: "brak danych dla: …", see Missing).
+func (y IndicatorYear) Value() *float64 {
+	if y.Explicit != nil || y.Complete {
+		return cmp.Or(y.Explicit, y.Computed)
+	}
+	return nil
+}
 
 // IsGminaCode reports whether code is a 7-digit TERC code of a gmina (type 1–3).
 func IsGminaCode(code string) bool {
@@ -390,6 +400,7 @@ func (f *Facts) deriveIndicators(s *Strategy, x *Index) {
 				}
 				iy := at(y)
 				iy.Computed, iy.Complete = &sum, len(vs) == n
+				iy.Missing = missingOf(f.Gminy, func(g string) bool { _, ok := vs[g]; return ok })
 			}
 		case "ratio":
 			num, den := x.Indicators[in.Aggregation.Numerator.ID], x.Indicators[in.Aggregation.Denominator.ID]
@@ -415,6 +426,7 @@ func (f *Facts) deriveIndicators(s *Strategy, x *Index) {
 				r := sn / sd * scale
 				iy := at(y)
 				iy.Computed, iy.Complete = &r, k == n
+				iy.Missing = missingOf(f.Gminy, func(g string) bool { _, a := ns[g]; _, b := ds[g]; return a && b })
 			}
 		case "weighted_mean":
 			w := x.Indicators[in.Aggregation.Weight.ID]
@@ -438,6 +450,7 @@ func (f *Facts) deriveIndicators(s *Strategy, x *Index) {
 				r := swv / sw
 				iy := at(y)
 				iy.Computed, iy.Complete = &r, k == n
+				iy.Missing = missingOf(f.Gminy, func(g string) bool { _, a := vs[g]; _, b := wv[y][g]; return a && b })
 			}
 		}
 		for _, y := range slicesSortedKeys(years) {
@@ -464,4 +477,15 @@ func slicesSortedKeys[V any](m map[int]V) []int {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+// missingOf lists the gminy for which has is false.
+func missingOf(gminy []string, has func(string) bool) []string {
+	var out []string
+	for _, g := range gminy {
+		if !has(g) {
+			out = append(out, g)
+		}
+	}
+	return out
 }

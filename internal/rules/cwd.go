@@ -31,7 +31,7 @@ func init() {
 		Explain: "A CWD project addresses several problems, potentials or user groups: integration.integrated_character_md says how, and the project links to at least two directions or goals, or to goals in at least two dimensions, or to related_projects.",
 		Check:   checkIntegratedProject})
 	register(&Rule{ID: "CWD-06", Severity: diag.Error, Title: "the partnership's population is the sum of its gminy for one year",
-		Explain: "The partnership's population is Σ of the member gminy's populations for the same year. A powiat's population is not added: it overlaps its gminy. Give every member gmina's population for the same year, and state the partnership value of pop_total as that sum.",
+		Explain: "The partnership's population is Σ of the member gminy's populations for the same year. A powiat's population is not added: it overlaps its gminy. Give every member gmina's population for the same year, and state the partnership value of pop_total as that sum. A total is printed only when every member gmina has a value: when some lack the population (or area_km2) the rule warns, naming them, and the documents print \"brak danych dla: …\" instead of a partial sum.",
 		Check:   checkPopulation})
 	register(&Rule{ID: "CWD-07", Severity: diag.Warning, Title: "a partnership across voivodeships names its supporting region and has every region's opinion",
 		Legal:   "art. 10g ust. 5–6 usg",
@@ -57,6 +57,19 @@ func checkHasKeyProject(c *Context) {
 	}
 	p := c.S.Projects[0]
 	c.Report(c.or(p.At("priority"), p.File), "no project of the package is a key project: mark at least one with priority: key")
+}
+
+// memberList names members by name and code: "Kolno (2006032), Grabowo (2006022)".
+func (c *Context) memberList(codes []string) string {
+	var out []string
+	for _, code := range codes {
+		if m := c.X.Members[code]; m != nil && m.Name != "" {
+			out = append(out, m.Name+" ("+code+")")
+		} else {
+			out = append(out, code)
+		}
+	}
+	return strings.Join(out, ", ")
 }
 
 func (c *Context) hasOSI(t string) bool { return slices.Contains(c.S.Partnership.OSITypes, t) }
@@ -230,14 +243,27 @@ func checkIntegratedProject(c *Context) {
 
 func checkPopulation(c *Context) {
 	pop := c.F.Population
-	if pop.Year == 0 {
+	if len(c.F.Gminy) == 0 {
 		return
 	}
+	if missing := c.F.AreaMissing; len(missing) > 0 && len(missing) < len(c.F.Gminy) {
+		c.Warn(c.ppos("members"), "no area_km2 for %s: the partnership's area is not summed from some of its gminy (the documents say \"brak danych dla: …\")", c.memberList(missing))
+	}
+	if pop.Year == 0 {
+		c.Warn(c.ppos("members"), "no member gmina has a population: the partnership's population is not given (the documents say \"brak danych\"); add population: {value, year, source} to each member gmina")
+		return
+	}
+	var noValue []string
 	for _, code := range pop.Missing {
 		m := c.X.Members[code]
 		if m.Population != nil && m.Population.Year != 0 {
 			c.Report(m.Population.At("year"), "population of member %s is for %d, the other gminy's for %d: the partnership's population sums one year", code, m.Population.Year, pop.Year)
+		} else {
+			noValue = append(noValue, code)
 		}
+	}
+	if len(noValue) > 0 {
+		c.Warn(c.ppos("members"), "no population for %s: the partnership's population in %d is not the sum of all its gminy, so it is not given (the documents say \"brak danych dla: …\")", c.memberList(noValue), pop.Year)
 	}
 	if !pop.Complete() {
 		return

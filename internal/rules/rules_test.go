@@ -269,6 +269,13 @@ var cases = []ruleCase{
 		s.Partnership.Members = append(s.Partnership.Members, &model.Member{Teryt: model.Ref{ID: "1401011"}, Adoption: &model.Resolution{Date: "2024-06-28"}})
 	}},
 	{rule: "CWD-08", sev: diag.Warning, fail: func(s *model.Strategy, _ *refdata.Local) { p01(s).Readiness = nil }},
+	{rule: "CWD-06", sev: diag.Warning, fail: func(s *model.Strategy, _ *refdata.Local) { s.Partnership.Members[1].Population = nil }},
+	{rule: "CWD-06", sev: diag.Warning, fail: func(s *model.Strategy, _ *refdata.Local) { s.Partnership.Members[0].AreaKm2 = 0 }},
+	{rule: "CWD-06", sev: diag.Warning, fail: func(s *model.Strategy, _ *refdata.Local) {
+		for _, m := range s.Partnership.Members {
+			m.Population = nil
+		}
+	}},
 	{rule: "CWD-09", fail: func(s *model.Strategy, _ *refdata.Local) { p01(s).Priority = "complementary" }},
 	{rule: "CWD-09", fail: func(s *model.Strategy, _ *refdata.Local) { p01(s).Status = "dropped" }},
 	{rule: "PLH-01", sev: diag.Warning, fail: func(s *model.Strategy, _ *refdata.Local) {
