@@ -120,8 +120,21 @@ func (v *strategyView) Leader() *phraseView {
 	return &phraseView{v.c.unitPhrase(m.Teryt.ID)}
 }
 
-// AreaKm2 is the partnership's area (0 when unknown).
-func (v *strategyView) AreaKm2() float64 { return v.c.f.AreaKm2 }
+// AreaKm2 is the partnership's area: 0 when unknown or when some member
+// gmina has no area (a partial sum is not the partnership's area).
+func (v *strategyView) AreaKm2() float64 {
+	if len(v.c.f.AreaMissing) > 0 {
+		return 0
+	}
+	return v.c.f.AreaKm2
+}
+
+// MissingPopulation and MissingArea name the member gminy without a
+// value, so the partnership's total is not printed ("brak danych dla: …").
+func (v *strategyView) MissingPopulation() []string { return v.c.missingPopulation() }
+
+// MissingArea: see MissingPopulation.
+func (v *strategyView) MissingArea() []string { return v.c.missingArea() }
 
 // populationView is a population count in a year.
 type populationView struct {
@@ -131,7 +144,7 @@ type populationView struct {
 
 // Population is the partnership's population (nil when unknown).
 func (v *strategyView) Population() *populationView {
-	if v.c.f.Population.Value <= 0 {
+	if v.c.f.Population.Value <= 0 || !v.c.f.Population.Complete() {
 		return nil
 	}
 	return &populationView{int(v.c.f.Population.Value + 0.5), v.c.f.Population.Year}

@@ -46,3 +46,27 @@ func TestDraftMark(t *testing.T) {
 		}
 	}
 }
+
+// TestPartialTotals: with one member gmina's population missing, the
+// introduction prints no partnership population (no partial sum), the
+// members table's total says "." and the text names the member.
+func TestPartialTotals(t *testing.T) {
+	s, x, f, opt := loadExample(t)
+	var dropped string
+	for _, m := range s.Partnership.Members {
+		if model.IsGminaCode(m.Teryt.ID) && m.Population != nil {
+			m.Population, dropped = nil, m.Teryt.ID
+			break
+		}
+	}
+	x = model.NewIndex(s)
+	f = model.Derive(s, x)
+	d, _ := Strategy(s, x, f, opt)
+	text := strings.ReplaceAll(dump(d), `\u00a0`, " ")
+	if strings.Contains(text, "zamieszkuje go") {
+		t.Error("the introduction prints a partial population as the partnership's")
+	}
+	if !strings.Contains(text, "Łącznej liczby ludności nie podano – brak danych dla: ") {
+		t.Errorf("no \"brak danych dla\" for %s", dropped)
+	}
+}

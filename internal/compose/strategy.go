@@ -344,9 +344,16 @@ func (c *composer) membersTable() *doc.Table {
 		t.Rows = append(t.Rows, row(ccell(itoa(i+1)+"."), tcell(c.memberName(m.Teryt.ID)), ccell(m.Teryt.ID),
 			tcell(c.memberType(m)), ncell(pop), ncell(area), tcell(label(roles, m.Role))))
 	}
+	popTotal, areaTotal := plfmt.NoData, plfmt.NoData // a total only when every gmina has a value
+	if f.Population.Complete() {
+		popTotal = plfmt.Number(f.Population.Value, 0)
+	}
+	if len(f.AreaMissing) == 0 && f.AreaKm2 > 0 {
+		areaTotal = plfmt.Number(f.AreaKm2, 1)
+	}
 	total := row(&doc.Cell{ColSpan: 4, Bold: true, Shade: doc.ShadeLight, Blocks: []doc.Block{paraIn(raw("Razem (gminy)"))}},
-		&doc.Cell{Align: doc.AlignRight, Bold: true, Shade: doc.ShadeLight, Blocks: []doc.Block{paraIn(raw(plfmt.Number(f.Population.Value, 0)))}},
-		&doc.Cell{Align: doc.AlignRight, Bold: true, Shade: doc.ShadeLight, Blocks: []doc.Block{paraIn(raw(plfmt.Number(f.AreaKm2, 1)))}},
+		&doc.Cell{Align: doc.AlignRight, Bold: true, Shade: doc.ShadeLight, Blocks: []doc.Block{paraIn(raw(popTotal))}},
+		&doc.Cell{Align: doc.AlignRight, Bold: true, Shade: doc.ShadeLight, Blocks: []doc.Block{paraIn(raw(areaTotal))}},
 		&doc.Cell{Shade: doc.ShadeLight})
 	t.Rows = append(t.Rows, total)
 	src := "Ludność według GUS, Bank Danych Lokalnych"
@@ -356,8 +363,39 @@ func (c *composer) membersTable() *doc.Table {
 	if p.TerytEdition != "" {
 		src += "; kody według rejestru TERC, stan na " + plfmt.Date(p.TerytEdition)
 	}
+	if missing := c.missingPopulation(); len(missing) > 0 {
+		src += ". Łącznej liczby ludności nie podano – brak danych dla: " + strings.Join(missing, ", ")
+	}
+	if missing := c.missingArea(); len(missing) > 0 {
+		src += ". Łącznej powierzchni nie podano – brak danych dla: " + strings.Join(missing, ", ")
+	}
 	t.Note = sourceNote(src + ".")
 	return t
+}
+
+// missingPopulation names the member gminy without a population for the
+// year summed (all of them when none has one), in member order.
+func (c *composer) missingPopulation() []string {
+	pop := c.f.Population
+	if pop.Complete() {
+		return nil
+	}
+	var out []string
+	for _, g := range c.f.Gminy {
+		if pop.Year == 0 || slices.Contains(pop.Missing, g) {
+			out = append(out, c.memberName(g))
+		}
+	}
+	return out
+}
+
+// missingArea names the member gminy without an area.
+func (c *composer) missingArea() []string {
+	var out []string
+	for _, g := range c.f.AreaMissing {
+		out = append(out, c.memberName(g))
+	}
+	return out
 }
 
 func plural(n int, one, few, many string) string {
@@ -603,11 +641,18 @@ func (c *composer) indicatorTable(in *model.Indicator) *doc.Table {
 	}
 	// partnership
 	pr := row(&doc.Cell{Bold: true, Shade: doc.ShadeLight, Blocks: []doc.Block{paraIn(raw("Partnerstwo"))}})
+	var partial []string // gminy without a value, where that leaves the partnership's value out
 	for _, y := range years {
 		s := plfmt.NoData
 		if fi != nil {
 			if iy := fi.Year(y); iy != nil && iy.Value() != nil {
 				s = indValue(in, *iy.Value())
+			} else if iy != nil {
+				for _, g := range iy.Missing {
+					if n := c.memberName(g); !slices.Contains(partial, n) {
+						partial = append(partial, n)
+					}
+				}
 			}
 		}
 		if s == plfmt.NoData {
@@ -630,6 +675,9 @@ func (c *composer) indicatorTable(in *model.Indicator) *doc.Table {
 	if fi != nil && fi.Method != "" && fi.Method != "none" {
 		src += "; wartość dla partnerstwa obliczona z danych gmin (" + map[string]string{
 			"sum": "suma", "ratio": "iloraz sum", "weighted_mean": "średnia ważona"}[fi.Method] + ")"
+	}
+	if len(partial) > 0 {
+		src = strings.TrimRight(src, ".") + ". Wartości dla partnerstwa nie podano tam, gdzie brak danych gmin – brak danych dla: " + strings.Join(partial, ", ")
 	}
 	t.Note = sourceNote(strings.TrimRight(src, ".") + ".")
 	if symbols {
