@@ -90,6 +90,16 @@ type Report struct {
 	// Incomplete lists what could not be compared and why (a version that
 	// does not load cleanly is still compared as far as it goes).
 	Incomplete []string `json:"incomplete,omitempty"`
+	// Files are the partnership's files that differ between the versions,
+	// by path: "+" added, "-" removed, "~" changed. They say where to look
+	// when a change lies outside what Changes lists.
+	Files []FileChange `json:"files,omitempty"`
+}
+
+// FileChange is one file that differs between the versions.
+type FileChange struct {
+	Path string `json:"path"`
+	Op   Op     `json:"change"` // added, removed or changed
 }
 
 // Compare lists the changes from old to new.

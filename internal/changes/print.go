@@ -59,8 +59,19 @@ func Print(w io.Writer, r *Report) error {
 			b.WriteString("  " + Line(c) + "\n")
 		}
 	}
+	if len(r.Files) > 0 {
+		var fs []string
+		for _, f := range r.Files {
+			fs = append(fs, map[Op]string{Added: "+", Removed: "-", Changed: "~"}[f.Op]+f.Path)
+		}
+		fmt.Fprintf(&b, "\nFiles: %s\n", strings.Join(fs, " "))
+	}
 	switch n := len(r.Changes); n {
 	case 0:
+		if len(r.Files) > 0 {
+			b.WriteString("\nno changes of what diff compares (the files above differ elsewhere)\n")
+			break
+		}
 		b.WriteString("\nno changes\n")
 	case 1:
 		b.WriteString("\n1 change\n")

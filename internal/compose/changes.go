@@ -40,7 +40,12 @@ func Changes(r *changes.Report, s *model.Strategy, opt Options) (*doc.Document, 
 	intro.Blocks = append(intro.Blocks, para("Zestawienie obejmuje zmiany wprowadzone w dokumencie „"+title+"” między wersją "+
 		versionLabel(r.From)+" a wersją "+versionLabel(r.To)+". Zmiany są ujęte według elementów strategii i ich identyfikatorów; "+
 		"zmiany treści rozdziałów podano jako liczbę akapitów dodanych, usuniętych i zmienionych."))
-	if n == 0 {
+	switch {
+	case n == 0 && len(r.Files) > 0:
+		intro.Blocks = append(intro.Blocks, para("Między tymi wersjami nie zmieniły się elementy strategii ujmowane w zestawieniu "+
+			"(członkowie partnerstwa, cele, kierunki działań, rezultaty, wskaźniki, przedsięwzięcia, ramy finansowe, treść rozdziałów); "+
+			"zmiany dotyczą innych danych."))
+	case n == 0:
 		intro.Blocks = append(intro.Blocks, para("Między tymi wersjami treść strategii nie uległa zmianie."))
 	}
 	if len(r.Incomplete) > 0 {

@@ -158,7 +158,7 @@ func (r *Repo) DefaultFrom() (string, error) {
 	if r.Dirty() {
 		return "HEAD", nil
 	}
-	out, err := r.run(r.top, nil, "log", "-2", "--format=%H", "--", r.pathspec())
+	out, err := r.run(r.top, nil, "log", "-2", "--format=%h", "--", r.pathspec())
 	if err != nil {
 		return "", err
 	}

@@ -10,11 +10,13 @@
 package versions
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/strategia-pl/strategia/internal/changes"
@@ -137,7 +139,56 @@ func (p *Pair) Compare() *changes.Report {
 		Changes:     changes.Compare(p.Old.Strategy, p.New.Strategy),
 	}
 	r.Incomplete = append(incomplete(p.Old), incomplete(p.New)...)
+	r.Files = fileChanges(p.Old.FS, p.New.FS)
 	return r
+}
+
+// fileChanges lists the files that differ between two trees (hidden
+// files and folders and output/ left out), in path order.
+func fileChanges(old, new fs.FS) []changes.FileChange {
+	o, n := files(old), files(new)
+	var out []changes.FileChange
+	for _, p := range n {
+		if !slices.Contains(o, p) {
+			out = append(out, changes.FileChange{Path: p, Op: changes.Added})
+			continue
+		}
+		a, errA := fs.ReadFile(old, p)
+		b, errB := fs.ReadFile(new, p)
+		if errA != nil || errB != nil || !bytes.Equal(a, b) {
+			out = append(out, changes.FileChange{Path: p, Op: changes.Changed})
+		}
+	}
+	for _, p := range o {
+		if !slices.Contains(n, p) {
+			out = append(out, changes.FileChange{Path: p, Op: changes.Removed})
+		}
+	}
+	slices.SortStableFunc(out, func(a, b changes.FileChange) int { return strings.Compare(a.Path, b.Path) })
+	return out
+}
+
+func files(fsys fs.FS) []string {
+	var out []string
+	if fsys == nil {
+		return nil
+	}
+	_ = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if p != "." && (strings.HasPrefix(d.Name(), ".") || d.IsDir() && d.Name() == "output") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.Type().IsRegular() {
+			out = append(out, p)
+		}
+		return nil
+	})
+	return out
 }
 
 // incomplete says what of a version could not be compared.

@@ -287,6 +287,16 @@ func TestDiffListsExactlyTheChanges(t *testing.T) {
 		if len(r.Incomplete) > 0 {
 			t.Errorf("to %q: incomplete: %q", to, r.Incomplete)
 		}
+		var files []string
+		for _, f := range r.Files {
+			files = append(files, string(f.Op)+" "+f.Path)
+		}
+		wantFiles := []string{"changed diag/demografia.md", "changed diag/finanse.md", "changed finance.yaml", "changed goals.yaml",
+			"changed partnership.yaml", "changed projects/P03.yaml", "removed projects/P09.md", "removed projects/P09.yaml",
+			"added projects/P10.md", "added projects/P10.yaml"}
+		if !slices.Equal(files, wantFiles) {
+			t.Errorf("to %q: files %q, want %q", to, files, wantFiles)
+		}
 		if r.From.Name != "v1.0" || r.From.Commit == "" || r.From.Date != "2024-05-01" {
 			t.Errorf("from = %+v", r.From)
 		}
