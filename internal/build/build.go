@@ -402,18 +402,33 @@ func (b *Builder) Partnership(ctx context.Context, dir string) *Report {
 type file struct {
 	path string
 	data []byte
+	// edition is the folder of an HTML edition the file belongs to; the
+	// edition owns it, so files it no longer has are removed.
+	edition string
 }
 
 // writeFiles writes files in order, each atomically, and returns the path
 // of the last: the document itself (an HTML edition's page comes after
 // its images and stylesheet, so a reader never sees it without them).
+// Then it removes what an edition's folder holds beyond its files (the
+// image of a removed map); hidden files (temporaries) are left alone.
 func writeFiles(outDir string, files []file) (string, error) {
 	path := ""
+	keep := map[string]bool{}
 	for _, f := range files {
 		path = filepath.Join(outDir, f.path)
 		if err := WriteAtomic(path, f.data); err != nil {
 			return "", err
 		}
+		keep[path] = true
+	}
+	if len(files) > 0 && files[0].edition != "" {
+		_ = filepath.WalkDir(filepath.Join(outDir, files[0].edition), func(p string, d fs.DirEntry, err error) error {
+			if err == nil && d.Type().IsRegular() && !strings.HasPrefix(d.Name(), ".") && !keep[p] {
+				os.Remove(p)
+			}
+			return nil
+		})
 	}
 	return path, nil
 }
@@ -424,12 +439,12 @@ func (b *Builder) render(o *output, f string) ([]file, error) {
 		hs, err := html.Render(o.doc, html.Options{NoTitlePage: o.noTitle})
 		files := make([]file, len(hs))
 		for i, h := range hs {
-			files[i] = file{filepath.Join(o.name, filepath.FromSlash(h.Name)), h.Data}
+			files[i] = file{path: filepath.Join(o.name, filepath.FromSlash(h.Name)), data: h.Data, edition: o.name}
 		}
 		return files, err
 	}
 	data, err := b.renderBytes(o, f)
-	return []file{{o.name + "." + f, data}}, err
+	return []file{{path: o.name + "." + f, data: data}}, err
 }
 
 // renderBytes renders one document as a single file in format f.

@@ -68,6 +68,23 @@ func TestBuildExampleHTML(t *testing.T) {
 		}
 	}
 
+	// A file the edition no longer has (the image of a removed map) goes;
+	// the edition's own files stay.
+	strayImg := filepath.Join(out, "ziemia-kolnenska", "ziemia-kolnenska-strategia", "img", "M9.png")
+	if err := os.WriteFile(strayImg, []byte("stara mapa"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r = New(Options{Out: out, Version: "test", Formats: []string{FormatHTML}, Force: true}).Partnership(context.Background(), src)
+	if !r.OK() {
+		t.Fatal(r.Err)
+	}
+	if _, err := os.Stat(strayImg); !os.IsNotExist(err) {
+		t.Errorf("the image of a removed map stays in the edition: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(out, "ziemia-kolnenska", "ziemia-kolnenska-strategia", "img", "M1.png")); err != nil {
+		t.Errorf("pruning removed a current map: %v", err)
+	}
+
 	// The folder of a fiche whose project no longer exists goes.
 	stale := filepath.Join(out, "ziemia-kolnenska", "fiszki", "ziemia-kolnenska-fiszka-P99")
 	if err := os.MkdirAll(filepath.Join(stale, "img"), 0o755); err != nil {
