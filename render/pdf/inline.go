@@ -845,6 +845,10 @@ func greedy(items []kpItem, lw float64) []int {
 func (l *layout) buildLines(items []kpItem, breaks []int, ps paraSpec, x0, lw float64) []pline {
 	lines := make([]pline, 0, len(breaks))
 	s := 0
+	// a link that goes on from the end of one line to the next is one
+	// Link element of the structure tree
+	var carryLink *linkRef
+	var carryTag int32
 	for _, b := range breaks {
 		// skip discardable items at the start
 		for s < b && items[s].kind != kBox {
@@ -894,10 +898,25 @@ func (l *layout) buildLines(items []kpItem, breaks []int, ps paraSpec, x0, lw fl
 		var spaceW float64
 		var linkX float64
 		var linkRun *linkRef
+		var linkTag int32
+		lineStart := true
 		closeLink := func(xe float64) {
 			if linkRun != nil {
-				pl.items = append(pl.items, item{kind: itLink, x: linkX, y: base - ps.size*ptMM*0.85, w: xe - linkX, h: ps.size * ptMM * 1.1, s: linkRun.url, key: linkRun.anchor})
+				pl.items = append(pl.items, item{kind: itLink, x: linkX, y: base - ps.size*ptMM*0.85, w: xe - linkX, h: ps.size * ptMM * 1.1, s: linkRun.url, key: linkRun.anchor, tag: linkTag})
 				linkRun = nil
+			}
+		}
+		// every gap between words, stretched or not, and every line end
+		// but a hyphen's carry a space character (invisible), so that text
+		// extraction and screen readers get words, not "lineend" joined
+		spaceAfter := func() {
+			for n := len(pl.items) - 1; n >= 0 && n >= len(pl.items)-2; n-- {
+				if it := &pl.items[n]; it.kind == itText {
+					if !strings.HasSuffix(it.s, " ") {
+						it.s += " "
+					}
+					return
+				}
 			}
 		}
 		for i := s; i <= b && i < len(items); i++ {
@@ -906,6 +925,9 @@ func (l *layout) buildLines(items []kpItem, breaks []int, ps paraSpec, x0, lw fl
 				pl.items = append(pl.items, item{kind: itWarn, x: x, y: base, s: l.forcedWarning(items, s, b)})
 			}
 			if i == b {
+				if it.kind == kGlue {
+					spaceAfter()
+				}
 				if hyphen {
 					pl.items = append(pl.items, item{kind: itText, x: x, y: base - it.run.rise, face: it.run.face, size: it.run.size, s: "-", color: it.run.color})
 					x += it.w
@@ -919,7 +941,19 @@ func (l *layout) buildLines(items []kpItem, breaks []int, ps paraSpec, x0, lw fl
 					closeLink(x)
 					if rn.link != nil {
 						linkRun, linkX = rn.link, x
+						if lineStart && carryLink != nil && *carryLink == *rn.link {
+							linkTag = carryTag
+						} else {
+							linkTag = l.tg.link()
+						}
 					}
+				}
+				lineStart = false
+				tag := linkTag
+				if linkRun == nil {
+					tag = l.tg.text()
+				} else {
+					l.tg.runs[tag].e.text.WriteString(it.text)
 				}
 				// merge with the previous text item when adjacent and same run
 				if n := len(pl.items); n > 0 && lastRun == rn && pl.items[n-1].kind == itText && math.Abs(pl.items[n-1].x+pl.items[n-1].w-x) < 1e-6 {
@@ -927,10 +961,13 @@ func (l *layout) buildLines(items []kpItem, breaks []int, ps paraSpec, x0, lw fl
 					pl.items[n-1].w += it.w
 				} else if n := len(pl.items); n > 0 && spaceRun == rn && pl.items[n-1].kind == itText && math.Abs(pl.items[n-1].x+pl.items[n-1].w+spaceW-x) < 1e-6 {
 					// a natural-width space inside one run: one text item
-					pl.items[n-1].s += " " + it.text
+					if !strings.HasSuffix(pl.items[n-1].s, " ") {
+						pl.items[n-1].s += " "
+					}
+					pl.items[n-1].s += it.text
 					pl.items[n-1].w += spaceW + it.w
 				} else {
-					pl.items = append(pl.items, item{kind: itText, x: x, y: base - rn.rise, w: it.w, face: rn.face, size: rn.size, s: it.text, color: rn.color})
+					pl.items = append(pl.items, item{kind: itText, x: x, y: base - rn.rise, w: it.w, face: rn.face, size: rn.size, s: it.text, color: rn.color, tag: tag})
 				}
 				if rn.strike {
 					pl.items = append(pl.items, item{kind: itHLine, x: x, y: base - rn.size*ptMM*0.28, w: it.w, h: 0.25, color: rn.color})
@@ -952,6 +989,10 @@ func (l *layout) buildLines(items []kpItem, breaks []int, ps paraSpec, x0, lw fl
 					g = it.w
 				}
 				x += g
+				spaceAfter()
+				if linkRun != nil {
+					l.tg.runs[linkTag].e.text.WriteByte(' ')
+				}
 				spaceRun, spaceW = nil, 0
 				if g == it.w && it.run != nil && it.run == lastRun {
 					spaceRun, spaceW = it.run, g
@@ -959,6 +1000,7 @@ func (l *layout) buildLines(items []kpItem, breaks []int, ps paraSpec, x0, lw fl
 				lastRun = nil
 			}
 		}
+		carryLink, carryTag = linkRun, linkTag
 		closeLink(x)
 		lines = append(lines, pl)
 		s = b + 1

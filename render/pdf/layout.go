@@ -75,6 +75,7 @@ type item struct {
 	w, h   float64
 	size   float64
 	s, key string
+	tag    int32 // content run in the structure tree (tag.go); 0: artifact
 }
 
 // vbox is an element of the vertical list the paginator places.
@@ -129,11 +130,12 @@ type layout struct {
 	imageKeys map[string]string
 	genKey    int
 	outlineL  int
+	tg        *tagger
 }
 
 func newLayout(d *doc.Document, pdf *fpdf.Fpdf) *layout {
 	l := &layout{d: d, m: &metrics{pdf: pdf}, runs: map[runKey]*run{},
-		fnByID: map[string]*doc.Footnote{}, fnRefs: map[string]*footnote{}, secs: map[*doc.Section]*secInfo{}, imageKeys: map[string]string{}}
+		fnByID: map[string]*doc.Footnote{}, fnRefs: map[string]*footnote{}, secs: map[*doc.Section]*secInfo{}, imageKeys: map[string]string{}, tg: newTagger()}
 	for _, f := range d.Footnotes {
 		if _, dup := l.fnByID[f.ID]; !dup {
 			l.fnByID[f.ID] = f
@@ -218,8 +220,11 @@ func (l *layout) footnoteRef(id string) (fn *footnote, first bool) {
 func (l *layout) footnoteBox(fn *footnote, body *doc.Footnote) *vbox {
 	const indent = 5.0
 	ctx := flowCtx{x0: marginL + indent, w: textW - indent, inNote: true}
+	note := l.tg.openNote()
+	markTag := l.tg.mark(note)
 	var bs []*vbox
 	l.flowInto(&bs, body.Blocks, ctx)
+	l.tg.close()
 	b := stack(bs)
 	mark := strconv.Itoa(fn.num)
 	sz := 8.5
@@ -232,7 +237,7 @@ func (l *layout) footnoteBox(fn *footnote, body *doc.Footnote) *vbox {
 			}
 		}
 	}
-	b.items = append(b.items, item{kind: itText, x: marginL + indent - 1 - l.m.width(serifR, sz*0.7, mark), y: base - sz*0.3*ptMM, face: serifR, size: sz * 0.7, s: mark, color: colText},
+	b.items = append(b.items, item{kind: itText, x: marginL + indent - 1 - l.m.width(serifR, sz*0.7, mark), y: base - sz*0.3*ptMM, face: serifR, size: sz * 0.7, s: mark, color: colText, tag: markTag},
 		item{kind: itAnchor, y: 0, key: fn.key})
 	return b
 }
@@ -318,8 +323,10 @@ func (l *layout) section(s *doc.Section, ctx flowCtx) {
 	if si != nil {
 		num, key = si.num, si.key
 	}
+	l.tg.open("Sect")
 	l.heading(s.Level, num, s.Title, key, s.PageBreakBefore && !ctx.inCell && !ctx.inNote, true, ctx)
 	l.flow(s.Blocks, ctx)
+	l.tg.close()
 }
 
 type headStyle struct {
@@ -358,6 +365,9 @@ func (l *layout) heading(level int, num string, title []doc.Inline, anchor strin
 			l.where = string(r[:60]) + "…"
 		}
 	}
+	h := l.tg.open(l.tg.heading(level))
+	defer l.tg.close()
+	numTag := l.tg.mark(h)
 	lines := l.typeset(title, ps, x0+numW, w-numW)
 	if len(lines) == 0 {
 		lines = []pline{{h: ps.lead, base: ps.lead*0.5 + hs.size*ptMM*0.33}}
@@ -368,7 +378,7 @@ func (l *layout) heading(level int, num string, title []doc.Inline, anchor strin
 			b.before = hs.before
 			b.brk = brk
 			if num != "" {
-				b.items = append(b.items, item{kind: itText, x: x0, y: ln.base, face: hs.face, size: hs.size, s: num, color: colHeading})
+				b.items = append(b.items, item{kind: itText, x: x0, y: ln.base, face: hs.face, size: hs.size, s: num + " ", color: colHeading, tag: numTag})
 			}
 			if anchor != "" {
 				b.items = append(b.items, item{kind: itAnchor, y: 0, key: anchor})
@@ -484,6 +494,8 @@ func (l *layout) paragraph(p *doc.Paragraph, ctx flowCtx) {
 	if ps.justify {
 		ps.align = doc.AlignLeft
 	}
+	l.tg.open(paraType(p.Style))
+	defer l.tg.close()
 	lines := l.typeset(p.Inlines, ps, ctx.x0+ind, ctx.w-ind-indR)
 	if len(lines) == 0 {
 		if p.Anchor != "" {
@@ -546,6 +558,8 @@ func (l *layout) list(ls *doc.List, ctx flowCtx) {
 	} else if ctx.inNote {
 		size = 8.5
 	}
+	l.tg.open("L")
+	defer l.tg.close()
 	for i, it := range ls.Items {
 		var mark string
 		if ls.Ordered {
@@ -562,7 +576,13 @@ func (l *layout) list(ls *doc.List, ctx flowCtx) {
 		sub.w -= ind
 		sub.listLvl++
 		first := len(l.boxes)
+		l.tg.open("LI")
+		markTag := l.tg.content(l.tg.open("Lbl"))
+		l.tg.close()
+		l.tg.open("LBody")
 		l.flow(it.Blocks, sub)
+		l.tg.close()
+		l.tg.close()
 		if len(l.boxes) == first {
 			continue
 		}
@@ -575,7 +595,7 @@ func (l *layout) list(ls *doc.List, ctx flowCtx) {
 			}
 		}
 		mw := l.m.width(markerFace, size, mark)
-		fb.items = append(fb.items, item{kind: itText, x: ctx.x0 + ind - 2 - mw, y: base, face: markerFace, size: size, s: mark, color: colText})
+		fb.items = append(fb.items, item{kind: itText, x: ctx.x0 + ind - 2 - mw, y: base, face: markerFace, size: size, s: mark, color: colText, tag: markTag})
 		if i > 0 || ctx.listLvl > 0 {
 			fb.before = min(fb.before, 1.2)
 		}
@@ -608,8 +628,11 @@ func (l *layout) figure(f *doc.Figure, ctx flowCtx) {
 		l.imageKeys[string(f.Data)] = key
 	}
 	x := ctx.x0 + (ctx.w-w)/2
+	fig := l.tg.open("Figure")
+	fig.alt = figureAlt(f)
 	b := &vbox{h: h + 1.5, before: 4, keep: len(f.Caption) > 0 || len(f.Source) > 0,
-		items: []item{{kind: itImage, x: x, y: 0, w: w, h: h, s: key}}}
+		items: []item{{kind: itImage, x: x, y: 0, w: w, h: h, s: key, tag: l.tg.content(fig)}}}
+	l.tg.close()
 	if f.Anchor != "" {
 		b.items = append(b.items, item{kind: itAnchor, key: f.Anchor})
 	}
@@ -618,14 +641,18 @@ func (l *layout) figure(f *doc.Figure, ctx flowCtx) {
 	if len(f.Caption) > 0 {
 		ps, _, _, _, _ := paraSpecFor(doc.ParaCaption, capCtx)
 		ps.align = doc.AlignCenter
+		l.tg.open("Caption")
 		lines := l.typeset(f.Caption, ps, ctx.x0, ctx.w)
 		l.emitKeptLines(lines, 1, len(f.Source) > 0)
+		l.tg.close()
 	}
 	if len(f.Source) > 0 {
 		ps, _, _, _, _ := paraSpecFor(doc.ParaNote, capCtx)
 		ps.align = doc.AlignCenter
+		l.tg.open("P")
 		lines := l.typeset(f.Source, ps, ctx.x0, ctx.w)
 		l.emitKeptLines(lines, 0.5, false)
+		l.tg.close()
 	}
 	if n := len(l.boxes); n > 0 {
 		l.boxes[n-1].h += 2
@@ -701,9 +728,11 @@ func (l *layout) toc(t *doc.TOC) {
 	if title != "" {
 		l.heading(1, "", []doc.Inline{&doc.Text{Text: title}}, "\x00toc-"+t.Of.String(), sections, true, flowCtx{x0: marginL, w: textW})
 	}
+	l.tg.open("TOC")
 	for _, e := range entries {
 		l.tocEntry(e)
 	}
+	l.tg.close()
 	if sections {
 		l.emit(&vbox{brk: true})
 	}
@@ -729,14 +758,21 @@ func (l *layout) tocEntry(e tocLine) {
 	}
 	x0 := marginL + indent
 	ps := paraSpec{face: f, size: size, lead: size * ptMM * 1.3, align: doc.AlignLeft, color: colText}
+	l.tg.open("TOCI")
+	defer l.tg.close()
+	link := l.tg.open("Link")
+	defer l.tg.close()
+	link.text.WriteString(strings.TrimSpace(e.num + " " + inlineText(e.title)))
+	numTag := l.tg.mark(link)
 	lines := l.typeset(stripRefs(e.title), ps, x0+numW, textW-indent-numW-numCol-4)
+	pageTag := l.tg.content(link)
 	for i, ln := range lines {
 		b := &vbox{h: ln.h, items: ln.items, keep: i < len(lines)-1}
 		top := ln.base - size*ptMM*0.9
 		if i == 0 {
 			b.before = before
 			if e.num != "" {
-				b.items = append(b.items, item{kind: itText, x: x0, y: ln.base, face: f, size: size, s: e.num, color: colText})
+				b.items = append(b.items, item{kind: itText, x: x0, y: ln.base, face: f, size: size, s: e.num + " ", color: colText, tag: numTag})
 			}
 		}
 		if i == len(lines)-1 {
@@ -748,9 +784,9 @@ func (l *layout) tocEntry(e tocLine) {
 			}
 			b.items = append(b.items,
 				item{kind: itLeader, x: end + 1.5, w: marginL + textW - numCol - end - 1.5, y: ln.base, face: serifR, size: size},
-				item{kind: itPageRef, x: marginL + textW, y: ln.base, face: f, size: size, key: e.key})
+				item{kind: itPageRef, x: marginL + textW, y: ln.base, face: f, size: size, key: e.key, tag: pageTag})
 		}
-		b.items = append(b.items, item{kind: itLink, x: x0, y: top, w: marginL + textW - x0, h: ln.h, key: e.key})
+		b.items = append(b.items, item{kind: itLink, x: x0, y: top, w: marginL + textW - x0, h: ln.h, key: e.key, tag: pageTag})
 		l.emit(b)
 	}
 }
@@ -782,6 +818,8 @@ func (l *layout) titlePage() {
 			return
 		}
 		ps := paraSpec{face: f, size: size, lead: size * ptMM * 1.25, align: doc.AlignCenter, color: col}
+		l.tg.open("P")
+		defer l.tg.close()
 		for _, ln := range l.typeset([]doc.Inline{&doc.Text{Text: s}}, ps, marginL+5, textW-10) {
 			for _, it := range ln.items {
 				it.y += y - textTop

@@ -109,6 +109,7 @@ func Render(w io.Writer, d *doc.Document, opt Options) (err error) {
 	if err := pdf.Error(); err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
+	pdf.SetStructTree(l.tg.tree(pdf.GetConversionRatio()))
 	var buf bytes.Buffer
 	if err := pdf.Output(&buf); err != nil {
 		return fmt.Errorf("pdf: %w", err)
@@ -144,6 +145,9 @@ func setup(pdf *fpdf.Fpdf, m doc.Meta, opt Options) {
 		lang = "pl-PL"
 	}
 	pdf.SetLang(lang)
+	pdf.SetPDFVersion(1, 7)
+	pdf.SetDisplayDocTitle(true)
+	pdf.SetXmpMetadata(xmpPacket(m, lang, ts))
 }
 
 // painter replays laid-out pages into fpdf, tracking graphics state.
@@ -159,11 +163,15 @@ type painter struct {
 	anchorPg map[string]int
 	images   map[string]*doc.Figure
 	regd     map[string]bool
+	mc       int32          // open marked-content run (tag.go)
+	pageNo   int            // 1-based page being painted
+	pageH    float64        // its height, mm
+	painted  map[*vbox]bool // boxes already painted: a repeat (table header) is an artifact
 }
 
 func paint(pdf *fpdf.Fpdf, l *layout, pages []*page) map[string]int {
 	p := &painter{pdf: pdf, l: l, links: map[string]int{}, anchorPg: map[string]int{},
-		images: map[string]*doc.Figure{}, regd: map[string]bool{}}
+		images: map[string]*doc.Figure{}, regd: map[string]bool{}, mc: runNone, painted: map[*vbox]bool{}}
 	for i, f := range l.images {
 		p.images["img"+strconv.Itoa(i+1)] = f
 	}
@@ -196,13 +204,16 @@ func paint(pdf *fpdf.Fpdf, l *layout, pages []*page) map[string]int {
 			pdf.AddPage()
 		}
 		pageW, pageH, textW := g.w, g.h, g.textW
+		p.pageNo, p.pageH = pi+1, pageH
 		p.fontSet, p.colorSet = false, false
 		if m.DraftMark != "" {
 			// on every page, the title page included, above the header
+			p.mark(runPagination)
 			dw := l.m.width(sansB, 9, m.DraftMark)
 			p.text(sansB, 9, colDraft, (pageW-dw)/2, 10, m.DraftMark)
 		}
 		if !pg.title {
+			p.mark(runPagination)
 			if header != "" {
 				p.text(sansI, 8.5, colGray, marginL, 16, header)
 			}
@@ -214,12 +225,14 @@ func paint(pdf *fpdf.Fpdf, l *layout, pages []*page) map[string]int {
 				nw := l.m.width(sansR, 7.5, m.Footer)
 				p.text(sansR, 7.5, colGray, (pageW-nw)/2, pageH-9, m.Footer)
 			}
+			p.mark(runNone)
 		}
 		for _, pl := range pg.boxes {
 			p.box(pl.b, pl.y)
 		}
 		if len(pg.fns) > 0 {
 			y := g.bottom - pg.fnH
+			p.mark(runArtifact)
 			p.line(marginL, y+1.5, 45, 0.3, colRule)
 			y += fnSep
 			for _, f := range pg.fns {
@@ -227,6 +240,7 @@ func paint(pdf *fpdf.Fpdf, l *layout, pages []*page) map[string]int {
 				y += f.box.h + fnGap
 			}
 		}
+		p.mark(runNone)
 	}
 	return p.anchorPg
 }
@@ -269,9 +283,20 @@ func (p *painter) line(x, y, w, lw float64, c rgb) {
 
 func (p *painter) box(b *vbox, y0 float64) {
 	pdf := p.pdf
+	repeat := p.painted[b]
+	p.painted[b] = true
 	for i := range b.items {
 		it := &b.items[i]
 		y := y0 + it.y
+		switch it.kind {
+		case itAnchor, itBookmark, itLink:
+		default:
+			if repeat {
+				p.mark(runArtifact)
+			} else {
+				p.mark(it.tag)
+			}
+		}
 		switch it.kind {
 		case itText:
 			p.text(it.face, it.size, it.color, it.x, y, it.s)
@@ -304,14 +329,13 @@ func (p *painter) box(b *vbox, y0 float64) {
 				p.regd[it.s] = true
 			}
 			pdf.ImageOptions(it.s, it.x, y, it.w, it.h, false, opt, 0, "")
-		case itLink:
-			if it.key != "" {
-				if id, ok := p.links[it.key]; ok {
-					pdf.Link(it.x, y, it.w, it.h, id)
-				}
-			} else if it.s != "" {
-				pdf.LinkString(it.x, y, it.w, it.h, it.s)
+			if it.tag > 0 && !repeat {
+				e := p.l.tg.runs[it.tag].e
+				e.bbox = [4]float64{it.x, p.pageH - y - it.h, it.x + it.w, p.pageH - y}
+				e.hasBox = true
 			}
+		case itLink:
+			p.link(it, y)
 		case itBookmark:
 			pdf.Bookmark(it.s, it.level, y)
 		case itPageRef:
@@ -331,4 +355,28 @@ func (p *painter) box(b *vbox, y0 float64) {
 		case itAnchor:
 		}
 	}
+}
+
+// link puts a link annotation; a tagged one is a kid of its Link element.
+func (p *painter) link(it *item, y float64) {
+	id := 0
+	if it.key != "" {
+		var ok bool
+		if id, ok = p.links[it.key]; !ok {
+			return
+		}
+	} else if it.s == "" {
+		return
+	}
+	if it.tag <= 0 {
+		if id > 0 {
+			p.pdf.Link(it.x, y, it.w, it.h, id)
+		} else {
+			p.pdf.LinkString(it.x, y, it.w, it.h, it.s)
+		}
+		return
+	}
+	cr := &p.l.tg.runs[it.tag]
+	pg, annot := p.pdf.LinkTagged(it.x, y, it.w, it.h, id, it.s, linkContents(cr.e, it.s, it.key))
+	cr.kids = append(cr.kids, fpdf.StructKid{Page: pg, Annot: annot})
 }

@@ -45,10 +45,19 @@ func (l *layout) table(t *doc.Table, ctx flowCtx) {
 		}()
 	}
 	// caption above
+	l.tg.open("Table")
+	tableOpen := true
+	defer func() {
+		if tableOpen {
+			l.tg.close()
+		}
+	}()
 	if len(t.Caption) > 0 {
 		ps, _, _, _, _ := paraSpecFor(doc.ParaCaption, flowCtx{})
 		ps.align = doc.AlignLeft
+		l.tg.open("Caption")
 		lines := l.typeset(t.Caption, ps, ctx.x0, ctx.w)
+		l.tg.close()
 		for i, ln := range lines {
 			b := &vbox{h: ln.h, items: ln.items, fns: ln.fns, keep: true}
 			if i == 0 {
@@ -74,11 +83,14 @@ func (l *layout) table(t *doc.Table, ctx flowCtx) {
 	for i := range rowH {
 		rowH[i] = minH
 	}
+	st := tableTagger{tg: l.tg, headerRows: t.HeaderRows}
 	for _, pc := range cells {
 		cctx := flowCtx{x0: xs[pc.col] + cellPadX, w: xs[pc.col+pc.cs] - xs[pc.col] - 2*cellPadX, inCell: true,
 			bold: pc.c.Bold || pc.header, align: pc.c.Align, compact: t.Compact}
+		st.cell(pc)
 		var bs []*vbox
 		l.flowInto(&bs, pc.c.Blocks, cctx)
+		l.tg.close()
 		pc.content = stack(bs)
 		y := 0.0
 		for i, b := range bs {
@@ -92,6 +104,7 @@ func (l *layout) table(t *doc.Table, ctx flowCtx) {
 			rowH[pc.r] = max(rowH[pc.r], pc.content.h+2*cellPadY)
 		}
 	}
+	st.end()
 	for _, pc := range cells {
 		if pc.rs > 1 {
 			have := 0.0
@@ -190,8 +203,12 @@ func (l *layout) table(t *doc.Table, ctx flowCtx) {
 		l.emit(b)
 		r = end + 1
 	}
+	l.tg.close()
+	tableOpen = false
 	if len(t.Note) > 0 {
 		ps, _, _, _, _ := paraSpecFor(doc.ParaNote, flowCtx{})
+		l.tg.open("P")
+		defer l.tg.close()
 		lines := l.typeset(t.Note, ps, ctx.x0, ctx.w)
 		// the note stays with the last row
 		if n := len(l.boxes); n > 0 {

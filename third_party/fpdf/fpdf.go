@@ -2542,7 +2542,7 @@ func (f *Fpdf) newLink(x, y, w, h float64, link int, linkStr string) {
 	// f.pageLinks[f.page] = linkList
 	// }
 	f.pageLinks[f.page] = append(f.pageLinks[f.page],
-		linkType{x * f.k, f.hPt - y*f.k, w * f.k, h * f.k, link, linkStr})
+		linkType{x: x * f.k, y: f.hPt - y*f.k, wd: w * f.k, ht: h * f.k, link: link, linkStr: linkStr})
 }
 
 // Link puts a link on a rectangular area of the page. Text or image links are
@@ -4357,10 +4357,17 @@ func (f *Fpdf) putpages() {
 		}
 		wg.Wait()
 	}
+	tagged := f.tag.root != nil // strategia patch: tagged PDF (tagged.go)
+	if tagged {
+		f.taggedPrepare(nb)
+	}
 	for n := 1; n <= nb; n++ {
 		// Page
 		f.newobj()
 		pagesObjectNumbers[n] = f.n // save for /Kids
+		if tagged {
+			f.tag.pageObj[n] = f.n
+		}
 		f.out("<</Type /Page")
 		f.out("/Parent 1 0 R")
 		pageSize, ok = f.pageSizes[n]
@@ -4372,7 +4379,9 @@ func (f *Fpdf) putpages() {
 		}
 		f.out("/Resources 2 0 R")
 		// Links
-		if len(f.pageLinks[n])+len(f.pageAttachments[n]) > 0 {
+		if tagged {
+			f.putTaggedPageEntries(n)
+		} else if len(f.pageLinks[n])+len(f.pageAttachments[n]) > 0 {
 			var annots fmtBuffer
 			annots.printf("/Annots [")
 			for _, pl := range f.pageLinks[n] {
@@ -4416,6 +4425,9 @@ func (f *Fpdf) putpages() {
 			f.putstream(f.pages[n].Bytes())
 		}
 		f.out("endobj")
+	}
+	if tagged {
+		f.putTaggedAnnots(nb, hPt)
 	}
 	// Pages root
 	f.offsets[1] = f.buffer.Len()
@@ -5123,6 +5135,7 @@ func (f *Fpdf) putcatalog() {
 	if f.lang != "" {
 		f.outf("/Lang (%s)", f.lang)
 	}
+	f.putTaggedCatalog() // strategia patch: tagged PDF
 	switch f.zoomMode {
 	case "fullpage":
 		f.out("/OpenAction [3 0 R /Fit]")
@@ -5304,6 +5317,7 @@ func (f *Fpdf) enddoc() {
 	}
 	// Bookmarks
 	f.putbookmarks()
+	f.putStructTree() // strategia patch: tagged PDF
 	// Metadata
 	f.putxmp()
 	// 	Info
