@@ -88,6 +88,8 @@ func TestBuildExample(t *testing.T) {
 		}
 	}
 
+	checkTagged(t, out, files)
+
 	// Same sources, same bytes: a forced rebuild into another folder.
 	out2 := t.TempDir()
 	r2 := New(Options{Out: out2, Version: "test", Force: true}).Partnership(context.Background(), example)

@@ -13,8 +13,16 @@ var paints = map[string]bool{
 // scan reads a page's content stream and returns the MCIDs of its marked
 // content, reporting marks drawn outside any marked content (neither
 // real content nor an artifact) and unbalanced BDC/EMC.
-func (c *checker) scan(page int, s []byte) []int {
+//
+// The text shown inside each MCID's sequence is kept in c.mcText (keyed
+// by page object and MCID), decoded as strategia's fonts encode it: the
+// two-byte codes of an Identity-H font are the text's UTF-16 code units
+// (fpdf's UTF-8 fonts map each code to the glyph of that character, and
+// their ToUnicode maps it back to itself).
+func (c *checker) scan(page, pageObj int, s []byte) []int {
 	var mcids []int
+	var open []int // MCID of each open sequence (-1: none or artifact)
+	var strs [][]byte
 	// stack of open sequences: true for a tagged or artifact sequence
 	// (BDC/BMC), the marks inside are accounted for
 	depth := 0
@@ -32,14 +40,46 @@ func (c *checker) scan(page int, s []byte) []int {
 				i++
 			}
 		case ch == '(':
+			var str []byte
 			lvl := 0
 			for i < n {
-				if s[i] == '\\' {
-					i += 2
+				if s[i] == '\\' && i+1 < n {
+					i++
+					switch e := s[i]; e {
+					case 'n':
+						str = append(str, '\n')
+					case 'r':
+						str = append(str, '\r')
+					case 't':
+						str = append(str, '\t')
+					case 'b':
+						str = append(str, '\b')
+					case 'f':
+						str = append(str, '\f')
+					case '\r', '\n':
+					default:
+						if e >= '0' && e <= '7' {
+							v := 0
+							k := 0
+							for k < 3 && i < n && s[i] >= '0' && s[i] <= '7' {
+								v = v*8 + int(s[i]-'0')
+								i++
+								k++
+							}
+							str = append(str, byte(v))
+							continue
+						}
+						str = append(str, e)
+					}
+					i++
 					continue
 				}
 				if s[i] == '(' {
 					lvl++
+					if lvl == 1 {
+						i++
+						continue
+					}
 				} else if s[i] == ')' {
 					lvl--
 					if lvl == 0 {
@@ -47,8 +87,10 @@ func (c *checker) scan(page int, s []byte) []int {
 						break
 					}
 				}
+				str = append(str, s[i])
 				i++
 			}
+			strs = append(strs, str)
 			operands = append(operands, "(str)")
 		case ch == '<' && i+1 < n && s[i+1] == '<':
 			// an inline dictionary (marked-content properties)
@@ -74,10 +116,12 @@ func (c *checker) scan(page int, s []byte) []int {
 			lastMCID = mcidOf(d)
 			operands = append(operands, "<<dict>>")
 		case ch == '<':
-			for i < n && s[i] != '>' {
-				i++
+			j := i + 1
+			for j < n && s[j] != '>' {
+				j++
 			}
-			i++
+			strs = append(strs, unhex(s[i+1:min(j, n)]))
+			i = j + 1
 			operands = append(operands, "<hex>")
 		case ch == '[' || ch == ']' || ch == '{' || ch == '}':
 			i++
@@ -105,8 +149,10 @@ func (c *checker) scan(page int, s []byte) []int {
 			switch op {
 			case "BMC":
 				depth++
+				open = append(open, -1)
 			case "BDC":
 				depth++
+				open = append(open, lastMCID)
 				if lastMCID >= 0 {
 					mcids = append(mcids, lastMCID)
 				}
@@ -115,6 +161,20 @@ func (c *checker) scan(page int, s []byte) []int {
 				if depth < 0 {
 					c.fail("01-EMC", "page %d: EMC without BDC/BMC", page)
 					depth = 0
+				} else {
+					open = open[:len(open)-1]
+				}
+			case "Tj", "TJ", "'", `"`:
+				if len(open) > 0 && open[len(open)-1] >= 0 {
+					k := mcKey{pageObj, open[len(open)-1]}
+					b := c.mcText[k]
+					for _, str := range strs {
+						b = append(b, str...)
+					}
+					c.mcText[k] = b
+				}
+				if depth == 0 {
+					c.fail("01-005", "page %d: %q draws content that is neither tagged nor an artifact", page, op)
 				}
 			case "BI":
 				// an inline image: skip to EI
@@ -132,6 +192,7 @@ func (c *checker) scan(page int, s []byte) []int {
 			}
 			lastMCID = -1
 			operands = operands[:0]
+			strs = strs[:0]
 		}
 	}
 	if depth != 0 {
@@ -168,4 +229,33 @@ func mcidOf(d string) int {
 		}
 	}
 	return -1
+}
+
+func unhex(h []byte) []byte {
+	var out []byte
+	var v byte
+	half := false
+	for _, c := range h {
+		var d byte
+		switch {
+		case c >= '0' && c <= '9':
+			d = c - '0'
+		case c >= 'a' && c <= 'f':
+			d = c - 'a' + 10
+		case c >= 'A' && c <= 'F':
+			d = c - 'A' + 10
+		default:
+			continue
+		}
+		if half {
+			out = append(out, v<<4|d)
+			half = false
+		} else {
+			v, half = d, true
+		}
+	}
+	if half {
+		out = append(out, v<<4)
+	}
+	return out
 }

@@ -69,6 +69,7 @@ type checker struct {
 	annoPar  map[int]int     // parent tree: StructParent key → element
 	structPs map[int]int     // page object → StructParents key
 	fontSeen map[string]bool // fonts checked
+	mcText   map[mcKey][]byte // the text codes shown in each marked-content sequence
 }
 
 func (c *checker) fail(cp, format string, args ...any) {
@@ -90,7 +91,7 @@ func Check(pdf []byte) ([]Problem, error) {
 	}
 	c := &checker{x: ctx.XRefTable, seen: map[string]int{}, treeMC: map[mcKey]int{}, treeAnno: map[int]int{},
 		elemType: map[int]string{}, visited: map[int]bool{}, pages: map[int]int{}, parentOf: map[mcKey]int{},
-		annoPar: map[int]int{}, structPs: map[int]int{}, fontSeen: map[string]bool{}}
+		annoPar: map[int]int{}, structPs: map[int]int{}, fontSeen: map[string]bool{}, mcText: map[mcKey][]byte{}}
 	if !bytes.HasPrefix(pdf, []byte("%PDF-1.7")) && !bytes.HasPrefix(pdf, []byte("%PDF-2")) {
 		c.fail("PDF-VER", "the header is %q, not PDF 1.7", string(pdf[:min(8, len(pdf))]))
 	}
@@ -408,7 +409,7 @@ func (c *checker) page(n int) error {
 	if err != nil && err != model.ErrNoContent {
 		return err
 	}
-	for _, mc := range c.scan(n, content) {
+	for _, mc := range c.scan(n, pobj, content) {
 		el, ok := c.treeMC[mcKey{pobj, mc}]
 		if !ok {
 			c.fail("01-005", "page %d: marked content MCID %d is not referenced by the structure tree", n, mc)

@@ -83,7 +83,7 @@ func Render(w io.Writer, d *doc.Document, opt Options) (err error) {
 		}
 	}()
 	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", SizeStr: "A4"})
-	setup(pdf, d.Meta, opt)
+	setup(pdf, metaWithTitle(d), opt)
 	l := newLayout(d, pdf)
 	if !opt.NoTitlePage {
 		l.titlePage()

@@ -21,6 +21,7 @@ func render(t testing.TB, d *doc.Document) []byte {
 	if !bytes.HasPrefix(b.Bytes(), []byte("%PDF-")) {
 		t.Fatalf("output does not start with %%PDF: %q", b.Bytes()[:min(16, b.Len())])
 	}
+	checkUA(t, b.Bytes())
 	return b.Bytes()
 }
 

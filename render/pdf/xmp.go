@@ -74,3 +74,28 @@ func xmpPacket(m doc.Meta, lang string, ts time.Time) []byte {
 <?xpacket end="w"?>`)
 	return []byte(b.String())
 }
+
+// metaWithTitle is d's metadata with a title, which PDF/UA requires: an
+// untitled document is titled by its first heading.
+func metaWithTitle(d *doc.Document) doc.Meta {
+	m := d.Meta
+	if strings.TrimSpace(m.Title) != "" {
+		return m
+	}
+	m.Title = "Dokument"
+	_ = doc.Walk(d, func(n doc.Node, entering bool) (doc.WalkStatus, error) {
+		var t string
+		switch n := n.(type) {
+		case *doc.Section:
+			t = inlineText(n.Title)
+		case *doc.Heading:
+			t = inlineText(n.Text)
+		}
+		if t != "" {
+			m.Title = t
+			return doc.WalkStop, nil
+		}
+		return doc.WalkContinue, nil
+	})
+	return m
+}
