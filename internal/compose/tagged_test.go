@@ -174,7 +174,6 @@ func TestExamplePDFsConform(t *testing.T) {
 	}
 }
 
-
 // sNode is an element of pdfinfo's -struct-text output.
 type sNode struct {
 	typ  string

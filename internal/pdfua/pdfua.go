@@ -59,16 +59,16 @@ type checker struct {
 	problems []Problem
 	seen     map[string]int // problems per checkpoint, to cap the list
 	// from the structure tree
-	treeMC   map[mcKey]int   // MCR → object number of its element
-	treeAnno map[int]int     // annotation object → element with the OBJR
-	headings []int           // heading levels in tree order
-	elemType map[int]string  // element object → type
-	visited  map[int]bool    // elements walked (loops)
-	pages    map[int]int     // page object → 1-based page number
-	parentOf map[mcKey]int   // parent tree: page MCID → element
-	annoPar  map[int]int     // parent tree: StructParent key → element
-	structPs map[int]int     // page object → StructParents key
-	fontSeen map[string]bool // fonts checked
+	treeMC   map[mcKey]int    // MCR → object number of its element
+	treeAnno map[int]int      // annotation object → element with the OBJR
+	headings []int            // heading levels in tree order
+	elemType map[int]string   // element object → type
+	visited  map[int]bool     // elements walked (loops)
+	pages    map[int]int      // page object → 1-based page number
+	parentOf map[mcKey]int    // parent tree: page MCID → element
+	annoPar  map[int]int      // parent tree: StructParent key → element
+	structPs map[int]int      // page object → StructParents key
+	fontSeen map[string]bool  // fonts checked
 	mcText   map[mcKey][]byte // the text codes shown in each marked-content sequence
 }
 
