@@ -128,7 +128,7 @@ func (r *renderer) openPara(c ctx, pp pprops) {
 
 // writeNoteMark writes the footnote's own number at the start of its text.
 func (r *renderer) writeNoteMark() {
-	r.b.WriteString(`<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> </w:t></w:r>`)
+	r.b.WriteString(`<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r><w:r><w:tab/></w:r>`)
 	r.markPending = false
 }
 
@@ -274,6 +274,11 @@ func (r *renderer) paragraph(c ctx, p *doc.Paragraph, num *itemNum) error {
 		case c.listDepth > 0:
 			pp.style = "ListContinue"
 		}
+	}
+	if r.inNote && p.Style != doc.ParaCode && p.Style != doc.ParaQuote {
+		// The PDF sets every footnote paragraph alike; Word's own
+		// footnote text style does here, so notes a user adds match.
+		pp.style = "FootnoteText"
 	}
 	if num != nil {
 		pp.numID, pp.ilvl = num.numID, num.ilvl

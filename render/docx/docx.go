@@ -190,8 +190,8 @@ func (r *renderer) render() ([]file, error) {
 	add("word/header1.xml", r.header())
 	add("word/footer1.xml", r.footer())
 	if r.titlePage {
-		add("word/header2.xml", []byte(xmlHeader+`<w:hdr`+nsAll+`>`+r.draftMark()+`<w:p/></w:hdr>`))
-		add("word/footer2.xml", []byte(xmlHeader+`<w:ftr`+nsAll+`><w:p/></w:ftr>`))
+		add("word/header2.xml", []byte(xmlHeader+`<w:hdr`+nsAll+`>`+r.draftMark()+titleBands+`<w:p/></w:hdr>`))
+		add("word/footer2.xml", r.titleFooter())
 	}
 	for _, m := range r.media {
 		add("word/media/"+m.name, m.data)
@@ -341,6 +341,18 @@ func (r *renderer) header() []byte {
 	}
 	b.WriteString(`</w:p></w:hdr>`)
 	return b.Bytes()
+}
+
+// titleBands are the title page's two colour bands, as in the PDF: 3 mm
+// high across the whole page, 30 mm from its top and bottom edges. They
+// are frames (framePr) anchored to the page in the title page's header,
+// so the title page's text neither moves them nor wraps around them.
+var titleBands = titleBand(1701) + titleBand(ref.PageHeight-1701-170)
+
+func titleBand(y int) string {
+	return `<w:p><w:pPr><w:pStyle w:val="TitlePageBand"/><w:framePr w:w="` + strconv.Itoa(ref.PageWidth) +
+		`" w:h="170" w:hRule="exact" w:wrap="through" w:vAnchor="page" w:hAnchor="page" w:x="0" w:y="` + strconv.Itoa(y) +
+		`"/></w:pPr></w:p>`
 }
 
 // draftMark is the paragraph of Meta.DraftMark (bold, red, centred) that

@@ -610,3 +610,19 @@ func BenchmarkRender120(b *testing.B) {
 		}
 	}
 }
+
+// TestFootnoteStyles checks that footnotes use Word's built-in footnote
+// styles whatever paragraph style compose gave them, so that a note a
+// user adds in Word looks like ours.
+func TestFootnoteStyles(t *testing.T) {
+	d := fixture()
+	d.Footnotes[0].Blocks = []doc.Block{&doc.Paragraph{Style: doc.ParaNote, Inlines: []doc.Inline{tx("Przypis jako uwaga.")}}}
+	parts := checkPackage(t, render(t, d, Options{}))
+	notes := string(parts["word/footnotes.xml"])
+	if strings.Contains(notes, `<w:pStyle w:val="Note"/>`) {
+		t.Error("a footnote paragraph in the Note style")
+	}
+	if n := strings.Count(notes, `<w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r><w:r><w:tab/></w:r>`); n != 2 {
+		t.Errorf("%d footnotes open in FootnoteText with their mark and a tab, want 2", n)
+	}
+}

@@ -285,7 +285,8 @@ func (r *renderer) document() ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// titlePageXML writes the title page from Meta and breaks the page after it.
+// titlePageXML writes the title page from Meta and breaks the page after
+// it; the date stands in the title page's footer (titleFooter).
 func (r *renderer) titlePageXML() {
 	m := r.d.Meta
 	line := func(style, text string) {
@@ -303,8 +304,17 @@ func (r *renderer) titlePageXML() {
 	for _, l := range m.TitlePage {
 		line("TitlePageText", l)
 	}
-	line("TitlePageDate", polishDate(cmp.Or(m.TitleDate, m.Date)))
 	r.breakNext = true
+}
+
+// titleFooter is the title page's footer: the date, 20 mm above the
+// bottom margin as in the PDF, whatever the title page holds above it.
+func (r *renderer) titleFooter() []byte {
+	var b bytes.Buffer
+	b.WriteString(xmlHeader + `<w:ftr` + nsAll + `><w:p><w:pPr><w:pStyle w:val="TitlePageDate"/><w:spacing w:after="1616"/></w:pPr>`)
+	r.run(&b, polishDate(cmp.Or(r.d.Meta.TitleDate, r.d.Meta.Date)), 0, "")
+	b.WriteString(`</w:p></w:ftr>`)
+	return b.Bytes()
 }
 
 // polishDate turns "2024-05-31" into "maj 2024", as the PDF's title page.
@@ -324,8 +334,10 @@ func (r *renderer) footnotes() ([]byte, error) {
 	var b bytes.Buffer
 	r.b, r.part, r.inNote = &b, r.notePart, true
 	b.WriteString(xmlHeader + `<w:footnotes` + nsAll + `>`)
-	b.WriteString(`<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>`)
-	b.WriteString(`<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>`)
+	// The separator line stands in 4 mm of space, as in the PDF.
+	const sep = `<w:pPr><w:spacing w:before="0" w:after="0" w:line="227" w:lineRule="exact"/></w:pPr>`
+	b.WriteString(`<w:footnote w:type="separator" w:id="-1"><w:p>` + sep + `<w:r><w:separator/></w:r></w:p></w:footnote>`)
+	b.WriteString(`<w:footnote w:type="continuationSeparator" w:id="0"><w:p>` + sep + `<w:r><w:continuationSeparator/></w:r></w:p></w:footnote>`)
 	// noteOrder may grow while footnote bodies reference further footnotes.
 	for i := 0; i < len(r.noteOrder); i++ {
 		f := r.noteOrder[i]
