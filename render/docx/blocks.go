@@ -76,6 +76,11 @@ func (r *renderer) openPara(c ctx, pp pprops) {
 			r.pendingAfter, pp.after = pp.after, 0
 		}
 	}
+	if r.newSection && !c.inCell && !r.inNote {
+		// The section break has started the page already.
+		pp.pageBreakBefore, pp.before = false, 0
+		r.newSection = false
+	}
 	if pp.pageBreakBefore {
 		// The PDF drops the space above whatever opens a page.
 		pp.before = 0

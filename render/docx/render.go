@@ -265,23 +265,17 @@ func (r *renderer) document() ([]byte, error) {
 		r.titlePageXML()
 	}
 	c := ctx{width: textWidth, top: true}
-	if err := r.blocks(c, r.d.Blocks); err != nil {
-		return nil, err
+	front := frontMatterEnd(r.d.Blocks)
+	for i, blk := range r.d.Blocks {
+		if err := r.block(c, blk); err != nil {
+			return nil, err
+		}
+		if i == front && i < len(r.d.Blocks)-1 {
+			r.sectionBreak(false)
+		}
 	}
-	b.WriteString(`<w:sectPr><w:headerReference w:type="default" r:id="rId6"/>`)
-	if r.titlePage {
-		b.WriteString(`<w:headerReference w:type="first" r:id="rId8"/>`)
-	}
-	b.WriteString(`<w:footerReference w:type="default" r:id="rId7"/>`)
-	if r.titlePage {
-		b.WriteString(`<w:footerReference w:type="first" r:id="rId9"/>`)
-	}
-	fmt.Fprintf(&b, `<w:pgSz w:w="%d" w:h="%d"/><w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="%d" w:footer="%d" w:gutter="0"/><w:cols w:space="708"/>`,
-		ref.PageWidth, ref.PageHeight, ref.MarginTop, ref.MarginRight, ref.MarginBottom, ref.MarginLeft, ref.MarginHeader, ref.MarginFooter)
-	if r.titlePage {
-		b.WriteString(`<w:titlePg/>`)
-	}
-	b.WriteString(`<w:docGrid w:linePitch="360"/></w:sectPr></w:body></w:document>`)
+	r.sectPr(false)
+	b.WriteString(`</w:body></w:document>`)
 	return b.Bytes(), nil
 }
 

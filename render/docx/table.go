@@ -103,6 +103,18 @@ func columnWidths(t *doc.Table, n, total int) []int {
 }
 
 func (r *renderer) table(c ctx, t *doc.Table) error {
+	if t.Landscape && c.top && !r.inNote {
+		// A table too wide for a portrait page stands in a landscape
+		// section of its own, caption and note included.
+		r.sectionBreak(false)
+		c.width = landTextWidth
+		c.top = false
+		if err := r.table(c, t); err != nil {
+			return err
+		}
+		r.sectionBreak(true)
+		return nil
+	}
 	b := r.b
 	mark := r.anchor(t.Anchor)
 	markDone := false
