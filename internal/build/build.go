@@ -147,6 +147,8 @@ type output struct {
 	doc  *doc.Document
 	// tocPages is filled from the PDF render for the DOCX's pre-filled TOC.
 	tocPages map[string]int
+	// colWidths are the PDF's table columns, for the DOCX's tables.
+	colWidths map[*doc.Table][]float64
 	// noTitle leaves out the title page: a fiche is a 1–3 page form that
 	// starts with its own heading.
 	noTitle bool
@@ -453,14 +455,16 @@ func (b *Builder) renderBytes(o *output, f string) ([]byte, error) {
 	switch f {
 	case FormatPDF:
 		err := pdf.Render(&buf, o.doc, pdf.Options{NoTitlePage: o.noTitle, AnchorPages: func(m map[string]int) { o.tocPages = m },
-			Warnings: func(ws []pdf.Warning) { o.layout = ws }})
+			TableColumns: func(m map[*doc.Table][]float64) { o.colWidths = m },
+			Warnings:     func(ws []pdf.Warning) { o.layout = ws }})
 		return buf.Bytes(), err
 	case FormatDOCX:
 		if o.tocPages == nil {
 			// No PDF requested: lay it out anyway for the page numbers.
-			_ = pdf.Render(io.Discard, o.doc, pdf.Options{NoTitlePage: o.noTitle, AnchorPages: func(m map[string]int) { o.tocPages = m }})
+			_ = pdf.Render(io.Discard, o.doc, pdf.Options{NoTitlePage: o.noTitle, AnchorPages: func(m map[string]int) { o.tocPages = m },
+				TableColumns: func(m map[*doc.Table][]float64) { o.colWidths = m }})
 		}
-		err := docx.Render(&buf, o.doc, docx.Options{NoTitlePage: o.noTitle, TOCPages: o.tocPages})
+		err := docx.Render(&buf, o.doc, docx.Options{NoTitlePage: o.noTitle, TOCPages: o.tocPages, ColumnWidths: o.colWidths})
 		return buf.Bytes(), err
 	}
 	return nil, fmt.Errorf("unknown format %q", f)

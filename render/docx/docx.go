@@ -27,6 +27,12 @@ type Options struct {
 	// opening; LibreOffice and previews show them as given. Sections
 	// missing here get an empty page number.
 	TOCPages map[string]int
+	// ColumnWidths gives the column widths (mm) of tables as the PDF laid
+	// them out (pdf.Options.TableColumns), so that the DOCX's cells wrap
+	// as the PDF's do; a table whose widths add up to more than the
+	// portrait text width goes on a landscape section, as in the PDF.
+	// Tables missing here get columns from doc.Table.Widths.
+	ColumnWidths map[*doc.Table][]float64
 }
 
 // Page geometry in twips, from the reference parts.

@@ -10,7 +10,6 @@ import (
 	"unicode"
 
 	"github.com/strategia-pl/strategia/render/doc"
-	ref "github.com/strategia-pl/strategia/templates/docx"
 )
 
 // Numbering instances of the reference numbering.xml.
@@ -73,6 +72,10 @@ type renderer struct {
 	drawingID    int
 	inLink       bool
 	inCell       bool // writing a table cell's content
+	sections     int  // sections ended so far
+	// newSection: a section break was just written, so the next
+	// paragraph already starts a page.
+	newSection bool
 }
 
 // tocEntry is one pre-filled line of the table of contents.
@@ -329,7 +332,7 @@ func (r *renderer) footnotes() ([]byte, error) {
 	r.b, r.part, r.inNote = &b, r.notePart, true
 	b.WriteString(xmlHeader + `<w:footnotes` + nsAll + `>`)
 	// The separator line stands in 4 mm of space, as in the PDF.
-	const sep = `<w:pPr><w:spacing w:before="0" w:after="0" w:line="227" w:lineRule="exact"/></w:pPr>`
+	const sep = `<w:pPr><w:spacing w:before="0" w:after="0" w:line="199" w:lineRule="exact"/></w:pPr>`
 	b.WriteString(`<w:footnote w:type="separator" w:id="-1"><w:p>` + sep + `<w:r><w:separator/></w:r></w:p></w:footnote>`)
 	b.WriteString(`<w:footnote w:type="continuationSeparator" w:id="0"><w:p>` + sep + `<w:r><w:continuationSeparator/></w:r></w:p></w:footnote>`)
 	// noteOrder may grow while footnote bodies reference further footnotes.

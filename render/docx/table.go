@@ -15,7 +15,7 @@ var shadeFill = [...]string{
 }
 
 // cellPad is the horizontal cell padding of the TableGrid style (twips).
-const cellPad = 2 * 91
+const cellPad = 2 * 80
 
 // span is a vertical merge still covering a grid column.
 type span struct {
@@ -103,7 +103,7 @@ func columnWidths(t *doc.Table, n, total int) []int {
 }
 
 func (r *renderer) table(c ctx, t *doc.Table) error {
-	if t.Landscape && c.top && !r.inNote {
+	if (t.Landscape || r.pdfLandscape(t)) && c.top && !r.inNote {
 		// A table too wide for a portrait page stands in a landscape
 		// section of its own, caption and note included.
 		r.sectionBreak(false)
@@ -140,6 +140,9 @@ func (r *renderer) table(c ctx, t *doc.Table) error {
 	}
 	n := gridColumns(t)
 	widths := columnWidths(t, n, c.width)
+	if ws := r.opt.ColumnWidths[t]; len(ws) == n {
+		widths = scaleWidths(ws, c.width)
+	}
 	b.WriteString(`<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="` + strconv.Itoa(c.width) + `" w:type="dxa"/><w:tblLayout w:type="fixed"/>`)
 	if t.HeaderRows > 0 {
 		b.WriteString(`<w:tblLook w:val="0420" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>`)
@@ -240,6 +243,39 @@ func (r *renderer) table(c ctx, t *doc.Table) error {
 	r.markEnd(id)
 	closePara(r)
 	return nil
+}
+
+// portraitTextMM is the portrait text width in millimetres.
+const portraitTextMM = float64(textWidth) / 56.6929
+
+// pdfLandscape reports whether the PDF set t on landscape pages: its
+// columns are wider together than the portrait text width.
+func (r *renderer) pdfLandscape(t *doc.Table) bool {
+	sum := 0.0
+	for _, w := range r.opt.ColumnWidths[t] {
+		sum += w
+	}
+	return sum > portraitTextMM+1
+}
+
+// scaleWidths scales widths of any unit to total twips, the last column
+// taking the rounding.
+func scaleWidths(ws []float64, total int) []int {
+	sum := 0.0
+	for _, w := range ws {
+		sum += max(w, 0)
+	}
+	out := make([]int, len(ws))
+	if !(sum > 0) {
+		return out
+	}
+	used := 0
+	for i, w := range ws {
+		out[i] = int(max(w, 0) / sum * float64(total))
+		used += out[i]
+	}
+	out[len(out)-1] += total - used
+	return out
 }
 
 // tcPr opens a cell and writes its properties.

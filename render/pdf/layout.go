@@ -110,6 +110,7 @@ type secInfo struct {
 // layout holds the state of one rendering; nothing in it outlives Render.
 type layout struct {
 	d         *doc.Document
+	colWidths map[*doc.Table][]float64 // column widths (mm) of every table laid out
 	m         *metrics
 	runs      map[runKey]*run
 	kpBuf     []kpItem

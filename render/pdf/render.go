@@ -31,6 +31,11 @@ type Options struct {
 	// page order; nil when there was nothing. `strategia build` prints
 	// them as positioned warnings.
 	Warnings func([]Warning)
+	// TableColumns, when set, receives the column widths (mm) the layout
+	// gave every table, so the DOCX renderer can give its tables the
+	// same columns and break their cells alike; a table set on landscape
+	// pages has widths adding up to the landscape text width.
+	TableColumns func(map[*doc.Table][]float64)
 }
 
 // Warning is a layout problem the renderer worked around, positioned by
@@ -97,6 +102,9 @@ func Render(w io.Writer, d *doc.Document, opt Options) (err error) {
 		opt.Warnings(warnings(pages))
 	}
 	anchors := paint(pdf, l, pages)
+	if opt.TableColumns != nil {
+		opt.TableColumns(l.colWidths)
+	}
 	if opt.AnchorPages != nil {
 		out := make(map[string]int, len(anchors))
 		for k, pg := range anchors {

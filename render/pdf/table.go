@@ -36,6 +36,7 @@ func (l *layout) table(t *doc.Table, ctx flowCtx) {
 			xs, fits = l.columnXs(t, ctx, ncols)
 		}
 	}
+	l.recordColumns(t, xs)
 	first := len(l.boxes)
 	if land {
 		defer func() {
@@ -362,4 +363,19 @@ func (rs *rowSplitter) split(b *vbox, avail float64) (*vbox, *vbox) {
 	}
 	rest.split = func(avail float64) (*vbox, *vbox) { return rs.split(rest, avail) }
 	return first, rest
+}
+
+// recordColumns keeps the column widths of t for Options.TableColumns.
+func (l *layout) recordColumns(t *doc.Table, xs []float64) {
+	if len(xs) < 2 {
+		return
+	}
+	if l.colWidths == nil {
+		l.colWidths = map[*doc.Table][]float64{}
+	}
+	ws := make([]float64, len(xs)-1)
+	for i := range ws {
+		ws[i] = xs[i+1] - xs[i]
+	}
+	l.colWidths[t] = ws
 }
