@@ -83,12 +83,35 @@
     if (e) window.scrollBy(0, e.getBoundingClientRect().top - p.top);
   }
 
+  function sameAttrs(a, b) {
+    if (a.attributes.length !== b.attributes.length) return false;
+    for (var i = 0; i < a.attributes.length; i++) {
+      if (b.getAttribute(a.attributes[i].name) !== a.attributes[i].value) return false;
+    }
+    return true;
+  }
+
+  // morph makes the node a like b, replacing only the subtrees that
+  // differ: a long document is laid out again only where it changed.
+  function morph(a, b) {
+    if (a.isEqualNode(b)) return;
+    if (a.nodeType !== 1 || a.nodeName !== b.nodeName || !sameAttrs(a, b) ||
+        a.childNodes.length !== b.childNodes.length) {
+      a.replaceWith(b);
+      return;
+    }
+    var as = Array.prototype.slice.call(a.childNodes);
+    var bs = Array.prototype.slice.call(b.childNodes);
+    for (var i = 0; i < as.length; i++) morph(as[i], bs[i]);
+  }
+
   var loading = null;
   // refresh fetches the page again and swaps its body in place, so the
   // reader stays where they were.
   function refresh(newSeq) {
     if (loading) { loading.again = newSeq; return; }
     loading = { again: 0 };
+    var t0 = performance.now();
     fetch(here, { cache: "no-store" }).then(function (r) {
       if (!r.ok) throw new Error(r.status);
       return r.text();
@@ -98,10 +121,18 @@
       var m = doc.querySelector('meta[name="strategia-seq"]');
       if (m) seq = Math.max(seq, Number(m.content));
       document.title = doc.title;
-      var nodes = Array.prototype.slice.call(doc.body.childNodes);
-      document.body.replaceChildren.apply(document.body, nodes.concat([ui]));
+      var olds = Array.prototype.filter.call(document.body.childNodes, function (n) { return n !== ui; });
+      var news = Array.prototype.slice.call(doc.body.childNodes);
+      if (olds.length === news.length) {
+        for (var i = 0; i < olds.length; i++) morph(olds[i], news[i]);
+      } else {
+        document.body.replaceChildren.apply(document.body, news.concat([ui]));
+      }
       restore(point);
       document.documentElement.setAttribute("data-strategia-seq", String(seq));
+      // How long the browser's part took (fetch, parse, swap), for the
+      // benchmark of save → updated page.
+      window.strategiaRefreshMs = performance.now() - t0;
     }).catch(function () {
       location.reload();
     }).then(function () {
