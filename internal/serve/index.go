@@ -73,6 +73,7 @@ func (s *server) index(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("Content-Security-Policy", pageCSP)
 	if err := indexTmpl.Execute(w, parts); err != nil {
 		http.Error(w, "500 template error", http.StatusInternalServerError)
 	}

@@ -83,6 +83,11 @@ func (s *server) asset(w http.ResponseWriter, r *http.Request) {
 	http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(data))
 }
 
+// pageCSP is the Content-Security-Policy of the HTML pages serve sends:
+// scripts only from serve itself (its live.js), nothing from elsewhere.
+const pageCSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; " +
+	"connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+
 // errBadPath is a request path that could name something outside the
 // output folder or a hidden file.
 var errBadPath = errors.New("bad path")
@@ -182,6 +187,7 @@ func (s *server) file(w http.ResponseWriter, r *http.Request) {
 	s.st.mu.Unlock()
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("Content-Security-Policy", pageCSP)
 	_, _ = w.Write(inject(data, seq))
 }
 

@@ -142,9 +142,12 @@ func TestServesOutput(t *testing.T) {
 		{"/", 200, `href="/ziemia/ziemia-strategia.pdf"`},
 		{"/_strategia/state", 200, `"slug":"ziemia"`},
 	} {
-		code, body, _ := raw(t, addr, tc.target, addr)
+		code, body, hdr := raw(t, addr, tc.target, addr)
 		if code != tc.code || !strings.Contains(body, tc.has) {
 			t.Errorf("GET %s: %d, want %d with %q\n%.300s", tc.target, code, tc.code, tc.has, body)
+		}
+		if code == 200 && strings.HasPrefix(hdr.Get("Content-Type"), "text/html") && !strings.Contains(hdr.Get("Content-Security-Policy"), "script-src 'self'") {
+			t.Errorf("GET %s: an HTML page without a Content-Security-Policy", tc.target)
 		}
 	}
 }

@@ -856,7 +856,7 @@ func (r *renderer) inline(in doc.Inline) {
 			}
 		}
 	case *doc.Link:
-		href := n.URL
+		href := safeURL(n.URL)
 		if n.Anchor != "" {
 			href = "#" + r.id(n.Anchor)
 		}
@@ -884,6 +884,22 @@ func (r *renderer) inline(in doc.Inline) {
 	case *doc.LineBreak:
 		r.w("<br>")
 	}
+}
+
+// safeURL returns u when its scheme is one a published page may link
+// to (http, https, mailto, tel, or none: a relative URL), else "": a
+// "javascript:" link in the content must not become script on a BIP page.
+func safeURL(u string) string {
+	u = strings.TrimSpace(u)
+	i := strings.IndexAny(u, ":/?#")
+	if i < 0 || u[i] != ':' {
+		return u // no scheme
+	}
+	switch strings.ToLower(u[:i]) {
+	case "http", "https", "mailto", "tel":
+		return u
+	}
+	return ""
 }
 
 // plainText is the text of inlines without markup (footnote references

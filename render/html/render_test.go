@@ -289,6 +289,33 @@ func checkLinks(tb testing.TB, h string, files []File) {
 	}
 }
 
+func TestSafeURL(t *testing.T) {
+	for u, want := range map[string]string{
+		"https://bip.kolno.pl/a?b=1":  "https://bip.kolno.pl/a?b=1",
+		"HTTP://x.pl":                 "HTTP://x.pl",
+		"mailto:sekretariat@kolno.pl": "mailto:sekretariat@kolno.pl",
+		"tel:+48862780000":            "tel:+48862780000",
+		"dokumenty/plan.pdf":          "dokumenty/plan.pdf",
+		"#r2":                         "#r2",
+		"javascript:alert(1)":         "",
+		" JavaScript:alert(1)":        "",
+		"data:text/html,<script>":     "",
+		"vbscript:x":                  "",
+	} {
+		if got := safeURL(u); got != want {
+			t.Errorf("safeURL(%q) = %q, want %q", u, got, want)
+		}
+	}
+	d := &doc.Document{Blocks: []doc.Block{&doc.Paragraph{Inlines: []doc.Inline{&doc.Link{URL: "javascript:alert(1)", Inlines: []doc.Inline{&doc.Text{Text: "klik"}}}}}}}
+	files, err := Render(d, Options{NoTitlePage: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h := page(t, files); strings.Contains(h, "javascript") || !strings.Contains(h, "<p>klik</p>") {
+		t.Errorf("a javascript: link is kept:\n%s", h)
+	}
+}
+
 func TestDeterministic(t *testing.T) {
 	a, err := Render(doctest.Sample(20), Options{})
 	if err != nil {
