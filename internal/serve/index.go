@@ -48,7 +48,7 @@ var indexTmpl = template.Must(template.New("index").Funcs(template.FuncMap{
 <h2 id="p-{{.Slug}}">{{.Slug}}</h2>
 <p class="status status-{{.Status}}">{{.Label}}</p>
 {{if .Diags}}<details{{if eq .Status "errors" "failed"}} open{{end}}><summary>Komunikaty ({{len .Diags}})</summary>
-<ul class="komunikaty">{{range .Diags}}<li class="{{.Severity}}">{{if .Href}}<a href="{{editor .Href}}">{{.File}}{{if .Line}}:{{.Line}}{{if .Col}}:{{.Col}}{{end}}{{end}}</a>{{else}}{{.File}}{{end}} {{.Severity}}{{if .Rule}}: {{.Rule}}{{end}}: {{.Msg}}</li>{{end}}</ul>
+<ul class="komunikaty">{{range .Diags}}<li class="{{.Severity}}">{{if .Href}}<a href="{{editor .Href}}">{{.File}}{{if .Line}}:{{.Line}}{{if .Col}}:{{.Col}}{{end}}{{end}}</a>{{else}}{{.File}}{{end}} {{.Severity}}{{if .Rule}}: {{.Rule}}{{end}}: {{.Msg}}{{if .Related}}<ul>{{range .Related}}<li>{{.Msg}}: {{if .Href}}<a href="{{editor .Href}}">{{.File}}{{if .Line}}:{{.Line}}{{if .Col}}:{{.Col}}{{end}}{{end}}</a>{{else}}{{.File}}{{end}}</li>{{end}}</ul>{{end}}</li>{{end}}</ul>
 </details>{{end}}
 {{if .Docs}}<table>
 <caption>Dokumenty partnerstwa {{.Slug}}</caption>

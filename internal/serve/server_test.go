@@ -212,3 +212,19 @@ func TestCleanPath(t *testing.T) {
 func reportOK(dir, slug string) *build.Report {
 	return &build.Report{Dir: dir, Slug: slug, Diags: &diag.List{}}
 }
+
+// TestDiagRelated: a diagnostic's related positions reach the browser
+// with their own editor links, paths relative to the working directory.
+func TestDiagRelated(t *testing.T) {
+	st := newState("/home/ala/strategie", "/home/ala/strategie/output", DefaultEditor)
+	var l diag.List
+	l.Errorf(diag.Pos{File: "/home/ala/strategie/content/z/goals.yaml", Line: 41, Col: 19}, "REF-01", `goal link "KD1.2" is not defined`).
+		With(diag.Pos{File: "/home/ala/strategie/content/z/goals.yaml", Line: 10, Col: 13}, "KD1.1 is defined here")
+	d := st.diag(l.Items()[0])
+	if d.File != "content/z/goals.yaml" || d.Line != 41 || d.Col != 19 || d.Href != "vscode://file/home/ala/strategie/content/z/goals.yaml:41:19" {
+		t.Errorf("diag %+v", d)
+	}
+	if len(d.Related) != 1 || d.Related[0].Msg != "KD1.1 is defined here" || d.Related[0].Href != "vscode://file/home/ala/strategie/content/z/goals.yaml:10:13" {
+		t.Errorf("related %+v", d.Related)
+	}
+}

@@ -30,6 +30,8 @@ type Diag struct {
 	Rule     string `json:"rule,omitempty"`
 	Msg      string `json:"msg"`
 	Href     string `json:"href,omitempty"`
+	// Related are the positions that explain it ("defined here: …").
+	Related []Diag `json:"related,omitempty"`
 }
 
 // partnership is what the server knows of one partnership.
@@ -199,17 +201,28 @@ func (s *state) done(r *build.Report) {
 }
 
 func (s *state) diag(d diag.Diagnostic) Diag {
-	out := Diag{Line: d.Pos.Line, Col: d.Pos.Col, Severity: d.Severity.String(), Rule: d.Rule, Msg: d.Msg}
-	if d.Pos.File == "" {
-		return out
+	out := Diag{Severity: d.Severity.String(), Rule: d.Rule, Msg: d.Msg}
+	s.position(&out, d.Pos)
+	for _, r := range d.Related {
+		rd := Diag{Msg: r.Msg}
+		s.position(&rd, r.Pos)
+		out.Related = append(out.Related, rd)
 	}
-	abs := d.Pos.File
+	return out
+}
+
+// position fills a Diag's file, line, column and editor link.
+func (s *state) position(out *Diag, p diag.Pos) {
+	out.Line, out.Col = p.Line, p.Col
+	if p.File == "" {
+		return
+	}
+	abs := p.File
 	if !filepath.IsAbs(abs) {
 		abs = filepath.Join(s.cwd, abs)
 	}
 	out.File = diag.RelPath(s.cwd, abs)
-	out.Href = editorURL(s.editor, abs, d.Pos.Line, d.Pos.Col)
-	return out
+	out.Href = editorURL(s.editor, abs, p.Line, p.Col)
 }
 
 // editorURL fills the template's {path}, {line} and {col}; the path is

@@ -44,9 +44,7 @@
       return;
     }
     list.replaceChildren();
-    (p.diags || []).forEach(function (d) {
-      if (d.severity !== "error") return;
-      var li = el("li", "sl-" + d.severity);
+    function position(li, d) {
       var pos = d.file + (d.line ? ":" + d.line + (d.col ? ":" + d.col : "") : "");
       if (d.href) {
         var a = el("a", "sl-pos", pos);
@@ -56,7 +54,22 @@
       } else if (d.file) {
         li.append(el("span", "sl-pos", pos));
       }
+    }
+    (p.diags || []).forEach(function (d) {
+      if (d.severity !== "error") return;
+      var li = el("li", "sl-" + d.severity);
+      position(li, d);
       li.append(document.createTextNode(" " + d.severity + (d.rule ? ": " + d.rule : "") + ": " + d.msg));
+      if (d.related && d.related.length) {
+        var ul = el("ul", "sl-related");
+        d.related.forEach(function (r) {
+          var rli = el("li");
+          rli.append(document.createTextNode(r.msg + ": "));
+          position(rli, r);
+          ul.append(rli);
+        });
+        li.append(ul);
+      }
       list.append(li);
     });
     summary.textContent = "Poniżej ostatnia poprawna wersja dokumentu. Błędy (" + list.children.length +
