@@ -183,7 +183,16 @@ func (r *Repo) DefaultFrom() (string, error) {
 // ErrNoFolder means the partnership folder did not exist at a revision.
 var ErrNoFolder = errors.New("the partnership folder does not exist at this revision")
 
-// Tree returns the partnership folder as it was at commit c: every
+// describe is "v1.0 (3f2a1c9)", or the name alone when unresolved.
+func (c Commit) describe() string {
+	if c.Short == "" || c.Short == c.Name {
+		return c.Name
+	}
+	return c.Name + " (" + c.Short + ")"
+}
+
+// Tree returns the partnership folder as it was at commit c (c.Hash may
+// be any revision naming a commit, such as "v1.0^{commit}"): every
 // regular file below it, read into memory from one `git archive`.
 // Symbolic links and submodules are left out (the loader refuses links
 // anyway).
@@ -195,7 +204,7 @@ func (r *Repo) Tree(c Commit) (fs.FS, error) {
 	out, err := r.run(r.top, nil, args...)
 	if err != nil {
 		if strings.Contains(err.Error(), "did not match any files") {
-			return nil, fmt.Errorf("%s at %s (%s): %w", r.pathspec(), c.Name, c.Short, ErrNoFolder)
+			return nil, fmt.Errorf("%s at %s: %w", r.pathspec(), c.describe(), ErrNoFolder)
 		}
 		return nil, err
 	}
@@ -223,10 +232,10 @@ func (r *Repo) Tree(c Commit) (fs.FS, error) {
 		if err != nil {
 			return nil, fmt.Errorf("git archive: %v", err)
 		}
-		m[path.Clean(name)] = &fstest.MapFile{Data: data, Mode: 0o644, ModTime: c.Date}
+		m[path.Clean(name)] = &fstest.MapFile{Data: data, Mode: 0o644, ModTime: h.ModTime}
 	}
 	if len(m) == 0 {
-		return nil, fmt.Errorf("%s at %s (%s): %w", r.pathspec(), c.Name, c.Short, ErrNoFolder)
+		return nil, fmt.Errorf("%s at %s: %w", r.pathspec(), c.describe(), ErrNoFolder)
 	}
 	return m, nil
 }

@@ -115,12 +115,26 @@ func loadNew(repo *gitrev.Repo, dir, to string) (*Side, error) {
 }
 
 func loadRev(repo *gitrev.Repo, dir, rev string) (*Side, error) {
-	c, err := repo.Resolve(rev)
-	if err != nil {
-		return nil, &UsageError{err}
+	// Resolving the revision and reading its tree are two git commands,
+	// run side by side; a bad revision is reported by Resolve.
+	var (
+		c    gitrev.Commit
+		rerr error
+		done = make(chan struct{})
+	)
+	go func() {
+		defer close(done)
+		c, rerr = repo.Resolve(rev)
+	}()
+	fsys, err := repo.Tree(gitrev.Commit{Hash: rev + "^{commit}", Name: rev})
+	<-done
+	if rerr != nil {
+		return nil, &UsageError{rerr}
 	}
-	fsys, err := repo.Tree(c)
 	if err != nil {
+		if errors.Is(err, gitrev.ErrNoFolder) {
+			return nil, fmt.Errorf("%s at %s (%s): %w", cmpOr(repo.Prefix(), "."), rev, c.Short, gitrev.ErrNoFolder)
+		}
 		return nil, err
 	}
 	abs, _ := filepath.Abs(dir)
