@@ -323,7 +323,13 @@ func (r *renderer) page() {
 	*c.cur = c.level
 	r.blocks(r.d.Blocks, c)
 	r.footnotes(base)
-	r.w("</main>\n</body>\n</html>\n")
+	r.w("</main>\n")
+	if m.Footer != "" {
+		r.w(`<footer class="stopka"><p>`)
+		r.text(m.Footer)
+		r.w("</p></footer>\n")
+	}
+	r.w("</body>\n</html>\n")
 }
 
 func (r *renderer) titlePage() {
@@ -343,7 +349,11 @@ func (r *renderer) titlePage() {
 	for _, s := range m.TitlePage {
 		p("metryka", s)
 	}
-	p("data", polishDate(m.Date))
+	date := m.TitleDate
+	if date == "" {
+		date = m.Date
+	}
+	p("data", polishDate(date))
 	r.w("</header>\n")
 }
 
@@ -586,6 +596,9 @@ func (r *renderer) table(t *doc.Table, c ctx) {
 	if t.Compact {
 		r.w(" zwarta")
 	}
+	if t.Landscape {
+		r.w(" pozioma")
+	}
 	r.w(`"`)
 	r.idAttr(id)
 	// A wide table scrolls inside its region, which keyboard users must
@@ -604,7 +617,26 @@ func (r *renderer) table(t *doc.Table, c ctx) {
 		r.inlines(t.Caption)
 		r.w("</caption>\n")
 	}
-	if len(t.Widths) > 0 {
+	fixed := false
+	for _, c := range t.Columns {
+		fixed = fixed || c.Width > 0
+	}
+	switch {
+	case len(t.Columns) > 0:
+		// Columns sized to their content, as the PDF sizes them; only a
+		// fixed share is written.
+		if fixed {
+			r.w("<colgroup>")
+			for _, c := range t.Columns {
+				if c.Width > 0 {
+					r.w(`<col style="width:`, strconv.FormatFloat(100*min(c.Width, 1), 'f', 1, 64), `%">`)
+				} else {
+					r.w("<col>")
+				}
+			}
+			r.w("</colgroup>\n")
+		}
+	case len(t.Widths) > 0:
 		total := 0.0
 		for _, w := range t.Widths {
 			if w > 0 {
@@ -621,18 +653,19 @@ func (r *renderer) table(t *doc.Table, c ctx) {
 	}
 	cc := c
 	cc.inCell = true
+	g := &grid{cols: t.Columns}
 	hr := min(max(t.HeaderRows, 0), len(t.Rows))
 	if hr > 0 {
 		r.w("<thead>\n")
 		for _, row := range t.Rows[:hr] {
-			r.row(row, true, cc)
+			r.row(row, true, g, cc)
 		}
 		r.w("</thead>\n")
 	}
 	if hr < len(t.Rows) {
 		r.w("<tbody>\n")
 		for _, row := range t.Rows[hr:] {
-			r.row(row, false, cc)
+			r.row(row, false, g, cc)
 		}
 		r.w("</tbody>\n")
 	}
@@ -645,9 +678,62 @@ func (r *renderer) table(t *doc.Table, c ctx) {
 	r.w("</div>\n")
 }
 
-func (r *renderer) row(row *doc.Row, head bool, c ctx) {
+// grid tracks which grid columns the cells of a row start in, given the
+// row spans of the rows above, to know each cell's Column kind.
+type grid struct {
+	cols []doc.Column
+	busy []int // rows still covered by a row span, per grid column
+}
+
+// place returns the grid column of the next cell spanning cs columns
+// and rs rows, starting the search at col.
+func (g *grid) place(col, cs, rs int) int {
+	for col < len(g.busy) && g.busy[col] > 0 {
+		col++
+	}
+	for len(g.busy) < col+cs {
+		g.busy = append(g.busy, 0)
+	}
+	for i := col; i < col+cs; i++ {
+		g.busy[i] = max(g.busy[i], rs)
+	}
+	return col
+}
+
+// endRow ages the row spans by one row.
+func (g *grid) endRow() {
+	for i := range g.busy {
+		if g.busy[i] > 0 {
+			g.busy[i]--
+		}
+	}
+}
+
+// numeric reports whether the cells at col..col+cs-1 are all number columns.
+func (g *grid) numeric(col, cs int) bool {
+	if col+cs > len(g.cols) {
+		return false
+	}
+	for _, c := range g.cols[col : col+cs] {
+		if c.Kind != doc.ColNumber {
+			return false
+		}
+	}
+	return true
+}
+
+func (r *renderer) row(row *doc.Row, head bool, g *grid, c ctx) {
 	r.w("<tr>")
+	col := 0
+	defer g.endRow()
 	for _, cell := range row.Cells {
+		cs, rs := max(cell.ColSpan, 1), max(cell.RowSpan, 1)
+		col = g.place(col, cs, rs)
+		number := ""
+		if !head && g.numeric(col, cs) {
+			number = "liczba"
+		}
+		col += cs
 		tag, scope := "td", ""
 		switch {
 		case head:
@@ -681,7 +767,7 @@ func (r *renderer) row(row *doc.Row, head bool, c ctx) {
 		if cell.Bold {
 			bold = "pogrubiona"
 		}
-		r.classes(alignClass(cell.Align), shade, bold)
+		r.classes(alignClass(cell.Align), shade, bold, number)
 		r.w(">")
 		r.cellBlocks(cell.Blocks, c)
 		r.w("</", tag, ">")

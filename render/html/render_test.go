@@ -36,7 +36,8 @@ func fixture() *doc.Document {
 	return &doc.Document{
 		Meta: doc.Meta{Title: "Strategia <Gminy> & „Okolic”", Subtitle: "na lata 2025–2030", Author: "Rada Gminy",
 			Subject: "Strategia rozwoju", Keywords: []string{"strategia", "gmina"}, Language: "pl-PL", Date: "2025-01-15",
-			TitlePage: []string{"Załącznik do uchwały nr I/1/2025"}, DraftMark: "PROJEKT – zawiera pola do uzupełnienia"},
+			TitlePage: []string{"Załącznik do uchwały nr I/1/2025"}, DraftMark: "PROJEKT – zawiera pola do uzupełnienia",
+			TitleDate: "2024-06-27", Footer: "Wersja 1.0 – rewizja abc1234"},
 		Blocks: []doc.Block{
 			&doc.TOC{Title: "Spis treści", Depth: 3},
 			&doc.Section{Level: 1, Anchor: "wstep", Unnumbered: true, Title: []doc.Inline{t("Wprowadzenie")}, Blocks: []doc.Block{
@@ -56,6 +57,7 @@ func fixture() *doc.Document {
 				}},
 				&doc.Section{Level: 2, Anchor: "ludnosc", Title: []doc.Inline{t("Ludność")}, Blocks: []doc.Block{
 					&doc.Table{Anchor: "tab 1", Caption: []doc.Inline{t("Tabela 1. Ludność gmin")}, Widths: []float64{3, 1, 1}, HeaderRows: 2, Compact: true,
+						Columns: []doc.Column{{Kind: doc.ColLabel}, {Kind: doc.ColNumber}, {Kind: doc.ColNumber, Width: 0.2}}, Landscape: true,
 						Rows: []*doc.Row{
 							{Cells: []*doc.Cell{{RowSpan: 2, Shade: doc.ShadeHeader, Blocks: para("Gmina")}, {ColSpan: 2, Shade: doc.ShadeHeader, Blocks: para("Ludność")}}},
 							{Cells: []*doc.Cell{{Shade: doc.ShadeHeader, Blocks: para("2020")}, {Shade: doc.ShadeHeader, Blocks: para("2024")}}},
@@ -183,8 +185,13 @@ func TestSemantics(t *testing.T) {
 					`<a href="#tab-1">tabela 1</a>`,
 					`<a href="https://example.org/?a=1&amp;b=2">`,
 					`<th scope="col" rowspan="2" class="cien-naglowek">Gmina</th><th scope="colgroup" colspan="2"`,
-					`<th scope="row" class="cien-naglowek">Kolno</th><td class="do-prawej">10 123</td>`,
-					`<colgroup><col style="width:60.0%"><col style="width:20.0%"><col style="width:20.0%"></colgroup>`,
+					`<th scope="row" class="cien-naglowek">Kolno</th><td class="do-prawej liczba">10 123</td>`,
+					`<colgroup><col><col><col style="width:20.0%"></colgroup>`,
+					`<div class="tabela zwarta pozioma" id="tab-1"`,
+					`<td class="do-prawej liczba">9 876</td>`,
+					`<td class="do-prawej cien-jasny liczba">10 123</td>`,
+					`<p class="data">czerwiec 2024</p>`,
+					"</main>\n<footer class=\"stopka\"><p>Wersja 1.0 – rewizja abc1234</p></footer>",
 					`alt="Mapa 1. Obszar" width="320" height="200" style="width:80%"`,
 					`<sup class="odwolanie"><a id="odwolanie-1" href="#przypis-1"`,
 					`<a id="odwolanie-1-2" href="#przypis-1"`,
@@ -192,7 +199,7 @@ func TestSemantics(t *testing.T) {
 					`<ol start="3">`, "<blockquote>\n<p>Cytat 1</p>\n<p>Cytat 2</p>\n</blockquote>",
 					"<dl>\n<dt>OSI</dt>\n<dd>obszar strategicznej interwencji</dd>\n</dl>",
 					"<pre><code>a &lt; b\nc</code></pre>", `<nav class="spis spis-tables" aria-label="Spis tabel">`,
-					`<li><a href="#m1">Mapa 1. Obszar</a></li>`, `<p class="data">styczeń 2025</p>`,
+					`<li><a href="#m1">Mapa 1. Obszar</a></li>`,
 					"<body>\n<a class=\"pomin\" href=\"#tresc\">Przejdź do treści</a>\n<p class=\"projekt\" role=\"note\">PROJEKT – zawiera pola do uzupełnienia</p>",
 				} {
 					if !strings.Contains(h, s) {
