@@ -1,5 +1,5 @@
 // Package templates holds what the documents say: the document templates
-// (strategy/*.tmpl, fiche/*.tmpl: structure and fixed Polish wording, Go
+// (strategy/*.tmpl, procedure/*.tmpl, fiche/*.tmpl: structure and fixed Polish wording, Go
 // text/template files run by internal/tmpl and read by internal/compose),
 // and, in its sub-folders, the grammar and reference data (refdata), the
 // fonts, the reference DOCX parts and the hyphenation patterns.
@@ -12,5 +12,5 @@ import "embed"
 
 // FS holds the template files.
 //
-//go:embed strategy
+//go:embed strategy procedure
 var FS embed.FS

@@ -2,7 +2,6 @@ package compose
 
 import (
 	"slices"
-	"strings"
 
 	"github.com/strategia-pl/strategia/internal/diag"
 	"github.com/strategia-pl/strategia/internal/model"
@@ -47,10 +46,7 @@ func ConsultationReport(s *model.Strategy, x *model.Index, f *model.Facts, opt O
 		c.d.Meta.TitlePage = append([]string{plfmt.Text(c.reportPlace() + plfmt.DateLong(co.ReportDate))}, c.d.Meta.TitlePage...)
 	}
 	c.d.Blocks = append(c.d.Blocks, &doc.TOC{Title: "Spis treści", Depth: 1})
-	for _, sec := range []*doc.Section{c.consultationBasis(), c.consultationCourse(), c.consultationSummary(), c.consultationComments()} {
-		sec.PageBreakBefore = sec.Anchor == "uwagi"
-		c.d.Blocks = append(c.d.Blocks, sec)
-	}
+	c.d.Blocks = append(c.d.Blocks, c.tplBlocks("procedure/sprawozdanie.tmpl", "", c.consultationReportView(), 0)...)
 	return c.finish()
 }
 
@@ -63,73 +59,45 @@ func (c *composer) reportPlace() string {
 	return ""
 }
 
-func (c *composer) consultationBasis() *doc.Section {
-	co := c.s.Participation.Consultation
-	sec := section(1, c.anchor("podstawa"), "Podstawa prawna i przedmiot konsultacji")
-	sec.Blocks = append(sec.Blocks, para("Zgodnie z art. 6 ust. 6 ustawy z dnia 6 grudnia 2006 r. o zasadach prowadzenia polityki rozwoju "+
-		"podmiot opracowujący projekt strategii sporządza sprawozdanie z przebiegu i wyników konsultacji, zawierające "+
-		"ustosunkowanie się do zgłoszonych uwag wraz z uzasadnieniem, w terminie 30 dni od dnia ich zakończenia."))
-	subject := "Przedmiotem konsultacji był projekt " + c.strategyNameGen()
-	if v := c.s.Partnership.Version; v != "" {
-		subject += " (wersja " + v + ")"
-	}
-	if n := c.s.Partnership.Name; n != "" {
-		subject += ", opracowany przez " + n
-	}
-	subject = sentence(subject)
-	sec.Blocks = append(sec.Blocks, para(subject))
-	if r := co.ReportDate; r != "" {
-		sec.Blocks = append(sec.Blocks, para(sentence("Sprawozdanie sporządzono "+plfmt.DateLong(r))))
-	}
-	return sec
+// consultationReportView is what templates/procedure/sprawozdanie.tmpl sees.
+type consultationReportView struct {
+	StrategyGen, Version, Partnership string
+	Announced, From, To, ReportDate   string
+	Days, MinDays, ReportDays         int
+	Channels                          []string
+	Parties                           []partyView
+	Received, Accepted                int
+	SummaryTable, CommentsTable       string // block tokens
 }
 
-func (c *composer) consultationCourse() *doc.Section {
-	co := c.s.Participation.Consultation
-	sec := section(1, c.anchor("przebieg"), "Przebieg konsultacji")
-	var ps []doc.Block
-	if co.Announced != "" {
-		ps = append(ps, para(sentence("Konsultacje ogłoszono "+plfmt.DateLong(co.Announced))))
-	}
+// partyView is a group of partners the consultation involved.
+type partyView struct{ Group, Description string }
+
+func (c *composer) consultationReportView() *consultationReportView {
+	s := c.s
+	co := s.Participation.Consultation
+	law := refdata.TheLaw()
+	n := s.CountComments()
+	v := &consultationReportView{StrategyGen: c.strategyNameGen(), Version: s.Partnership.Version, Partnership: s.Partnership.Name,
+		Announced: co.Announced, From: co.From, To: co.To, ReportDate: co.ReportDate,
+		MinDays: law.ConsultationMinDays, ReportDays: law.ConsultationReportDays, Received: n.Received, Accepted: n.Accepted}
 	if co.From != "" && co.To != "" {
-		s := "Uwagi można było zgłaszać od " + plfmt.DateLong(co.From) + " do " + plfmt.DateLong(co.To)
-		start := cmpOr(co.Announced, co.From)
-		if n := days(start, co.To); n > 0 {
-			s += ", tj. przez " + itoa(n) + " dni od dnia ogłoszenia (art. 6 ust. 5 ustawy o zasadach prowadzenia polityki rozwoju: nie krócej niż " + itoa(refdata.TheLaw().ConsultationMinDays) + " dni)"
-		}
-		ps = append(ps, para(sentence(s)))
+		v.Days = max(days(cmpOr(co.Announced, co.From), co.To), 0)
 	}
-	if len(co.Channels) > 0 {
-		var ch []string
-		for _, x := range co.Channels {
-			ch = append(ch, label(channels, x))
-		}
-		ps = append(ps, para("Formy konsultacji: "+strings.Join(ch, ", ")+"."))
+	for _, x := range co.Channels {
+		v.Channels = append(v.Channels, label(channels, x))
 	}
-	sec.Blocks = append(sec.Blocks, ps...)
-	if groups := c.s.Participation.PartnersInvolved; len(groups) > 0 {
-		sec.Blocks = append(sec.Blocks, para("Projekt konsultowano z podmiotami wskazanymi w art. 6 ust. 3 ustawy o zasadach prowadzenia polityki rozwoju, w szczególności:"))
-		l := &doc.List{}
-		for _, g := range groups {
-			in := ins(bold(plfmt.UpperFirst(label(partnerGroups, g.Group))))
-			if g.Description != "" {
-				in = append(in, tx(" – "+g.Description))
-			}
-			l.Items = append(l.Items, &doc.ListItem{Blocks: []doc.Block{paraIn(in...)}})
-		}
-		sec.Blocks = append(sec.Blocks, l)
+	for _, g := range s.Participation.PartnersInvolved {
+		v.Parties = append(v.Parties, partyView{plfmt.UpperFirst(label(partnerGroups, g.Group)), clean(g.Description)})
 	}
-	return sec
+	v.SummaryTable = c.blockTok(c.commentSummaryTable())
+	v.CommentsTable = c.blockTok(c.commentsTable())
+	return v
 }
 
-// consultationSummary counts the comments by party (in the order of the
+// commentSummaryTable counts the comments by party (in the order of the
 // commentParties table) and response.
-func (c *composer) consultationSummary() *doc.Section {
-	sec := section(1, c.anchor("podsumowanie"), "Zestawienie zgłoszonych uwag")
-	n := c.s.CountComments()
-	sec.Blocks = append(sec.Blocks, para("W konsultacjach zgłoszono "+itoa(n.Received)+" "+
-		plural(n.Received, "uwagę", "uwagi", "uwag")+", z których "+itoa(n.Accepted)+" "+
-		"uwzględniono w całości lub w części."))
+func (c *composer) commentSummaryTable() *doc.Table {
 	responses := []string{model.ResponseAccepted, model.ResponsePartial, model.ResponseRejected, model.ResponseExplained}
 	head := headerRow("Zgłaszający", "Liczba uwag", "Uwzględnione", "Częściowo uwzględnione", "Nieuwzględnione", "Wyjaśnienia")
 	t := c.table("Uwagi zgłoszone w konsultacjach według zgłaszających i sposobu rozpatrzenia", []float64{3, 1, 1, 1, 1, 1}, 1, head)
@@ -160,14 +128,11 @@ func (c *composer) consultationSummary() *doc.Section {
 		sum.Cells = append(sum.Cells, &doc.Cell{Bold: true, Align: doc.AlignRight, Blocks: []doc.Block{paraIn(raw(itoa(total[resp])))}})
 	}
 	t.Rows = append(t.Rows, sum)
-	sec.Blocks = append(sec.Blocks, t)
-	return sec
+	return t
 }
 
-// consultationComments is the table of every comment with its handling.
-func (c *composer) consultationComments() *doc.Section {
-	sec := section(1, c.anchor("uwagi"), "Uwagi i sposób ich rozpatrzenia")
-	sec.Blocks = append(sec.Blocks, para("Tabela zawiera wszystkie uwagi w kolejności wpływu. Uwagi osób prywatnych podano bez danych osobowych."))
+// commentsTable is the table of every comment with its handling.
+func (c *composer) commentsTable() *doc.Table {
 	t := c.table("Zgłoszone uwagi wraz ze sposobem ich rozpatrzenia i uzasadnieniem", []float64{0.5, 1.6, 1.6, 3.2, 1.3, 3.2}, 1,
 		headerRow("Nr", "Zgłaszający, data i forma", "Część projektu", "Treść uwagi", "Sposób rozpatrzenia", "Uzasadnienie"))
 	for _, cm := range c.s.Comments {
@@ -185,8 +150,7 @@ func (c *composer) consultationComments() *doc.Section {
 			tcell(cmpOr(cm.Justification, "–")),
 		))
 	}
-	sec.Blocks = append(sec.Blocks, t)
-	return sec
+	return t
 }
 
 // commentTarget names the part of the draft a comment concerns: "cały

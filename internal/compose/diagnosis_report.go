@@ -3,7 +3,6 @@ package compose
 import (
 	"github.com/strategia-pl/strategia/internal/diag"
 	"github.com/strategia-pl/strategia/internal/model"
-	"github.com/strategia-pl/strategia/internal/plfmt"
 	"github.com/strategia-pl/strategia/render/doc"
 )
 
@@ -31,37 +30,24 @@ func DiagnosisReport(s *model.Strategy, x *model.Index, f *model.Facts, opt Opti
 		Title: ins(raw("Spis tabel")), Blocks: []doc.Block{&doc.TOC{Of: doc.TOCTables}}}
 	figures := &doc.Section{Level: 1, Anchor: c.anchor("spis-map"), Unnumbered: true, NoTOC: true,
 		Blocks: []doc.Block{&doc.TOC{Of: doc.TOCFigures}}}
-	c.d.Blocks = append(c.d.Blocks, &doc.TOC{Title: "Spis treści", Depth: 2}, tables, figures)
-	for _, ch := range []func() *doc.Section{c.diagnosisReportIntro, c.diagnosis, c.conclusions, c.swot} {
-		if sec := ch(); sec != nil {
-			sec.PageBreakBefore = true
-			c.d.Blocks = append(c.d.Blocks, sec)
-		}
-	}
+	c.front = []doc.Block{&doc.TOC{Title: "Spis treści", Depth: 2}, tables, figures}
+	c.d.Blocks = c.tplBlocks("procedure/raport-diagnostyczny.tmpl", "", &diagnosisReportView{c.view()}, 0)
 	c.fillLists(tables, figures)
 	return c.finish()
 }
 
-// diagnosisReportIntro says what the report is, whose it is and what
-// happens next.
-func (c *composer) diagnosisReportIntro() *doc.Section {
-	p := c.s.Partnership
-	sec := section(1, c.anchor("wprowadzenie"), "Wprowadzenie")
-	if p.Note != "" {
-		sec.Blocks = append(sec.Blocks, note(italic(p.Note)))
-	}
-	what := "Raport przedstawia diagnozę sytuacji społecznej, gospodarczej i przestrzennej obszaru partnerstwa, " +
-		"z uwzględnieniem obszarów funkcjonalnych, przygotowaną na potrzeby " + plfmt.LowerFirst(c.strategyNameGen()) +
-		" (art. 10a ust. 1 ustawy z dnia 6 grudnia 2006 r. o zasadach prowadzenia polityki rozwoju). " +
-		"Wnioski z diagnozy i analiza SWOT są podstawą celów strategicznych i kierunków działań strategii."
-	sec.Blocks = append(sec.Blocks, para(what))
-	sec.Blocks = append(sec.Blocks, para("Raport udostępnia się mieszkańcom, partnerom społecznym i gospodarczym oraz instytucjom, "+
-		"aby przed opracowaniem projektu strategii mogli ocenić, czy trafnie opisuje potrzeby i potencjały obszaru, "+
-		"i zgłosić uwagi."))
-	if ps := c.strategySubsection("wprowadzenie", "partnerstwo"); ps != nil {
-		sec.Blocks = append(sec.Blocks, ps)
-	}
-	return sec
+// diagnosisReportView is what templates/procedure/raport-diagnostyczny.tmpl
+// sees: the strategy's view (its chapters and data) and the partnership
+// section of the strategy's introduction.
+type diagnosisReportView struct{ *strategyView }
+
+// StrategyGen is the strategy's title in the genitive.
+func (v *diagnosisReportView) StrategyGen() string { return v.c.strategyNameGen() }
+
+// PartnershipSection is the strategy's "Partnerstwo i jego obszar", as a
+// subsection of the report's introduction.
+func (v *diagnosisReportView) PartnershipSection() string {
+	return v.c.blockTok(v.c.strategySubsection("wprowadzenie", "partnerstwo"))
 }
 
 // strategySubsection composes the strategy's chapter (its template) and

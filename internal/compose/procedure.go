@@ -122,21 +122,7 @@ func sentence(s string) string {
 	return s + "."
 }
 
-// ---- paragraphs of official documents ----
-
-func centered(in ...doc.Inline) *doc.Paragraph {
-	return &doc.Paragraph{Align: doc.AlignCenter, Inlines: in}
-}
-
-func rightAligned(in ...doc.Inline) *doc.Paragraph {
-	return &doc.Paragraph{Align: doc.AlignRight, Inlines: in}
-}
-
-// paragraphSign is "§ n." followed by the text, as the paragraphs of a
-// resolution are written.
-func paragraphSign(n int, text string) *doc.Paragraph {
-	return paraIn(bold("§"+plfmt.NBSP+itoa(n)+"."), tx(" "+text))
-}
+// ---- the strategy named in official documents ----
 
 // strategyNameAcc is the strategy's title in the accusative, as a
 // resolution adopts it ("Przyjmuje się Strategię Rozwoju …"): the first

@@ -152,168 +152,127 @@ func titleWords(s string) string {
 	return strings.Join(w, " ")
 }
 
-// resolutionHeading is the centred heading of a resolution: "Uchwała nr
-// …", the body in the genitive, the date, and the matter.
-func resolutionHeading(body, number, date, matter string) []doc.Block {
-	num := cmpOr(number, "…/…/…")
-	when := "z dnia …"
-	if date != "" {
-		when = "z dnia " + plfmt.DateLong(date)
-	}
-	return []doc.Block{
-		centered(bold("UCHWAŁA NR " + num)),
-		centered(bold(strings.ToUpper(grammar.Default().CouncilGenitive(body)))),
-		centered(raw(when)),
-		centered(bold(plfmt.Text(matter))),
-	}
-}
-
 // Resolution composes the resolution of body b adopting the strategy: a
 // draft ("Projekt") until the adoption is recorded, then its text with
-// the recorded number and date. Its legal basis is the provisions of
-// law.yaml's resolution bases; its justification (uzasadnienie) is made
-// from the procedure's facts: the partnership, the resolution on the
-// procedure, the consultation and its results, the voivodeship boards'
-// opinions and the strategic environmental assessment.
+// the recorded number and date. Its legal basis is law.yaml's; its words
+// are templates/procedure/uchwala.tmpl, and its justification
+// (uzasadnienie) is made from the procedure's facts: the partnership,
+// the resolution on the procedure, the consultation and its results, the
+// voivodeship boards' opinions and the strategic environmental
+// assessment.
 func Resolution(s *model.Strategy, x *model.Index, f *model.Facts, b AdoptingBody, opt Options) (*doc.Document, *diag.List) {
 	c := newComposer(s, x, f, opt)
+	g := grammar.Default()
 	matter := "w sprawie przyjęcia " + c.strategyNameGen()
-	title := "Uchwała " + grammar.Default().CouncilGenitive(b.Body) + " " + matter
+	title := "Uchwała " + g.CouncilGenitive(b.Body) + " " + matter
 	if b.Number == "" {
-		title = "Projekt uchwały " + grammar.Default().CouncilGenitive(b.Body) + " " + matter
+		title = "Projekt uchwały " + g.CouncilGenitive(b.Body) + " " + matter
 	}
 	c.d.Meta = c.procedureMeta(title, "Uchwała o przyjęciu strategii", "uchwała o przyjęciu strategii")
 	c.d.Meta.Header = plfmt.Text(b.Body + " – uchwała o przyjęciu strategii")
-	_, executiveDat := c.executive(b)
-	var blocks []doc.Block
-	if b.Number == "" {
-		blocks = append(blocks, rightAligned(italic("Projekt")))
-	}
-	blocks = append(blocks, resolutionHeading(b.Body, b.Number, b.Date, matter)...)
-	blocks = append(blocks,
-		para("Na podstawie "+c.adoptionBasis(b)+" "+b.Body+" uchwala, co następuje:"),
-		paragraphSign(1, "Przyjmuje się "+c.strategyNameAcc()+", stanowiącą załącznik do niniejszej uchwały."),
-		paragraphSign(2, "Wykonanie uchwały powierza się "+executiveDat+"."),
-		paragraphSign(3, "Uchwała wchodzi w życie z dniem podjęcia."),
-		rightAligned(raw("Przewodniczący "+grammar.Default().CouncilGenitive(b.Body))),
-	)
-	just := &doc.Section{Level: 1, Anchor: c.anchor("uzasadnienie"), Unnumbered: true, Title: ins(raw("Uzasadnienie")), PageBreakBefore: true}
-	just.Blocks = c.justification(b)
-	c.d.Blocks = append(c.d.Blocks, blocks...)
-	c.d.Blocks = append(c.d.Blocks, just)
+	c.d.Blocks = c.tplBlocks("procedure/uchwala.tmpl", "", c.adoptionView(b), 0)
 	return c.finish()
+}
+
+// adoptionView is what templates/procedure/uchwala.tmpl sees.
+type adoptionView struct {
+	Draft                       bool
+	Number, Date                string // "…/…/…" while a draft
+	Body, BodyGen, BodyGenUpper string // "Rada Gminy Grabowo", "Rady Gminy Grabowo", "RADY GMINY GRABOWO"
+	Basis                       string // the legal basis (law.yaml)
+	StrategyAcc, StrategyGen    string // the strategy's title in the accusative and genitive
+	ExecutiveDat                string // "Wójtowi Gminy Grabowo"
+	Unit, Drafted, Others, Form string // "gmina Grabowo", "opracowała", "gminą …, … i powiatem kolneńskim", "na podstawie porozumienia …"
+	BodyOrgGen                  string // a związek's or association's body: "Związku …"
+	Programme                   string // "Centrum Wsparcia Doradczego – CWD Plus", "" when none
+	ProcedureResolution         *recordView
+	Consultation                *consultationView
+	Opinions                    []opinionView
+	SEA                         string // waiver | prognoza | ""
+}
+
+// Par is a paragraph sign of a resolution: "§ 1." with a no-break space.
+func (adoptionView) Par(n int) string { return "§" + plfmt.NBSP + itoa(n) + "." }
+
+// recordView is a recorded resolution.
+type recordView struct{ Number, BodyGen, Date string }
+
+// consultationView is the consultation's record and counts.
+type consultationView struct {
+	From, To, ReportDate string
+	Received, Accepted   int
+	Known, AcceptedKnown bool
+}
+
+// opinionView is a voivodeship board's opinion.
+type opinionView struct {
+	Board, BoardDat      string // "Zarząd Województwa Podlaskiego", "Zarządowi Województwa Podlaskiego"
+	Result, ResultAdj    string // positive | conditional | negative | no_answer | pending; "pozytywną", …
+	Reference, Requested string
 }
 
 // adoptionBasis is the legal basis of body b's resolution ("art. 18 ust. 2
 // pkt 6a …"): by the kind of body, from law.yaml.
 func (c *composer) adoptionBasis(b AdoptingBody) string {
-	kind := "gmina"
 	switch {
 	case b.Member == nil:
-		kind = "assembly"
+		return resolutionBasis("assembly")
 	case b.Member.Kind == "powiat":
-		kind = "powiat"
+		return resolutionBasis("powiat")
 	}
-	return resolutionBasis(kind)
+	return resolutionBasis("gmina")
 }
 
-// justification is the uzasadnienie of an adopting resolution, made of
-// the procedure's facts.
-func (c *composer) justification(b AdoptingBody) []doc.Block {
+func (c *composer) adoptionView(b AdoptingBody) *adoptionView {
 	s := c.s
 	p := s.Partnership
 	pa := s.Participation
 	g := grammar.Default()
-	var out []doc.Block
-	// who and how
-	var others []string
-	for _, m := range p.Members {
-		if b.Member != nil && m == b.Member {
-			continue
-		}
-		others = append(others, c.unitInText(m, grammar.Ins))
+	v := &adoptionView{
+		Draft: b.Number == "", Number: cmpOr(b.Number, "…/…/…"), Date: b.Date,
+		Body: b.Body, BodyGen: g.CouncilGenitive(b.Body), Basis: c.adoptionBasis(b),
+		StrategyAcc: c.strategyNameAcc(), StrategyGen: c.strategyNameGen(),
 	}
-	first := "Strategia rozwoju ponadlokalnego jest wspólną strategią rozwoju gmin sąsiadujących i powiązanych ze sobą funkcjonalnie (art. 10g ust. 1 ustawy z dnia 8 marca 1990 r. o samorządzie gminnym)."
-	if b.Member != nil {
-		first += " " + plfmt.UpperFirst(c.unitInText(b.Member, grammar.Nom)) + " " + opracowala(b.Member) + " ją wspólnie z " + grammar.Join(others)
-	} else {
-		first += " Strategię opracowali członkowie " + g.CouncilGenitive(strings.Replace(b.Body, "Zgromadzenie ", "Zgromadzenie ", 1))
-	}
-	if lf, ok := legalFormsInstr[p.LegalForm]; ok && b.Member != nil {
-		first += " " + lf
-	}
+	v.BodyGenUpper = strings.ToUpper(v.BodyGen)
+	_, v.ExecutiveDat = c.executive(b)
 	if pr, ok := programmes[p.Programme]; ok && p.Programme != "other" {
-		first += ", przy wsparciu: " + pr
+		v.Programme = pr
 	}
-	out = append(out, para(strings.TrimSuffix(first, ".")+"."))
-	// procedure resolution
+	if m := b.Member; m != nil {
+		var others []string
+		for _, o := range p.Members {
+			if o != m {
+				others = append(others, c.unitInText(o, grammar.Ins))
+			}
+		}
+		v.Unit, v.Drafted, v.Others, v.Form = c.unitInText(m, grammar.Nom), opracowala(m), grammar.Join(others), legalFormsInstr[p.LegalForm]
+	} else if _, org, ok := strings.Cut(v.BodyGen, " "); ok {
+		v.BodyOrgGen = strings.TrimPrefix(org, "Członków ")
+	}
 	if r := pa.ProcedureResolution; r != nil && (r.Number != "" || r.Resolution != "") {
 		body := r.Body
 		if i := strings.Index(body, " ("); i > 0 {
-			body = body[:i]
+			body = body[:i] // "Rada Miasta Kolno (gmina wiodąca …)"
 		}
-		t := "Szczegółowy tryb i harmonogram opracowania projektu strategii, w tym tryb konsultacji, określiła uchwała nr " +
-			cmpOr(r.Number, r.Resolution) + " " + g.CouncilGenitive(body)
-		if r.Date != "" {
-			t += " z dnia " + plfmt.DateLong(r.Date)
-		}
-		out = append(out, para(sentence(t)))
+		v.ProcedureResolution = &recordView{Number: cmpOr(r.Number, r.Resolution), BodyGen: g.CouncilGenitive(body), Date: r.Date}
 	}
-	// consultation
 	if co := pa.Consultation; co != nil && co.From != "" && co.To != "" {
-		t := "Projekt strategii poddano konsultacjom, o których mowa w art. 6 ustawy z dnia 6 grudnia 2006 r. o zasadach prowadzenia polityki rozwoju, w dniach od " +
-			plfmt.DateLong(co.From) + " do " + plfmt.DateLong(co.To)
-		t = sentence(t)
-		if n := s.CountComments(); n.Known {
-			t += " Zgłoszono " + itoa(n.Received) + " " + plural(n.Received, "uwagę", "uwagi", "uwag")
-			if n.AcceptedKnown {
-				t += ", z których " + itoa(n.Accepted) + " uwzględniono w całości lub w części"
-			}
-			t += "."
-		}
-		if co.ReportDate != "" {
-			t += " Sprawozdanie z przebiegu i wyników konsultacji sporządzono " + sentence(plfmt.DateLong(co.ReportDate))
-		}
-		out = append(out, para(t))
+		n := s.CountComments()
+		v.Consultation = &consultationView{From: co.From, To: co.To, ReportDate: co.ReportDate,
+			Received: n.Received, Accepted: n.Accepted, Known: n.Known, AcceptedKnown: n.AcceptedKnown}
 	}
-	// opinions
 	for _, o := range pa.VoivodeshipOpinion {
-		board := "Zarząd " + titleWords(g.Voivodeships([]string{o.Voivodeship}, grammar.Gen))
-		var t string
-		switch o.Result {
-		case "positive", "conditional", "negative":
-			t = board + " wydał " + map[string]string{"positive": "pozytywną", "conditional": "warunkową", "negative": "negatywną"}[o.Result] +
-				" opinię o projekcie strategii w zakresie sposobu uwzględnienia ustaleń i rekomendacji dotyczących polityki przestrzennej określonych w strategii rozwoju województwa"
-			if o.Reference != "" {
-				t += " (" + strings.TrimSuffix(plfmt.LowerFirst(o.Reference), ".") + ")"
-			}
-			t += "."
-		case "no_answer":
-			t = board + " nie wydał opinii w terminie 30 dni od dnia otrzymania projektu, co oznacza, że strategia jest spójna ze strategią rozwoju województwa."
-		default:
-			if o.Requested != "" {
-				t = "Projekt strategii przedłożono " + strings.Replace(board, "Zarząd ", "Zarządowi ", 1) + " w celu wydania opinii " + sentence(plfmt.DateLong(o.Requested))
-			}
-		}
-		if t != "" {
-			out = append(out, para(t))
-		}
+		board := titleWords(g.Voivodeships([]string{o.Voivodeship}, grammar.Gen))
+		v.Opinions = append(v.Opinions, opinionView{
+			Board: "Zarząd " + board, BoardDat: "Zarządowi " + board, Result: o.Result,
+			ResultAdj: map[string]string{"positive": "pozytywną", "conditional": "warunkową", "negative": "negatywną"}[o.Result],
+			Reference: strings.TrimSuffix(plfmt.LowerFirst(o.Reference), "."), Requested: o.Requested,
+		})
 	}
-	// SEA
 	if so := pa.SOOS; so != nil {
-		switch so.Mode {
-		case "waiver":
-			out = append(out, para("Po uzgodnieniu z regionalnym dyrektorem ochrony środowiska i państwowym wojewódzkim inspektorem sanitarnym odstąpiono od przeprowadzenia strategicznej oceny oddziaływania na środowisko."))
-		case "prognoza":
-			out = append(out, para("Dla projektu strategii przeprowadzono strategiczną ocenę oddziaływania na środowisko wraz z prognozą oddziaływania na środowisko."))
-		}
+		v.SEA = so.Mode
 	}
-	closing := "Przyjęcie strategii w jednakowym brzmieniu przez wszystkie jednostki partnerstwa jest warunkiem jej realizacji i ubiegania się o wsparcie przedsięwzięć w niej wskazanych. Wobec powyższego podjęcie uchwały jest zasadne."
-	if b.Member == nil {
-		closing = "Wobec powyższego podjęcie uchwały jest zasadne."
-	}
-	out = append(out, para(closing))
-	return out
+	return v
 }
 
 // unitInText names a member in running text in case cs: "gmina Grabowo",

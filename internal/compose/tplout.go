@@ -18,7 +18,8 @@ import (
 //	                               #anchor, .unnumbered, .notoc, .pagebreak
 //	- text                         an item of a bulleted list
 //	> text                         a note (small print)
-//	text                           a paragraph (lines up to a blank line join)
+//	text                           a paragraph (lines up to a blank line join);
+//	text {.center}                 one centred ({.right}: right-aligned)
 //	a line of block tokens         blocks compose built: tables, maps, prose
 //
 // Inline: {{b "…"}} and {{i "…"}} make bold and italic; values the view
@@ -125,7 +126,7 @@ func (c *composer) readBlocks(out string, level int) []doc.Block {
 	var list *doc.List
 	flush := func() {
 		if len(para) > 0 {
-			emit(&doc.Paragraph{Inlines: c.readInline(strings.Join(para, " "))})
+			emit(c.readParagraph(strings.Join(para, " ")))
 			para = nil
 		}
 		list = nil
@@ -167,7 +168,7 @@ func (c *composer) readBlocks(out string, level int) []doc.Block {
 			}
 		case strings.HasPrefix(t, "- "):
 			if len(para) > 0 {
-				emit(&doc.Paragraph{Inlines: c.readInline(strings.Join(para, " "))})
+				emit(c.readParagraph(strings.Join(para, " ")))
 				para = nil
 			}
 			if list == nil {
@@ -185,6 +186,23 @@ func (c *composer) readBlocks(out string, level int) []doc.Block {
 	}
 	flush()
 	return top
+}
+
+// readParagraph reads a paragraph; a trailing {.center} or {.right}
+// aligns it (the headings of a resolution, the date and signature of a
+// letter).
+func (c *composer) readParagraph(text string) *doc.Paragraph {
+	p := &doc.Paragraph{}
+	if t, attrs := headingAttrs(text); len(attrs) == 1 {
+		switch attrs[0] {
+		case ".center":
+			p.Align, text = doc.AlignCenter, t
+		case ".right":
+			p.Align, text = doc.AlignRight, t
+		}
+	}
+	p.Inlines = c.readInline(text)
+	return p
 }
 
 // headingAttrs splits "Title {#a .b}" into the title and its attributes.
