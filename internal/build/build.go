@@ -124,11 +124,19 @@ func New(opt Options) *Builder {
 // their reports in the order of dirs. One partnership's errors do not
 // stop the others. Once ctx is done no new partnership starts: those
 // not started report ErrCanceled.
+//
+// Partnerships that share an id (DuplicateIDs) are not built: each
+// reports the WS-01 error.
 func (b *Builder) All(ctx context.Context, dirs []string) []*Report {
 	reports := make([]*Report, len(dirs))
 	jobs := newSlots(b.opt.Jobs)
+	dups := DuplicateIDs(dirs)
 	var wg sync.WaitGroup
 	for i, d := range dirs {
+		if abs, err := filepath.Abs(d); err == nil && dups[abs] != nil {
+			reports[i] = &Report{Dir: d, Slug: quickSlug(abs), Diags: dups[abs]}
+			continue
+		}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -491,17 +499,43 @@ func (b *Builder) pruneFiches(outDir string, written []string) {
 // quickSlug reads only the partnership's id, to find its output folder
 // before anything is validated.
 func quickSlug(dir string) string {
-	var f struct {
-		Partnership struct {
-			ID string `yaml:"id"`
-		} `yaml:"partnership"`
-	}
-	if data, err := sourcefs.ReadFile(filepath.Join(dir, "partnership.yaml")); err == nil {
-		_ = yaml.Unmarshal(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), &f)
-	}
+	sl, _ := slugAt(dir)
+	return sl
+}
+
+// slugAt returns the name of dir's output folder (its id, or the folder's
+// name when it has none) and the position of the id in partnership.yaml.
+func slugAt(dir string) (string, diag.Pos) {
+	file := filepath.Join(dir, "partnership.yaml")
+	pos := diag.Pos{File: file}
 	s := &model.Strategy{}
-	s.Partnership.ID = f.Partnership.ID
-	return slug(s, dir)
+	if data, err := sourcefs.ReadFile(file); err == nil {
+		var root yaml.Node
+		if yaml.Unmarshal(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), &root) == nil {
+			if n := mapValue(mapValue(&root, "partnership"), "id"); n != nil && n.Kind == yaml.ScalarNode {
+				s.Partnership.ID = n.Value
+				pos.Line, pos.Col = n.Line, n.Column
+			}
+		}
+	}
+	return slug(s, dir), pos
+}
+
+// mapValue returns the value of key in the mapping n (or in the document
+// n holds), or nil.
+func mapValue(n *yaml.Node, key string) *yaml.Node {
+	if n != nil && n.Kind == yaml.DocumentNode && len(n.Content) == 1 {
+		n = n.Content[0]
+	}
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i+1]
+		}
+	}
+	return nil
 }
 
 func slug(s *model.Strategy, dir string) string {

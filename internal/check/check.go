@@ -31,11 +31,26 @@ func Dir(dir string) *Result {
 	s, l := load.Load(dir)
 	x := model.NewIndex(s)
 	f := model.Derive(s, x)
-	if len(s.Unreadable) == 0 && len(s.Files) > 0 {
+	// The rules compute with the model's values: while a value failed to
+	// parse (wrong type, refused number) they would compute with 0 and
+	// report consequences of the typo ("the total is 0 zł"), so they wait
+	// until the values are fixed, as they do for an unreadable file.
+	if len(s.Unreadable) == 0 && len(s.Files) > 0 && !hasValueErrors(l) {
 		local, problems := refdata.LoadLocal(s.Dir)
 		l.Append(*problems)
 		rules.CheckWith(s, x, f, local, l)
 	}
 	l.Sort()
 	return &Result{Strategy: s, Index: x, Facts: f, Diags: l}
+}
+
+// hasValueErrors reports whether a value of the content failed to parse:
+// a wrong type (SCH-02) or a refused number (NUM-01).
+func hasValueErrors(l *diag.List) bool {
+	for _, d := range l.Items() {
+		if d.Severity == diag.Error && (d.Rule == load.RuleType || d.Rule == load.RuleNumber) {
+			return true
+		}
+	}
+	return false
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/strategia-pl/strategia/internal/build"
+	"github.com/strategia-pl/strategia/internal/load"
 	"github.com/strategia-pl/strategia/internal/watch"
 )
 
@@ -53,7 +54,17 @@ func watchLoop(ctx context.Context, e *env, bf *buildFlags, roots, dirs []string
 	fmt.Fprintf(e.stdout, "watching %s (Ctrl-C to stop)\n", strings.Join(roots, ", "))
 	return watch.Run(ctx, roots, func(ctx context.Context, dir string) {
 		t0 := time.Now()
-		r := b.Partnership(ctx, dir)
+		// A folder copied (or an id edited) while watching may give two
+		// partnerships one id: neither is built (WS-01).
+		var r *build.Report
+		if all, err := load.Discover(roots); err == nil {
+			if l := build.DuplicateIDs(append(all, dir))[dir]; l != nil {
+				r = &build.Report{Dir: dir, Diags: l}
+			}
+		}
+		if r == nil {
+			r = b.Partnership(ctx, dir)
+		}
 		if ctx.Err() != nil {
 			return // superseded by a newer save
 		}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -148,6 +149,10 @@ func (s *schemaSet) report(file string, t *tree, e *jsonschema.ValidationError, 
 			l.Errorf(at(ptr), RuleRequired, "missing required key %q%s", m, in)
 		}
 	case *kind.Type:
+		if bad := t.badNumbers[ptr]; bad != "" && k.Got == "string" {
+			l.Errorf(at(ptr), RuleNumber, "%s: %s", orRoot(where), bad)
+			return
+		}
 		got := jsonTypeName(k.Got)
 		want := make([]string, len(k.Want))
 		for i, w := range k.Want {
@@ -156,6 +161,13 @@ func (s *schemaSet) report(file string, t *tree, e *jsonschema.ValidationError, 
 		msg := fmt.Sprintf("%s: expected %s, found %s", orRoot(where), strings.Join(want, " or "), got)
 		if n := t.nodes[ptr]; n != nil && slices.Contains(k.Want, "string") && (got == "integer" || got == "number") {
 			msg += fmt.Sprintf(" (put it in quotes: \"%s\")", n.Value)
+		}
+		if n := t.nodes[ptr]; n != nil && k.Got == "string" && (slices.Contains(k.Want, "number") || slices.Contains(k.Want, "integer")) {
+			if plain := strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "").Replace(n.Value); plain != n.Value {
+				if _, err := strconv.ParseFloat(strings.Replace(plain, ",", ".", 1), 64); err == nil {
+					msg += fmt.Sprintf(" (write it without spaces: %s)", plain)
+				}
+			}
 		}
 		l.Errorf(at(ptr), RuleType, "%s", msg)
 	case *kind.Enum:

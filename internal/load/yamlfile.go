@@ -30,6 +30,7 @@ const (
 	RuleRequired  = "SCH-03"  // missing required key
 	RuleValue     = "SCH-04"  // value out of its allowed set or format
 	RuleDuplicate = "ID-08"   // duplicate ID
+	RuleNumber    = "NUM-01"  // a number that is infinite, NaN, too large or not decimal
 )
 
 // checkText reports invalid UTF-8 (and returns false: the file cannot be
