@@ -228,23 +228,11 @@ func (b *Builder) Partnership(ctx context.Context, dir string) *Report {
 		rep.Err = err
 		return rep
 	}
-	facts := res.Facts
 	sources := sourcefs.FS(root)
 	copt := compose.Options{Date: date, Templates: tset, Revision: rev, Dirty: dirty, ReadFile: func(rel string) ([]byte, error) {
 		return fs.ReadFile(sources, rel)
 	}}
 
-	var outs []*output
-	add := func(name string, d *doc.Document, l *diag.List) {
-		if l != nil {
-			rep.Diags.Append(*l)
-		}
-		if d != nil {
-			outs = append(outs, &output{name: name, doc: d, noTitle: strings.HasPrefix(name, "fiszki")})
-		}
-	}
-	d, l := compose.Strategy(s, res.Index, facts, copt)
-	add(rep.Slug+"-strategia", d, l)
 	// In watch mode (Latency) the strategy's PDF, the document the advisor
 	// is looking at, starts rendering at once, while the fiches and the
 	// package are composed beside it; it is written only once everything
@@ -256,31 +244,22 @@ func (b *Builder) Partnership(ctx context.Context, dir string) *Report {
 		took  time.Duration
 	}
 	var early chan rendered
-	if b.opt.Latency && len(outs) == 1 && (l == nil || !l.HasErrors()) {
-		early = make(chan rendered, 1)
-		go func(o *output) {
-			r := rendered{err: ErrCanceled}
-			b.slots.do(ctx, func() {
-				t0 := time.Now()
-				r.files, r.err = b.render(o, b.opt.Formats[0])
-				r.took = time.Since(t0)
-			})
-			early <- r
-		}(outs[0])
-	}
-	if len(s.Projects) > 0 {
-		d, l = compose.Package(s, res.Index, facts, copt)
-		add(rep.Slug+"-pakiet-projektow", d, l)
-		for _, p := range s.Projects {
-			d, l = compose.Fiche(s, res.Index, facts, p.ID, copt)
-			add(filepath.Join("fiszki", rep.Slug+"-fiszka-"+p.ID), d, l)
+	var first func(*output)
+	if b.opt.Latency {
+		first = func(o *output) {
+			early = make(chan rendered, 1)
+			go func() {
+				r := rendered{err: ErrCanceled}
+				b.slots.do(ctx, func() {
+					t0 := time.Now()
+					r.files, r.err = b.render(o, b.opt.Formats[0])
+					r.took = time.Since(t0)
+				})
+				early <- r
+			}()
 		}
 	}
-	procDocs, l := compose.Procedure(s, res.Index, facts, rep.Slug, copt)
-	rep.Diags.Append(*l)
-	for _, pd := range procDocs {
-		outs = append(outs, &output{name: pd.Name, doc: pd.Doc, noTitle: pd.NoTitlePage})
-	}
+	outs := composeAll(res, rep.Slug, copt, rep.Diags, first)
 	if b.opt.Strict {
 		rep.Diags.Strict()
 	}
@@ -405,6 +384,79 @@ func (b *Builder) Partnership(ctx context.Context, dir string) *Report {
 		rep.Err = err
 	}
 	return rep
+}
+
+// composeAll composes every document of the checked partnership res into
+// the IR, adding compose's diagnostics to l. first, when set, receives the
+// strategy as soon as it composed cleanly, before the other documents
+// are composed (watch mode renders it at once).
+func composeAll(res *check.Result, slug string, copt compose.Options, l *diag.List, first func(*output)) []*output {
+	s := res.Strategy
+	var outs []*output
+	add := func(name string, d *doc.Document, dl *diag.List) *output {
+		if dl != nil {
+			l.Append(*dl)
+		}
+		if d == nil {
+			return nil
+		}
+		o := &output{name: name, doc: d, noTitle: strings.HasPrefix(name, "fiszki")}
+		outs = append(outs, o)
+		return o
+	}
+	d, dl := compose.Strategy(s, res.Index, res.Facts, copt)
+	if o := add(slug+"-strategia", d, dl); o != nil && first != nil && (dl == nil || !dl.HasErrors()) {
+		first(o)
+	}
+	if len(s.Projects) > 0 {
+		d, dl = compose.Package(s, res.Index, res.Facts, copt)
+		add(slug+"-pakiet-projektow", d, dl)
+		for _, p := range s.Projects {
+			d, dl = compose.Fiche(s, res.Index, res.Facts, p.ID, copt)
+			add(filepath.Join("fiszki", slug+"-fiszka-"+p.ID), d, dl)
+		}
+	}
+	procDocs, dl := compose.Procedure(s, res.Index, res.Facts, slug, copt)
+	l.Append(*dl)
+	for _, pd := range procDocs {
+		outs = append(outs, &output{name: pd.Name, doc: pd.Doc, noTitle: pd.NoTitlePage})
+	}
+	return outs
+}
+
+// Check runs everything a build runs on the partnership in dir except
+// rendering and writing: load, schema and rules (check.Dir), the template
+// overrides (templates as Options.Templates) and composing every
+// document, which finds what only composing can — raw HTML in Markdown
+// (MD-01), an image that is missing or not PNG/JPEG (FILE-04), template
+// errors (TPL-*). `strategia validate` runs it, so validate fails exactly
+// when build would (rendering itself reports nothing but warnings).
+func Check(dir, templates string) *check.Result {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		abs = dir
+	}
+	res := check.Dir(abs)
+	tset, tl := tmpl.Load(tmpl.OverrideDir(abs, templates))
+	res.Diags.Append(*tl)
+	if res.Diags.HasErrors() {
+		res.Diags.Sort()
+		return res
+	}
+	root, err := os.OpenRoot(abs)
+	if err != nil {
+		res.Diags.Errorf(diag.Pos{File: abs}, "FILE-01", "cannot open the partnership folder: %v", err)
+		return res
+	}
+	defer root.Close()
+	sources := sourcefs.FS(root)
+	// The date only fills the title page: any date composes the same way.
+	copt := compose.Options{Date: "2000-01-01", Templates: tset, ReadFile: func(rel string) ([]byte, error) {
+		return fs.ReadFile(sources, rel)
+	}}
+	composeAll(res, slug(res.Strategy, abs), copt, res.Diags, nil)
+	res.Diags.Sort()
+	return res
 }
 
 // file is one rendered file, its path relative to the partnership's

@@ -6,9 +6,23 @@
 // previous documents; one whose inputs have not changed since its last
 // build (a small manifest records their digest) is not rewritten.
 //
+// It also owns what keeps builds from hurting each other:
+//   - Check, everything a build checks without rendering (what validate
+//     runs), so that validate and build cannot disagree;
+//   - DuplicateIDs (WS-01): partnerships that would share an output folder
+//     are not built;
+//   - render slots shared by every partnership, taken and given back in one
+//     place (slots.do), so no cancelled or failed path can keep one;
+//   - a lock on each output folder while it is written, and temporary
+//     names that carry the writer's process id, so concurrent builds
+//     neither interleave nor delete each other's files;
+//   - the manifest digest, over sourcefs's source files only: the output
+//     folder, wherever it lies, and strategia's own files are not inputs.
+//
 // build is the only stage besides load that touches the filesystem: it
-// reads images for compose through an os.Root confined to the partnership
-// folder and writes outputs. It imports check, model, compose, the
-// renderers and diag; the CLI and watch mode call it, nothing below it
-// imports it.
+// reads images for compose through sourcefs (an os.Root confined to the
+// partnership folder that never opens anything but regular files) and
+// writes outputs. It imports check, model, compose, the renderers, diag
+// and sourcefs; the CLI and watch mode call it, nothing below it imports
+// it.
 package build

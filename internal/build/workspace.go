@@ -17,10 +17,6 @@ const RuleDuplicateID = "WS-01"
 // path), an error at its id naming the other folders; none of them may be
 // built, or their documents would mix.
 func DuplicateIDs(dirs []string) map[string]*diag.List {
-	type entry struct {
-		dir string
-		pos diag.Pos
-	}
 	bySlug := map[string][]entry{}
 	for _, d := range dirs {
 		abs, err := filepath.Abs(d)
@@ -59,10 +55,12 @@ func DuplicateIDs(dirs []string) map[string]*diag.List {
 	return out
 }
 
-func sameDir(es []struct {
+type entry struct {
 	dir string
 	pos diag.Pos
-}, dir string) bool {
+}
+
+func sameDir(es []entry, dir string) bool {
 	for _, e := range es {
 		if e.dir == dir {
 			return true

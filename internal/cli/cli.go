@@ -1,6 +1,9 @@
 // Package cli is strategia's command line: it parses arguments, runs the
 // pipeline stages and prints diagnostics in exactly one place. main is a
 // one-line call of Main, so tests drive the CLI in-process (testscript).
+// build and watch stop within a second of Ctrl-C or SIGTERM whatever they
+// are doing (interruptible): work still running after a short grace is
+// abandoned, which atomic writes make safe.
 //
 // cli may import every stage (load, rules, compose, build, watch …); no
 // stage imports cli.

@@ -2,12 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"io/fs"
-	"strings"
-
-	"github.com/strategia-pl/strategia/internal/check"
-	"github.com/strategia-pl/strategia/internal/compose"
-	"github.com/strategia-pl/strategia/internal/diag"
 
 	"github.com/strategia-pl/strategia/internal/tmpl"
 )
@@ -59,36 +53,4 @@ func runTemplates(e *env, args []string) int {
 	}
 	fmt.Fprintf(e.stderr, "strategia templates: unknown subcommand %q (want export or diff)\n", a[0])
 	return ExitUsage
-}
-
-// checkTemplates reports the problems of the template overrides that
-// apply to the partnership in dir: parse errors and stale or unknown
-// files (once per overrides folder), and errors the templates meet while
-// running, found by composing the documents.
-func checkTemplates(dir, flag string, r *check.Result) *diag.List {
-	l := &diag.List{}
-	td := tmpl.OverrideDir(dir, flag)
-	if td == "" {
-		return l
-	}
-	set, tl := tmpl.Load(td)
-	l.Append(*tl)
-	if tl.HasErrors() || r.Diags.HasErrors() || len(set.Overrides()) == 0 {
-		return l
-	}
-	opt := compose.Options{Date: "2000-01-01", Templates: set, ReadFile: func(string) ([]byte, error) { return nil, fs.ErrNotExist }}
-	keep := func(cl *diag.List) {
-		for _, d := range cl.Items() {
-			if strings.HasPrefix(d.Rule, "TPL-") {
-				l.Errorf(d.Pos, d.Rule, "%s", d.Msg)
-			}
-		}
-	}
-	_, cl := compose.Strategy(r.Strategy, r.Index, r.Facts, opt)
-	keep(cl)
-	if len(r.Strategy.Projects) > 0 {
-		_, cl = compose.Package(r.Strategy, r.Index, r.Facts, opt)
-		keep(cl)
-	}
-	return l
 }

@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/strategia-pl/strategia/internal/check"
+	"github.com/strategia-pl/strategia/internal/build"
 	"github.com/strategia-pl/strategia/internal/diag"
 	"github.com/strategia-pl/strategia/internal/load"
 	"github.com/strategia-pl/strategia/internal/rules"
@@ -34,10 +34,16 @@ func runValidate(e *env, args []string) int {
 	for _, d := range dirs {
 		all.Append(*validateDir(d, *tplDir))
 	}
+	for _, l := range build.DuplicateIDs(dirs) {
+		all.Append(*l)
+	}
 	if *strict {
 		all.Strict()
 	}
 	all.Sort()
+	// Template overrides shared by a workspace's partnerships are
+	// checked with each of them: report their problems once.
+	all.Dedupe()
 	opt := diag.PrintOptions{Cwd: e.cwd, Source: e.tty, Color: e.tty, Summary: true}
 	if *asJSON {
 		if err := diag.PrintJSON(e.stdout, &all, opt); err != nil {
@@ -56,14 +62,12 @@ func runValidate(e *env, args []string) int {
 }
 
 // validateDir is what validate reports for one partnership folder: its
-// content checks and the checks of its template overrides. init reports
-// the same list, so its summary is validate's result.
+// content checks, its template overrides and everything composing the
+// documents finds (MD-01, FILE-04, TPL-*): all a build checks, only
+// rendering left out (build.Check). init reports the same list, so its
+// summary is validate's result.
 func validateDir(dir, tplDir string) *diag.List {
-	var l diag.List
-	r := check.Dir(dir)
-	l.Append(*r.Diags)
-	l.Append(*checkTemplates(dir, tplDir, r))
-	return &l
+	return build.Check(dir, tplDir).Diags
 }
 
 // partnerships resolves command-line folders (default content/) to

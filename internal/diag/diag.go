@@ -133,6 +133,14 @@ func (d *Diagnostic) With(pos Pos, format string, args ...any) *Diagnostic {
 // Append adds every diagnostic of m.
 func (l *List) Append(m List) { l.items = append(l.items, m.items...) }
 
+// Dedupe drops each diagnostic equal to the one before it (in a sorted
+// list: every repeat).
+func (l *List) Dedupe() {
+	l.items = slices.CompactFunc(l.items, func(a, b Diagnostic) bool {
+		return a.Compare(b) == 0 && slices.Equal(a.Related, b.Related)
+	})
+}
+
 // Items returns the diagnostics in their current order.
 func (l *List) Items() []Diagnostic { return l.items }
 

@@ -13,6 +13,10 @@
 // nothing outside the folder is ever read; LoadFS reads any other tree
 // the same way, such as a git revision read into memory (internal/gitrev),
 // so both versions that `strategia diff` compares go through one loader.
+// Load also reads through sourcefs, so a named pipe, a device or a link
+// to one is refused before it is opened. Numbers YAML reads but no
+// document can hold (.inf, .nan, 1e400, beyond 10^15, 0x10 and other
+// non-decimal notations) are NUM-01 errors at the value.
 //
 // load imports diag, model and the embedded schema; it never imports
 // rules, compose or a renderer.
