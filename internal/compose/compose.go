@@ -395,7 +395,8 @@ func (c *composer) mapFigure(id string, pos diag.Pos) doc.Block {
 		f.Alt = plfmt.Text(m.Title)
 	}
 	src := m.Source
-	if ed := m.TerytEdition; ed != "" || c.s.Partnership.TerytEdition != "" {
+	// the TERC edition, unless the source already names the register
+	if ed := m.TerytEdition; (ed != "" || c.s.Partnership.TerytEdition != "") && !strings.Contains(src, "TERC") {
 		if ed == "" {
 			ed = c.s.Partnership.TerytEdition
 		}
@@ -435,12 +436,40 @@ func (c *composer) readImage(rel string, pos diag.Pos) (data []byte, format stri
 
 // ---- values ----
 
-// decimals returns an indicator's decimals (1 when not given).
+// decimals returns an indicator's decimals: as given, else 0 for a count
+// (persons, pieces: "12 szt.", never "12,0 szt.") and 1 for a measure.
 func decimals(in *model.Indicator) int {
 	if in != nil && in.Decimals != nil {
 		return *in.Decimals
 	}
+	if in != nil && countUnits[strings.ToLower(strings.TrimSpace(in.Unit))] {
+		return 0
+	}
 	return 1
+}
+
+// valueIn formats v of an indicator given with its own unit (a fiche's
+// indicator may name a unit, or have no catalogue entry): decimals as the
+// catalogue gives them, else 0 for a count unit and 1 for a measure.
+func valueIn(in *model.Indicator, unit string, v float64) string {
+	if in != nil && in.Decimals != nil {
+		return plfmt.Number(v, *in.Decimals)
+	}
+	if in != nil && unit == "" {
+		unit = in.Unit
+	}
+	if countUnits[strings.ToLower(strings.TrimSpace(unit))] {
+		return plfmt.Number(v, 0)
+	}
+	return plfmt.Number(v, 1)
+}
+
+// countUnits are units of counted things, printed as whole numbers.
+var countUnits = map[string]bool{
+	"szt.": true, "szt": true, "sztuk": true, "osoby": true, "osób": true, "os.": true, "osoba": true,
+	"liczba": true, "podmioty": true, "podmiotów": true, "obiekty": true, "obiektów": true,
+	"miejsca": true, "miejsc": true, "przedsiębiorstwa": true, "gospodarstwa": true,
+	"wydarzenia": true, "wydarzeń": true, "projekty": true, "projektów": true, "jednostki": true,
 }
 
 // indValue formats a value of indicator in with its decimals.

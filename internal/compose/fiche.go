@@ -1,6 +1,7 @@
 package compose
 
 import (
+	"github.com/strategia-pl/strategia/internal/grammar"
 	"strings"
 
 	"github.com/strategia-pl/strategia/internal/diag"
@@ -307,7 +308,7 @@ func (c *composer) ficheSection(p *model.Project, level int) *doc.Section {
 				headerRow("Kod", "Wskaźnik", "Jednostka", "Wartość docelowa", "Rok"))
 			for _, o := range ind.Output {
 				name, in := c.indicatorName(o.Name, o.Indicator.ID)
-				t.Rows = append(t.Rows, row(ccell(cmpOr(o.Code, "–")), tcell(name), ccell(cmpOr(o.Unit, unitOf(in))), ncell(indValue(in, o.Target)), ccell(yearOr(o.Year))))
+				t.Rows = append(t.Rows, row(ccell(cmpOr(o.Code, "–")), tcell(name), ccell(cmpOr(o.Unit, unitOf(in))), ncell(valueIn(in, o.Unit, o.Target)), ccell(yearOr(o.Year))))
 			}
 			add([]doc.Block{t})
 		}
@@ -320,7 +321,7 @@ func (c *composer) ficheSection(p *model.Project, level int) *doc.Section {
 					if v == nil {
 						return plfmt.NoData
 					}
-					return indValue(in, v.Value) + " (" + itoa(v.Year) + ")"
+					return valueIn(in, r.Unit, v.Value) + " (" + itoa(v.Year) + ")"
 				}
 				t.Rows = append(t.Rows, row(ccell(cmpOr(r.Code, "–")), tcell(name), ccell(cmpOr(r.Unit, unitOf(in))), ncell(yv(r.Baseline)), ncell(yv(r.Target))))
 			}
@@ -336,9 +337,11 @@ func (c *composer) ficheSection(p *model.Project, level int) *doc.Section {
 		if len(rd.Documents) > 0 {
 			var ds []string
 			for _, d := range rd.Documents {
-				s := d.Type
-				if st := label(docStatuses, d.Status); st != "" {
-					s += " – " + st
+				s, gender := grammar.Default().DocumentType(d.Type)
+				if st, ok := docStatuses[d.Status]; ok {
+					s += " – " + grammar.Agree(gender, st)
+				} else if d.Status != "" {
+					s += " – " + d.Status
 				}
 				if d.Date != "" {
 					s += " (" + plfmt.Date(d.Date) + ")"

@@ -1,6 +1,9 @@
 package compose
 
 import (
+	"regexp"
+	"strings"
+
 	"github.com/strategia-pl/strategia/internal/refdata"
 
 	"github.com/strategia-pl/strategia/internal/model"
@@ -235,7 +238,14 @@ var landRights = map[string]string{
 	"n/a":     "nie dotyczy",
 }
 
-var docStatuses = map[string]string{"planned": "planowany", "in_progress": "w przygotowaniu", "done": "gotowy"}
+// docStatuses are the states of a project document, in the masculine,
+// feminine and neuter: the form agrees with the document's kind
+// ("koncepcja – gotowa", "studium wykonalności – gotowe").
+var docStatuses = map[string][3]string{
+	"planned":     {"planowany", "planowana", "planowane"},
+	"in_progress": {"w przygotowaniu", "w przygotowaniu", "w przygotowaniu"},
+	"done":        {"gotowy", "gotowa", "gotowe"},
+}
 
 var envDecisions = map[string]string{
 	"required_pending": "wymagana – w przygotowaniu",
@@ -245,7 +255,8 @@ var envDecisions = map[string]string{
 
 var externalTypes = map[string]string{"ngo": "organizacja pozarządowa", "company": "przedsiębiorstwo", "public": "podmiot publiczny"}
 
-var contributions = map[string]string{"primary": "główny", "secondary": "uzupełniający"}
+// contributions qualify "powiązanie" (neuter): "powiązanie główne".
+var contributions = map[string]string{"primary": "główne", "secondary": "uzupełniające"}
 
 // sourceName returns the Polish name of a canonical funding source ID
 // from the programme registry (templates/refdata/programmes.yaml), or the
@@ -262,6 +273,7 @@ func sourceName(id string) string {
 var abbreviations = [][2]string{
 	{"BDL", "Bank Danych Lokalnych GUS"},
 	{"CPR", "rozporządzenie Parlamentu Europejskiego i Rady (UE) 2021/1060 z dnia 24 czerwca 2021 r. (rozporządzenie ogólne)"},
+	{"CP", "cel polityki Unii Europejskiej (CP1–CP5) w rozumieniu rozporządzenia CPR"},
 	{"CS", "cel strategiczny"},
 	{"CWD", "Centrum Wsparcia Doradczego"},
 	{"DNSH", "zasada „nie czyń poważnych szkód” (do no significant harm)"},
@@ -363,4 +375,41 @@ var commentResponses = map[string]string{
 	model.ResponsePartial:   "częściowo uwzględniona",
 	model.ResponseRejected:  "nieuwzględniona",
 	model.ResponseExplained: "wyjaśnienie",
+}
+
+// srwGoal names a goal of a voivodeship strategy: "Strategia Rozwoju
+// Województwa Podlaskiego 2030, cel 2 „Zasobni mieszkańcy”"; a goal
+// written with its own "Cel 2." is not given a second "cel".
+func srwGoal(document, goal string) string {
+	goal = strings.TrimSpace(goal)
+	if m := srwGoalRE.FindStringSubmatch(goal); m != nil {
+		goal = "cel " + m[1] + " " + plfmt.Quote(m[2])
+	} else if goal != "" && !strings.HasPrefix(strings.ToLower(goal), "cel") {
+		goal = "cel " + goal
+	}
+	document = strings.TrimSpace(document)
+	switch {
+	case goal == "":
+		return document
+	case document == "":
+		return goal
+	}
+	return document + ", " + goal
+}
+
+// srwGoalRE reads "Cel 2. Zasobni mieszkańcy", "cel strategiczny 1.2 Title".
+var srwGoalRE = regexp.MustCompile(`^(?i:cel)(?: strategiczny| operacyjny)?\s+([0-9IVX]+(?:\.[0-9]+)*)\.?\s+(\S.*)$`)
+
+// policyObjectives names the policy objectives of art. 5 CPR as Polish
+// documents do, CP1–CP5 ("cel polityki"); the content's keys follow the
+// English PO1–PO5.
+func policyObjectives(keys []string) []string {
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		if n, ok := strings.CutPrefix(k, "PO"); ok {
+			k = "CP" + n
+		}
+		out[i] = k
+	}
+	return out
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/strategia-pl/strategia/internal/diag"
 	"github.com/strategia-pl/strategia/internal/model"
 	"github.com/strategia-pl/strategia/internal/plfmt"
+	"github.com/strategia-pl/strategia/internal/tmpl"
 	"github.com/strategia-pl/strategia/render/doc"
 )
 
@@ -604,7 +605,7 @@ func (c *composer) indicatorTable(in *model.Indicator) *doc.Table {
 	if in.Unit != "" {
 		unit = " [" + in.Unit + "]"
 	}
-	t := c.table(in.Name+unit+" w latach "+plfmt.Range(years[0], years[len(years)-1]), widths, 1, hdr)
+	t := c.table(in.Name+unit+" "+tmpl.InYears(years[0], years[len(years)-1]), widths, 1, hdr)
 	t.Compact = len(years) > 6
 	symbols := false
 	cellFor := func(cv cellv, ok bool) string {
@@ -788,7 +789,7 @@ func (c *composer) evidence(rs model.Refs) string {
 		case c.x.Surveys[r.ID] != nil:
 			out = append(out, "badanie "+r.ID)
 		case c.x.Chapters[r.ID] != nil:
-			out = append(out, "rozdział „"+c.x.Chapters[r.ID].Title+"”")
+			out = append(out, "rozdział "+plfmt.Quote(c.x.Chapters[r.ID].Title))
 		default:
 			out = append(out, r.ID)
 		}
@@ -904,10 +905,10 @@ func (c *composer) goals() *doc.Section {
 			gs.Blocks = append(gs.Blocks, labelled("Odpowiada na wnioski, wyzwania i czynniki SWOT", raw(strings.Join(g.RespondsTo.IDs(), ", "))))
 		}
 		for _, l := range g.SRWLinks {
-			gs.Blocks = append(gs.Blocks, labelled("Zgodność ze strategią rozwoju województwa", tx(strings.TrimSpace(l.Document+", cel "+l.Goal))))
+			gs.Blocks = append(gs.Blocks, labelled("Zgodność ze strategią rozwoju województwa", tx(srwGoal(l.Document, l.Goal))))
 		}
 		if len(g.CPRPolicyObjectives) > 0 {
-			gs.Blocks = append(gs.Blocks, labelled("Cele polityki UE (CPR)", raw(strings.Join(g.CPRPolicyObjectives, ", "))))
+			gs.Blocks = append(gs.Blocks, labelled("Cele polityki UE (CPR)", raw(strings.Join(policyObjectives(g.CPRPolicyObjectives), ", "))))
 		}
 		for _, d := range g.Directions {
 			gs.Blocks = append(gs.Blocks, c.direction(d, 3)...)
@@ -1261,7 +1262,7 @@ func (c *composer) implementation() *doc.Section {
 			b.WriteString(" " + label(frequencies, mo.Frequency))
 		}
 		if mo.Report != "" {
-			b.WriteString("; wynikiem monitoringu jest dokument „" + mo.Report + "”")
+			b.WriteString("; wynikiem monitoringu jest dokument " + plfmt.Quote(mo.Report))
 		}
 		if mo.Responsible != "" {
 			b.WriteString(", za którego przygotowanie odpowiada " + mo.Responsible)
@@ -1405,7 +1406,11 @@ func (c *composer) adoptionsTable() *doc.Table {
 	}
 	at := c.table("Uchwały o przyjęciu strategii", []float64{2.2, 2.8, 1.8, 1.6}, 1, headerRow("Jednostka", "Organ", "Nr uchwały", "Data"))
 	for _, a := range pa.Adoptions {
-		at.Rows = append(at.Rows, row(tcell(c.memberName(a.Member.ID)), tcell(a.Body), ccell(a.Resolution), ccell(plfmt.Date(a.Date))))
+		body := a.Body
+		if cn, ok := c.council(a.Member.ID); ok && body == "" {
+			body = cn.In(grammar.Nom)
+		}
+		at.Rows = append(at.Rows, row(tcell(c.memberName(a.Member.ID)), tcell(body), ccell(a.Resolution), ccell(plfmt.Date(a.Date))))
 	}
 	return at
 }

@@ -112,6 +112,18 @@ func (v *strategyView) Adoptions() []resolutionView {
 	mk := func(body, number, date string) resolutionView {
 		return resolutionView{Number: clean(number), Body: clean(body), BodyGen: clean(g.CouncilGenitive(body)), Date: date}
 	}
+	// a member's resolution without the body's name: the council of the
+	// member, named by the grammar ("Rada Miejska w Stawiskach")
+	mkMember := func(teryt, body, number, date string) resolutionView {
+		if body == "" {
+			if cn, ok := v.c.council(teryt); ok {
+				r := mk(cn.In(grammar.Nom), number, date)
+				r.BodyGen = cn.In(grammar.Gen)
+				return r
+			}
+		}
+		return mk(body, number, date)
+	}
 	if r := p.AdoptedResolution; r != nil && cmpOr(r.Number, r.Resolution) != "" {
 		return []resolutionView{mk(r.Body, cmpOr(r.Number, r.Resolution), r.Date)}
 	}
@@ -121,13 +133,13 @@ func (v *strategyView) Adoptions() []resolutionView {
 	var out []resolutionView
 	if len(v.c.s.Participation.Adoptions) > 0 {
 		for _, a := range v.c.s.Participation.Adoptions {
-			out = append(out, mk(a.Body, a.Resolution, a.Date))
+			out = append(out, mkMember(a.Member.ID, a.Body, a.Resolution, a.Date))
 		}
 		return out
 	}
 	for _, m := range p.Members {
 		if a := m.Adoption; a != nil {
-			out = append(out, mk(a.Body, cmpOr(a.Resolution, a.Number), a.Date))
+			out = append(out, mkMember(m.Teryt.ID, a.Body, cmpOr(a.Resolution, a.Number), a.Date))
 		}
 	}
 	return out
@@ -161,4 +173,27 @@ func (v *strategyView) keywords() []string {
 		kw = append(kw, mb.Name)
 	}
 	return slices.Compact(kw)
+}
+
+// council is the council of member teryt as the grammar names it (ok is
+// false when the grammar lacks a form it needs).
+func (c *composer) council(teryt string) (grammar.Phrase, bool) {
+	m := c.x.Members[teryt]
+	if m == nil {
+		return grammar.Phrase{}, false
+	}
+	gt := m.GminaType
+	if gt == 0 && len(m.Teryt.ID) == 7 {
+		gt = int(m.Teryt.ID[6] - '0')
+	}
+	seat := ""
+	if m.Kind == "powiat" {
+		for _, o := range c.s.Partnership.Members {
+			if o.IsPowiatSeat && strings.HasPrefix(o.Teryt.ID, m.Teryt.ID) {
+				seat = o.Name
+			}
+		}
+	}
+	p, err := grammar.Default().Council(grammar.CouncilOf{Kind: cmpOr(m.Kind, "gmina"), GminaType: gt, Name: m.Name, Teryt: m.Teryt.ID, Seat: seat})
+	return p, err == nil
 }

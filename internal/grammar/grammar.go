@@ -121,6 +121,14 @@ type file struct {
 	Councils     map[string]council    `yaml:"councils"`
 	Places       map[string]placeForms `yaml:"places"`
 	PowiatSeats  map[string]string     `yaml:"powiat_seats"`
+	DocTypes     map[string]struct {
+		Name   string `yaml:"name"`
+		Gender string `yaml:"gender"`
+	} `yaml:"document_types"`
+	GenderEndings []struct {
+		Ending string `yaml:"ending"`
+		Gender string `yaml:"gender"`
+	} `yaml:"gender_by_ending"`
 }
 
 type placeForms struct {
@@ -137,6 +145,13 @@ type Grammar struct {
 	councils     map[string]council
 	places       map[string]placeForms
 	seats        map[string]string
+	docTypes     map[string]docType
+	genderEnds   [][2]string
+}
+
+type docType struct {
+	name   string
+	gender Gender
 }
 
 var (
@@ -177,7 +192,17 @@ func Parse(b []byte) (*Grammar, error) {
 		return nil, err
 	}
 	g := &Grammar{nouns: map[string]Noun{}, endings: f.Endings, voivodeships: map[string]Forms{},
-		unitTypes: f.UnitTypes, councils: f.Councils, places: f.Places, seats: f.PowiatSeats}
+		unitTypes: f.UnitTypes, councils: f.Councils, places: f.Places, seats: f.PowiatSeats,
+		docTypes: map[string]docType{}}
+	for k, d := range f.DocTypes {
+		if d.Gender != "m" && d.Gender != "f" && d.Gender != "n" {
+			return nil, fmt.Errorf("document type %s: gender %q, want m, f or n", k, d.Gender)
+		}
+		g.docTypes[k] = docType{d.Name, Gender(d.Gender)}
+	}
+	for _, e := range f.GenderEndings {
+		g.genderEnds = append(g.genderEnds, [2]string{e.Ending, e.Gender})
+	}
 	for k, n := range f.Nouns {
 		sg, err := forms(n.Sg, "noun "+k+" sg")
 		if err != nil {
@@ -356,6 +381,39 @@ func (g *Grammar) adjective(word, gender string) (Forms, bool) {
 		return f, true
 	}
 	return f, false
+}
+
+// DocumentType names a kind of project document and gives its gender
+// ("studium_wykonalnosci" → "studium wykonalności", n).
+func (g *Grammar) DocumentType(key string) (string, Gender) {
+	if d, ok := g.docTypes[key]; ok {
+		return d.name, d.gender
+	}
+	name := strings.ReplaceAll(key, "_", " ")
+	return name, g.GenderOf(name)
+}
+
+// GenderOf is the gender of a common noun by the ending of its first word.
+func (g *Grammar) GenderOf(noun string) Gender {
+	w, _, _ := strings.Cut(strings.TrimSpace(noun), " ")
+	for _, e := range g.genderEnds {
+		if strings.HasSuffix(w, e[0]) {
+			return Gender(e[1])
+		}
+	}
+	return "m"
+}
+
+// Agree picks the form of an adjective (given for m, f, n) that agrees
+// with gender.
+func Agree(gender Gender, forms [3]string) string {
+	switch gender {
+	case "f":
+		return forms[1]
+	case "n":
+		return forms[2]
+	}
+	return forms[0]
 }
 
 // Place is the genitive and locative of a place name of the table.

@@ -142,3 +142,21 @@ func TestJoin(t *testing.T) {
 		}
 	}
 }
+
+func TestDocumentTypes(t *testing.T) {
+	g := Default()
+	done := [3]string{"gotowy", "gotowa", "gotowe"}
+	for key, want := range map[string]string{
+		"koncepcja":              "koncepcja – gotowa",
+		"studium_wykonalnosci":   "studium wykonalności – gotowe",
+		"PFU":                    "program funkcjonalno-użytkowy (PFU) – gotowy",
+		"mapa_zasadnicza":        "mapa zasadnicza – gotowa",
+		"projekt_wykonawczy":     "projekt wykonawczy – gotowy",
+		"pozwolenie_wodnoprawne": "pozwolenie wodnoprawne – gotowe",
+	} {
+		name, gender := g.DocumentType(key)
+		if got := name + " – " + Agree(gender, done); got != want {
+			t.Errorf("%s: %q, want %q", key, got, want)
+		}
+	}
+}

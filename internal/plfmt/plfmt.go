@@ -252,5 +252,13 @@ func DateRange(from, to string) string {
 	return Date(from) + "–" + Date(to)
 }
 
-// Quote wraps s in Polish quotation marks: „s”.
-func Quote(s string) string { return "„" + s + "”" }
+// Quote wraps s in Polish quotation marks: „s”. Quotation marks inside
+// s become the inner pair, as Polish nests quotes: „Produkt «Kurpie nad
+// Pisą»” (straight quotes inside are turned into „…” first).
+func Quote(s string) string {
+	if strings.ContainsAny(s, "\"„”") {
+		s = quotes(s)
+		s = strings.NewReplacer("„", "«", "”", "»").Replace(s)
+	}
+	return "„" + s + "”"
+}

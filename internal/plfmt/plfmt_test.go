@@ -174,3 +174,15 @@ func TestFirstLetter(t *testing.T) {
 		}
 	}
 }
+
+func TestQuoteNests(t *testing.T) {
+	for in, want := range map[string]string{
+		"Produkt turystyczny":                   "„Produkt turystyczny”",
+		"Produkt turystyczny „Kurpie nad Pisą”": "„Produkt turystyczny «Kurpie nad Pisą»”",
+		`Produkt "Kurpie"`:                      "„Produkt «Kurpie»”",
+	} {
+		if got := Quote(in); got != want {
+			t.Errorf("Quote(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1,0 +1,216 @@
+package compose
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/strategia-pl/strategia/internal/model"
+	"github.com/strategia-pl/strategia/render/doc"
+)
+
+// docText is every text of a document: metadata, blocks and footnotes,
+// one line per paragraph or cell, no-break spaces as spaces.
+func docText(d *doc.Document) string {
+	var b strings.Builder
+	b.WriteString(d.Meta.Title + "\n" + d.Meta.Subtitle + "\n" + d.Meta.Header + "\n")
+	for _, l := range d.Meta.TitlePage {
+		b.WriteString(l + "\n")
+	}
+	visit := func(n doc.Node, entering bool) (doc.WalkStatus, error) {
+		if !entering {
+			return doc.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *doc.Paragraph:
+			b.WriteString(doc.PlainText(n) + "\n")
+			return doc.WalkSkipChildren, nil
+		case *doc.Heading:
+			b.WriteString(doc.PlainText(n) + "\n")
+			return doc.WalkSkipChildren, nil
+		case *doc.Section:
+			for _, in := range n.Title {
+				b.WriteString(doc.PlainText(in))
+			}
+			b.WriteString("\n")
+		case *doc.Table:
+			for _, in := range append(append([]doc.Inline{}, n.Caption...), n.Note...) {
+				b.WriteString(doc.PlainText(in))
+			}
+			b.WriteString("\n")
+		case *doc.Figure:
+			for _, in := range append(append([]doc.Inline{}, n.Caption...), n.Source...) {
+				b.WriteString(doc.PlainText(in))
+			}
+			b.WriteString("\n")
+		}
+		return doc.WalkContinue, nil
+	}
+	_ = doc.Walk(d, visit)
+	for _, f := range d.Footnotes {
+		for _, bl := range f.Blocks {
+			_ = doc.Walk(bl, visit)
+		}
+	}
+	return strings.ReplaceAll(b.String(), "\u00a0", " ")
+}
+
+// polishErrors are the classes of error issue 16 found in the generated
+// text; each pattern must never match a composed document.
+var polishErrors = []struct {
+	name string
+	re   *regexp.Regexp
+}{
+	{"nominative after „województwa”", regexp.MustCompile(`województwa [a-ząćęłńóśźż-]+skie\b`)},
+	{"a leader without its unit type", regexp.MustCompile(`Liderem partnerstwa jest \p{Lu}`)},
+	{"„powiązanie” with a masculine adjective", regexp.MustCompile(`powiązanie (główny|uzupełniający)`)},
+	{"„koncepcja” with a masculine adjective", regexp.MustCompile(`koncepcja – (gotowy|planowany)`)},
+	{"„w latach” before one year", regexp.MustCompile(`w latach \d{4}(?:[^–\d]|$)`)},
+	{"a doubled full stop", regexp.MustCompile(`[^.]\.\.(?:[^.]|$)`)},
+	{"„cel Cel”", regexp.MustCompile(`(?i)cel cel`)},
+	{"quotes nested as „…„…””", regexp.MustCompile(`„[^”]*„`)},
+	{"PO for a policy objective", regexp.MustCompile(`\bPO[1-5]\b`)},
+	{"a count with decimals", regexp.MustCompile(`\d,0 (?:szt\.|osób|osoby)`)},
+	{"TERC named twice in one source", regexp.MustCompile(`TERC[^\n]*rejestru TERC`)},
+	{"a hyphen inside an acronym", regexp.MustCompile(`\b\p{Lu}{2,}-\p{Lu}{2,}\b`)},
+}
+
+// checkPolish reports every match of the error classes in d, and captions
+// whose numbers skip.
+func checkPolish(t *testing.T, name string, d *doc.Document) {
+	t.Helper()
+	text := docText(d)
+	for _, e := range polishErrors {
+		for _, m := range e.re.FindAllString(text, 3) {
+			t.Errorf("%s: %s: %q", name, e.name, m)
+		}
+	}
+	next := map[string]int{}
+	_ = doc.Walk(d, func(n doc.Node, entering bool) (doc.WalkStatus, error) {
+		var caption []doc.Inline
+		switch n := n.(type) {
+		case *doc.Table:
+			caption = n.Caption
+		case *doc.Figure:
+			caption = n.Caption
+		}
+		if !entering || len(caption) == 0 {
+			return doc.WalkContinue, nil
+		}
+		kind, num, ok := strings.Cut(doc.PlainText(caption[0]), "\u00a0")
+		if !ok {
+			return doc.WalkContinue, nil
+		}
+		k, err := strconv.Atoi(strings.TrimSuffix(strings.TrimSpace(num), "."))
+		if err != nil {
+			t.Errorf("%s: caption %q has no number", name, doc.PlainText(caption[0]))
+		} else if k != next[kind]+1 {
+			t.Errorf("%s: %s %d follows %s %d", name, kind, k, kind, next[kind])
+		}
+		next[kind] = k
+		return doc.WalkContinue, nil
+	})
+}
+
+// TestPolishErrorClasses composes the example's and the minimal
+// partnership's documents and looks for every class of error of issue 16.
+func TestPolishErrorClasses(t *testing.T) {
+	for _, dir := range []string{exampleDir, minimalDir} {
+		s, x, f, opt := loadDir(t, dir)
+		d, _ := Strategy(s, x, f, opt)
+		checkPolish(t, dir+" strategy", d)
+		p, _ := Package(s, x, f, opt)
+		checkPolish(t, dir+" package", p)
+	}
+}
+
+func TestPolishPatternsCatch(t *testing.T) {
+	for _, bad := range []string{
+		"położonych w województwa podlaskie", "Liderem partnerstwa jest Domaszowice.", "– powiązanie główny",
+		"koncepcja – gotowy", "Lesistość w latach 2022", "z 20 września 2022 r..", "cel Cel 2.",
+		"„Produkt „Kurpie nad Pisą””", "CPR: PO4, PO5", "12,0 szt.", "37 980,0 osób", "według TERC (GUS), stan na 2025-01-01; granice według rejestru TERC",
+		"Kod TE-RYT",
+	} {
+		hit := false
+		for _, e := range polishErrors {
+			hit = hit || e.re.MatchString(bad)
+		}
+		if !hit {
+			t.Errorf("no pattern catches %q", bad)
+		}
+	}
+}
+
+// partnershipSentence is the first paragraph of "Partnerstwo i jego
+// obszar".
+func partnershipSentence(t *testing.T, d *doc.Document) string {
+	t.Helper()
+	var out string
+	_ = doc.Walk(d, func(n doc.Node, entering bool) (doc.WalkStatus, error) {
+		if s, ok := n.(*doc.Section); ok && entering && s.Anchor == "partnerstwo" {
+			for _, b := range s.Blocks {
+				if p, ok := b.(*doc.Paragraph); ok {
+					out = strings.TrimSpace(strings.ReplaceAll(doc.PlainText(p), "\u00a0", " "))
+					return doc.WalkStop, nil
+				}
+			}
+		}
+		return doc.WalkContinue, nil
+	})
+	return out
+}
+
+// TestDeclension pins the sentences that depend on declension: one
+// voivodeship and two, a leader that is a gmina miejska, wiejska,
+// miejsko-wiejska or a powiat.
+func TestDeclension(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		members [][3]string // TERC code, kind, name; the first leads
+		want    string
+	}{
+		{"gmina miejska leads, one voivodeship",
+			[][3]string{{"2006011", "gmina", "Kolno"}, {"2006022", "gmina", "Grabowo"}},
+			"Partnerstwo Testowe tworzy 2 jednostki samorządu terytorialnego położonych w województwie podlaskim. Podstawą współpracy jest porozumienie międzygminne z 1 marca 2023 r. Liderem partnerstwa jest gmina Kolno."},
+		{"gmina wiejska leads",
+			[][3]string{{"2006022", "gmina", "Grabowo"}, {"2006011", "gmina", "Kolno"}},
+			"Partnerstwo Testowe tworzy 2 jednostki samorządu terytorialnego położonych w województwie podlaskim. Podstawą współpracy jest porozumienie międzygminne z 1 marca 2023 r. Liderem partnerstwa jest gmina Grabowo."},
+		{"gmina miejsko-wiejska leads, two gminy of one name",
+			[][3]string{{"2006053", "gmina", "Stawiski"}, {"2006011", "gmina", "Kolno"}, {"2006032", "gmina", "Kolno"}},
+			"Partnerstwo Testowe tworzy 3 jednostki samorządu terytorialnego położonych w województwie podlaskim. Podstawą współpracy jest porozumienie międzygminne z 1 marca 2023 r. Liderem partnerstwa jest gmina Stawiski."},
+		{"a repeated name takes the type",
+			[][3]string{{"2006032", "gmina", "Kolno"}, {"2006011", "gmina", "Kolno"}},
+			"Partnerstwo Testowe tworzy 2 jednostki samorządu terytorialnego położonych w województwie podlaskim. Podstawą współpracy jest porozumienie międzygminne z 1 marca 2023 r. Liderem partnerstwa jest gmina wiejska Kolno."},
+		{"powiat leads",
+			[][3]string{{"2006", "powiat", "kolneński"}, {"2006011", "gmina", "Kolno"}},
+			"Partnerstwo Testowe tworzy 2 jednostki samorządu terytorialnego położonych w województwie podlaskim. Podstawą współpracy jest porozumienie międzygminne z 1 marca 2023 r. Liderem partnerstwa jest powiat kolneński."},
+		{"two voivodeships",
+			[][3]string{{"1606032", "gmina", "Namysłów"}, {"3008011", "gmina", "Kępno"}, {"1606011", "gmina", "Domaszowice"}},
+			"Partnerstwo Testowe tworzy 3 jednostki samorządu terytorialnego położonych w województwach opolskim i wielkopolskim. Podstawą współpracy jest porozumienie międzygminne z 1 marca 2023 r. Liderem partnerstwa jest gmina Namysłów."},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s, _, _, opt := loadDir(t, minimalDir)
+			p := &s.Partnership
+			p.SupportedInVoivodeship = ""
+			var ms []*model.Member
+			for _, m := range tc.members {
+				mb := &model.Member{Teryt: model.Ref{ID: m[0]}, Kind: m[1], Name: m[2]}
+				if len(m[0]) == 7 {
+					mb.GminaType = int(m[0][6] - '0')
+				}
+				ms = append(ms, mb)
+			}
+			p.Members, p.Leader = ms, model.Ref{ID: tc.members[0][0]}
+			d, _ := Strategy(s, nil, nil, opt)
+			got := partnershipSentence(t, d)
+			if got != tc.want {
+				t.Errorf("got\n%q\nwant\n%q", got, tc.want)
+			}
+			checkPolish(t, tc.name, d)
+		})
+	}
+}
+
+var _ = fmt.Sprint
