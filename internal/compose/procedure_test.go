@@ -196,7 +196,7 @@ func TestAdoptingBodies(t *testing.T) {
 		"Rada Gminy Mały Płock → Wójtowi Gminy Mały Płock",
 		"Rada Miejska w Stawiskach → Burmistrzowi Stawisk",
 		"Rada Gminy Turośl → Wójtowi Gminy Turośl",
-		"Rada Powiatu Kolneńskiego → Zarządowi Powiatu Kolneńskiego",
+		"Rada Powiatu w Kolnie → Zarządowi Powiatu Kolneńskiego",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("bodies:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
