@@ -257,15 +257,3 @@ func (c *composer) unitPhrase(teryt string) grammar.Phrase {
 	}
 	return p
 }
-
-// partnershipSection is the section "Partnerstwo i jego obszar" (the
-// template "partnerstwo" of strategy/chapters/wprowadzenie.tmpl), for
-// documents that show it outside the strategy's introduction.
-func (c *composer) partnershipSection() *doc.Section {
-	for _, b := range c.tplBlocks("strategy/chapters/wprowadzenie.tmpl", "partnerstwo", c.view(), 0) {
-		if s, ok := b.(*doc.Section); ok {
-			return s
-		}
-	}
-	return nil
-}

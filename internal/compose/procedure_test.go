@@ -36,7 +36,7 @@ func TestProcedureExample(t *testing.T) {
 		"zk-raport-diagnostyczny", "zk-sprawozdanie-z-konsultacji",
 		"uchwaly/zk-uchwala-rada-miasta-kolno", "uchwaly/zk-uchwala-rada-gminy-kolno", "uchwaly/zk-uchwala-rada-gminy-grabowo",
 		"uchwaly/zk-uchwala-rada-gminy-maly-plock", "uchwaly/zk-uchwala-rada-miejska-w-stawiskach", "uchwaly/zk-uchwala-rada-gminy-turosl",
-		"uchwaly/zk-uchwala-rada-powiatu-kolnenskiego", "uchwaly/zk-uchwala-tryb-rada-miasta-kolno",
+		"uchwaly/zk-uchwala-rada-powiatu-w-kolnie", "uchwaly/zk-uchwala-tryb-rada-miasta-kolno",
 		"pisma/zk-wniosek-o-opinie-zarzad-wojewodztwa-podlaskiego",
 	}
 	var got []string
@@ -59,8 +59,8 @@ func TestProcedureExample(t *testing.T) {
 		},
 		"uchwaly/zk-uchwala-rada-miejska-w-stawiskach": {"RADY MIEJSKIEJ W STAWISKACH", "Burmistrzowi Stawisk.", "Przewodniczący Rady Miejskiej w Stawiskach"},
 		"uchwaly/zk-uchwala-rada-miasta-kolno":         {"Burmistrzowi Miasta Kolno.", "Gmina miejska Kolno opracowała"},
-		"uchwaly/zk-uchwala-rada-powiatu-kolnenskiego": {
-			"RADY POWIATU KOLNEŃSKIEGO", "Zarządowi Powiatu Kolneńskiego.", "Powiat kolneński opracował ją",
+		"uchwaly/zk-uchwala-rada-powiatu-w-kolnie": {
+			"RADY POWIATU W KOLNIE", "Zarządowi Powiatu Kolneńskiego.", "Powiat kolneński opracował ją",
 			"art. 12 pkt 11 ustawy z dnia 5 czerwca 1998 r. o samorządzie powiatowym",
 		},
 		"uchwaly/zk-uchwala-tryb-rada-miasta-kolno": {
