@@ -205,6 +205,12 @@ func TestDeclension(t *testing.T) {
 			p.Members, p.Leader = ms, model.Ref{ID: tc.members[0][0]}
 			d, _ := Strategy(s, nil, nil, opt)
 			got := partnershipSentence(t, d)
+			// up to the leader's sentence (totals and missing data follow)
+			if i := strings.Index(got, "Liderem partnerstwa jest "); i >= 0 {
+				if j := strings.Index(got[i:], ". "); j >= 0 {
+					got = got[:i+j+1]
+				}
+			}
 			if got != tc.want {
 				t.Errorf("got\n%q\nwant\n%q", got, tc.want)
 			}
