@@ -192,6 +192,12 @@ func TestBrowser(t *testing.T) {
 		h.scrollIntoView(); window.scrollBy(0, -40);
 		return h.getBoundingClientRect().top;
 	})()`)
+	// The "budowanie…" indicator shows while the rebuild runs.
+	eval[chromedp.Void](t, ctx, "watch the indicator", `(() => {
+		const busy = document.querySelector("#strategia-live .sl-busy");
+		window.sawBusy = "";
+		new MutationObserver(() => { if (!busy.hidden) window.sawBusy = busy.textContent }).observe(busy, {attributes: true});
+	})()`)
 	const para = "Akapit dopisany podczas testu przeglądarki."
 	appendFile(t, filepath.Join(s.dir, "diag", "demografia.md"), "\n"+para+"\n")
 	waitJS(t, ctx, "wait for the appended paragraph", `document.body.textContent.includes(`+"`"+para+"`"+`)`)
@@ -199,6 +205,10 @@ func TestBrowser(t *testing.T) {
 	if d := after - before; d < -2 || d > 2 {
 		t.Errorf("the section moved by %.0f px on reload", d)
 	}
+	if saw := eval[string](t, ctx, "indicator", `window.sawBusy`); saw != "budowanie…" {
+		t.Errorf("the indicator showed %q during the rebuild, want budowanie…", saw)
+	}
+	waitJS(t, ctx, "indicator hidden after the build", `document.querySelector("#strategia-live .sl-busy").hidden`)
 
 	// Broken YAML → overlay with the position, the document underneath.
 	goals := filepath.Join(s.dir, "goals.yaml")
