@@ -2,6 +2,7 @@ package compose
 
 import (
 	"bytes"
+	"github.com/strategia-pl/strategia/internal/refdata"
 	"image"
 	_ "image/jpeg" // decoders for DecodeConfig of maps
 	_ "image/png"
@@ -270,10 +271,24 @@ func (c *composer) memberName(teryt string) string {
 	if m.Kind == "powiat" && !strings.HasPrefix(strings.ToLower(name), "powiat") {
 		name = "Powiat " + name
 	}
+	// qualify a name shared with another member (by type), and a name
+	// shared by type with another member or another gmina of the TERC
+	// register (by type and powiat): "Kolno (gmina wiejska, pow. olsztyński)"
+	sameName, sameType := false, len(refdata.TERC().Namesakes(teryt)) > 0
 	for _, o := range c.s.Partnership.Members {
 		if o != m && o.Name == m.Name {
-			return name + " (" + c.memberType(m) + ")"
+			sameName = true
+			sameType = sameType || c.memberType(o) == c.memberType(m)
 		}
+	}
+	switch {
+	case sameType && m.Kind != "powiat":
+		if pw, ok := refdata.TERC().Powiat(teryt); ok && !pw.IsCityWithPowiatRights() {
+			return name + " (" + c.memberType(m) + ", pow. " + pw.Name + ")"
+		}
+		return name + " (" + c.memberType(m) + ", " + teryt + ")"
+	case sameName:
+		return name + " (" + c.memberType(m) + ")"
 	}
 	return name
 }

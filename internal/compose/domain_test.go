@@ -70,3 +70,25 @@ func TestPartialTotals(t *testing.T) {
 		t.Errorf("no \"brak danych dla\" for %s", dropped)
 	}
 }
+
+// TestNamesakesQualified: two member gminy wiejskie named Kolno (powiat
+// kolneński and powiat olsztyński) are told apart by powiat everywhere; the
+// gmina miejska Kolno keeps its label by type.
+func TestNamesakesQualified(t *testing.T) {
+	s, x, f, opt := loadExample(t)
+	s.Partnership.Members = append(s.Partnership.Members, &model.Member{Teryt: model.Ref{ID: "2814082"}, Kind: "gmina", Name: "Kolno", GminaType: 2})
+	x = model.NewIndex(s)
+	f = model.Derive(s, x)
+	d, _ := Strategy(s, x, f, opt)
+	text := strings.ReplaceAll(dump(d), `\u00a0`, " ")
+	for _, want := range []string{"Kolno (gmina wiejska, pow. kolneński)", "Kolno (gmina wiejska, pow. olsztyński)", "Kolno (gmina miejska)"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("no %q", want)
+		}
+	}
+	// generated text (members table, indicator tables) never leaves the
+	// two gminy wiejskie unqualified (the advisor's own Markdown may)
+	if strings.Contains(text, `Text "Kolno (gmina wiejska)"`) && !strings.Contains(text, "Kolno (gmina wiejska, pow. olsztyński)") {
+		t.Error("an unqualified Kolno (gmina wiejska)")
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -55,6 +56,9 @@ type Register struct {
 	units   []Unit // file order
 	byCode  map[string]int
 	norm    []string // Normalize(units[i].Name)
+
+	namesOnce  sync.Once
+	byNameType map[string][]int // name + type → gminy, for Namesakes
 }
 
 var (
@@ -137,6 +141,32 @@ func (r *Register) Powiat(code string) (Unit, bool) {
 		return Unit{}, false
 	}
 	return r.Lookup(code[:4])
+}
+
+// Namesakes returns the other gminy of the register with the same name
+// and type as the gmina code ("Kolno", gmina wiejska: 2006032 and
+// 2814082), in register order; none for an unknown code or a non-gmina.
+func (r *Register) Namesakes(code string) []Unit {
+	r.namesOnce.Do(func() {
+		r.byNameType = map[string][]int{}
+		for i, u := range r.units {
+			if u.IsGmina() {
+				k := u.Name + "\x00" + strconv.Itoa(u.Type)
+				r.byNameType[k] = append(r.byNameType[k], i)
+			}
+		}
+	})
+	u, ok := r.Lookup(code)
+	if !ok || !u.IsGmina() {
+		return nil
+	}
+	var out []Unit
+	for _, i := range r.byNameType[u.Name+"\x00"+strconv.Itoa(u.Type)] {
+		if r.units[i].Code != code {
+			out = append(out, r.units[i])
+		}
+	}
+	return out
 }
 
 // GminyOf returns the gminy (types 1–3) of a powiat (WWPP) or of a
