@@ -99,7 +99,42 @@ type vbox struct {
 type footnote struct {
 	id, key string
 	num     int
-	box     *vbox // laid out body
+	box     *vbox     // laid out body
+	breaks  []float64 // offsets in box between its lines, where a page may cut it
+}
+
+// splitAt cuts a footnote body at the last line break at most h from its
+// top, as TeX splits a long footnote: the first part stays at the foot of
+// the page, the rest (with no number and no anchor) continues at the foot
+// of the next. It returns nil, nil when no break fits.
+func (f *footnote) splitAt(h float64) (*footnote, *footnote) {
+	cut := 0.0
+	for _, br := range f.breaks {
+		if br <= h+0.01 && br < f.box.h-0.01 {
+			cut = br
+		}
+	}
+	if cut <= 0 {
+		return nil, nil
+	}
+	a := &footnote{id: f.id, num: f.num, key: f.key, box: &vbox{h: cut}}
+	b := &footnote{id: f.id, num: f.num, box: &vbox{h: f.box.h - cut}}
+	for _, it := range f.box.items {
+		if it.y < cut-0.01 || it.kind == itAnchor {
+			a.box.items = append(a.box.items, it)
+		} else {
+			it.y -= cut
+			b.box.items = append(b.box.items, it)
+		}
+	}
+	for _, br := range f.breaks {
+		if br > cut+0.01 {
+			b.breaks = append(b.breaks, br-cut)
+		} else {
+			a.breaks = append(a.breaks, br)
+		}
+	}
+	return a, b
 }
 
 type secInfo struct {
@@ -227,6 +262,14 @@ func (l *layout) footnoteBox(fn *footnote, body *doc.Footnote) *vbox {
 	l.flowInto(&bs, body.Blocks, ctx)
 	l.tg.close()
 	b := stack(bs)
+	y := 0.0
+	for i, lb := range bs {
+		if i > 0 {
+			y += lb.before
+		}
+		y += lb.h
+		fn.breaks = append(fn.breaks, y)
+	}
 	mark := strconv.Itoa(fn.num)
 	sz := 8.5
 	base := 0.0

@@ -2,8 +2,11 @@ package pdf
 
 import (
 	"bytes"
+	"flag"
 	"fmt"
+	"os"
 	"os/exec"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -11,6 +14,10 @@ import (
 
 	"github.com/strategia-pl/strategia/render/doc"
 )
+
+// keepPDF, when set, is a folder where the layout tests leave their PDFs
+// to be looked at (pdftoppm).
+var keepPDF = flag.String("keep", "", "write the overflow tests' PDFs into this folder")
 
 func para(s string) *doc.Paragraph { return &doc.Paragraph{Inlines: []doc.Inline{&doc.Text{Text: s}}} }
 
@@ -115,6 +122,9 @@ func TestUnbreakableTextStaysInItsBox(t *testing.T) {
 	if err := Render(&buf, unbreakableDoc(), Options{NoTitlePage: true, Warnings: func(w []Warning) { warns = w }}); err != nil {
 		t.Fatal(err)
 	}
+	if *keepPDF != "" {
+		_ = os.WriteFile(filepath.Join(*keepPDF, "unbreakable.pdf"), buf.Bytes(), 0o644)
+	}
 	words := pdfWords(t, buf.Bytes())
 	for _, b := range outsideTextArea(words) {
 		t.Error(b)
@@ -145,5 +155,71 @@ func TestUnbreakableTextStaysInItsBox(t *testing.T) {
 	}
 	if !landscape {
 		t.Error("the 25-column table is not on a landscape page")
+	}
+}
+
+// overlapping lists pairs of words drawn over each other on a page.
+func overlapping(words []bboxWord) []string {
+	var bad []string
+	for i := range words {
+		a := words[i]
+		for j := i + 1; j < len(words) && words[j].page == a.page; j++ {
+			b := words[j]
+			if a.xMin < b.xMax-0.5 && b.xMin < a.xMax-0.5 && a.yMin < b.yMax-0.5 && b.yMin < a.yMax-0.5 {
+				bad = append(bad, fmt.Sprintf("page %d: %q over %q", a.page, a.text, b.text))
+			}
+		}
+	}
+	return bad
+}
+
+// TestLongFootnoteSplitsAcrossPages gives a paragraph in the middle of a
+// page a footnote of about 1 300 words, longer than a page: the note must start on that page,
+// continue at the foot of the next ones, lose no word and never be drawn
+// over the body or outside the text area.
+func TestLongFootnoteSplitsAcrossPages(t *testing.T) {
+	var body []doc.Block
+	for i := range 12 {
+		body = append(body, para(fmt.Sprintf("Akapit %d poprzedzający przypis: partnerstwo gmin obszaru funkcjonalnego realizuje wspólną strategię rozwoju ponadlokalnego.", i+1)))
+	}
+	var note strings.Builder
+	for i := range 150 {
+		fmt.Fprintf(&note, "Zdanie%d przypisu opisuje źródła danych i metodę ich opracowania. ", i+1)
+	}
+	body = append(body, &doc.Paragraph{Inlines: []doc.Inline{&doc.Text{Text: "Akapit z odwołaniem do długiego przypisu"}, &doc.FootnoteRef{ID: "n1"}, &doc.Text{Text: " i dalszy tekst."}}})
+	for i := range 30 {
+		body = append(body, para(fmt.Sprintf("Akapit %d po przypisie: tekst strategii toczy się dalej na kolejnych stronach dokumentu.", i+1)))
+	}
+	d := &doc.Document{Meta: doc.Meta{Title: "Test", Language: "pl-PL", Date: "2024-11-25"}, Blocks: body,
+		Footnotes: []*doc.Footnote{{ID: "n1", Blocks: []doc.Block{para(note.String())}}}}
+	var buf bytes.Buffer
+	if err := Render(&buf, d, Options{NoTitlePage: true}); err != nil {
+		t.Fatal(err)
+	}
+	if *keepPDF != "" {
+		_ = os.WriteFile(filepath.Join(*keepPDF, "long-footnote.pdf"), buf.Bytes(), 0o644)
+	}
+	words := pdfWords(t, buf.Bytes())
+	for _, b := range outsideTextArea(words) {
+		t.Error(b)
+	}
+	for _, b := range overlapping(words) {
+		t.Error(b)
+	}
+	next, refPage, notePages := 1, 0, map[int]bool{}
+	for _, w := range words {
+		if strings.HasPrefix(w.text, "odwołaniem") {
+			refPage = w.page
+		}
+		if w.text == fmt.Sprintf("Zdanie%d", next) {
+			notePages[w.page] = true
+			next++
+		}
+	}
+	if next != 151 {
+		t.Errorf("footnote sentences in order up to %d of 150", next-1)
+	}
+	if !notePages[refPage] || len(notePages) < 2 {
+		t.Errorf("footnote on pages %v, its reference on page %d: want it to start there and continue", notePages, refPage)
 	}
 }

@@ -1,12 +1,14 @@
 package pdf
 
 type placed struct {
-	b *vbox
-	y float64 // top of the box on the page
+	b   *vbox
+	y   float64     // top of the box on the page
+	fns []*footnote // the footnotes (or their parts) it put on the page
 }
 
 type page struct {
 	boxes   []placed
+	carried []*footnote // rests of footnotes split on the page before
 	fns     []*footnote
 	fnH     float64
 	title   bool
@@ -41,13 +43,57 @@ type paginator struct {
 	pages []*page
 	cur   *page
 	y     float64
+	carry []*footnote // footnote parts waiting for the next page
 }
+
+// A footnote is split across pages (as TeX does) only when it is long:
+// shorter ones move to the next page with the line that refers to them.
+const (
+	fnSplitShare = 0.4 // of the text height: a footnote at least this tall may be split
+	fnMinPart    = 8.0 // mm of a split footnote kept on the page of its reference
+)
 
 func (p *paginator) newPage() {
 	land := p.cur != nil && p.cur.land
 	p.cur = &page{land: land}
 	p.pages = append(p.pages, p.cur)
 	p.y = textTop
+	if len(p.carry) > 0 {
+		// the rest of a long footnote continues at this page's foot
+		carry := p.carry
+		p.carry = nil
+		p.cur.carried = p.fitFootnotes(carry, p.cur.geom().bottom-textTop-fnMinPart)
+		p.cur.content = true
+		p.recount()
+	}
+}
+
+// fitFootnotes returns the part of fns that fits in room (mm, below the
+// body), splitting the first footnote that does not fit between its lines;
+// what is left is carried to the next page.
+func (p *paginator) fitFootnotes(fns []*footnote, room float64) []*footnote {
+	var out []*footnote
+	h := 0.0
+	if len(p.cur.fns) == 0 {
+		h = fnSep
+	}
+	for i, f := range fns {
+		if h+f.box.h+fnGap <= room+0.01 {
+			out = append(out, f)
+			h += f.box.h + fnGap
+			continue
+		}
+		a, b := f.splitAt(room - h - fnGap)
+		if a != nil {
+			out = append(out, a)
+			p.carry = append(p.carry, b)
+		} else {
+			p.carry = append(p.carry, f)
+		}
+		p.carry = append(p.carry, fns[i+1:]...)
+		break
+	}
+	return out
 }
 
 // paginate places the boxes on pages: forced breaks, keep chains (widows,
@@ -70,7 +116,7 @@ func (p *paginator) place(b *vbox) {
 	if b.title {
 		p.cur.title = true
 		p.cur.content = true
-		p.cur.boxes = append(p.cur.boxes, placed{b, textTop})
+		p.cur.boxes = append(p.cur.boxes, placed{b: b, y: textTop})
 		return
 	}
 	if b.brk && p.cur.content {
@@ -110,6 +156,18 @@ func (p *paginator) place(b *vbox) {
 	fnAdd := 0.0
 	if len(b.fns) > 0 {
 		fnAdd = fnHeight(append(append([]*footnote(nil), p.cur.fns...), b.fns...)) - p.cur.fnH
+		long := fnAdd > fnSplitShare*(bottom-textTop)
+		if room := bottom - p.y - before - b.h - p.cur.fnH; long && len(p.carry) == 0 && !p.cur.title &&
+			p.y+before+b.h+p.cur.fnH+fnAdd > bottom+0.01 && room >= fnSep+fnMinPart {
+			// a long footnote: the line stays, the note starts at this
+			// page's foot and continues on the next
+			p.y += before
+			p.cur.boxes = append(p.cur.boxes, placed{b: b, y: p.y, fns: p.fitFootnotes(b.fns, room)})
+			p.y += b.h
+			p.cur.content = true
+			p.recount()
+			return
+		}
 	}
 	if b.split != nil && !p.cur.title && p.y+before+b.h+p.cur.fnH+fnAdd > bottom+0.01 {
 		if first, rest := b.split(bottom - p.cur.fnH - fnAdd - p.y - before); first != nil {
@@ -148,7 +206,7 @@ func (p *paginator) place(b *vbox) {
 }
 
 func (p *paginator) put(b *vbox) {
-	p.cur.boxes = append(p.cur.boxes, placed{b, p.y})
+	p.cur.boxes = append(p.cur.boxes, placed{b: b, y: p.y, fns: b.fns})
 	p.y += b.h
 	if b.h > 0 || len(b.items) > 0 {
 		p.cur.content = true
@@ -162,12 +220,12 @@ func (p *paginator) put(b *vbox) {
 // recount recomputes y, content and footnotes after boxes were removed.
 func (p *paginator) recount() {
 	c := p.cur
-	c.fns = nil
-	c.content = false
+	c.fns = append([]*footnote(nil), c.carried...)
+	c.content = len(c.carried) > 0
 	p.y = textTop
 	for _, pl := range c.boxes {
 		p.y = pl.y + pl.b.h
-		c.fns = append(c.fns, pl.b.fns...)
+		c.fns = append(c.fns, pl.fns...)
 		if pl.b.h > 0 || len(pl.b.items) > 0 {
 			c.content = true
 		}

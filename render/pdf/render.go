@@ -194,7 +194,9 @@ func paint(pdf *fpdf.Fpdf, l *layout, pages []*page) map[string]int {
 		}
 		y := pg.geom().bottom - pg.fnH + fnSep
 		for _, f := range pg.fns {
-			p.anchor(f.key, pi, y)
+			if f.key != "" {
+				p.anchor(f.key, pi, y)
+			}
 			y += f.box.h + fnGap
 		}
 	}
