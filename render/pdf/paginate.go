@@ -178,7 +178,7 @@ func (p *paginator) place(b *vbox) {
 			return
 		}
 	}
-	if p.y+before+b.h+p.cur.fnH+fnAdd > bottom+0.01 && p.cur.content && !p.cur.title {
+	if p.y+before+b.h+p.cur.fnH+fnAdd > bottom+0.01 && p.cur.content && !p.cur.title && !p.onlyHeader(b) {
 		k := len(p.cur.boxes)
 		for k > 0 && p.cur.boxes[k-1].b.keep {
 			k--
@@ -203,6 +203,21 @@ func (p *paginator) place(b *vbox) {
 	}
 	p.y += before
 	p.put(b)
+}
+
+// onlyHeader reports whether the page holds nothing but the header rows
+// repeated above b: b goes there even if it is too tall (a new page would
+// not help, and would repeat the header forever).
+func (p *paginator) onlyHeader(b *vbox) bool {
+	if len(b.hdr) == 0 || len(p.cur.boxes) > len(b.hdr) || len(p.cur.carried) > 0 {
+		return false
+	}
+	for i, pl := range p.cur.boxes {
+		if pl.b != b.hdr[i] {
+			return false
+		}
+	}
+	return true
 }
 
 func (p *paginator) put(b *vbox) {

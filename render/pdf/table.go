@@ -130,6 +130,7 @@ func (l *layout) table(t *doc.Table, ctx flowCtx) {
 		groupEnd[pc.r] = max(groupEnd[pc.r], pc.r+pc.rs-1)
 	}
 	var hdr []*vbox
+	rowsFirst := len(l.boxes)
 	for r := 0; r < nrows; {
 		end := groupEnd[r]
 		for k := r; k <= end; k++ {
@@ -206,6 +207,7 @@ func (l *layout) table(t *doc.Table, ctx flowCtx) {
 	}
 	l.tg.close()
 	tableOpen = false
+	l.keepRows(l.boxes[rowsFirst:], nrows-t.HeaderRows, rowY[nrows])
 	if len(t.Note) > 0 {
 		ps, _, _, _, _ := paraSpecFor(doc.ParaNote, flowCtx{})
 		l.tg.open("P")
@@ -219,6 +221,45 @@ func (l *layout) table(t *doc.Table, ctx flowCtx) {
 	}
 	if n := len(l.boxes); n > 0 {
 		l.boxes[n-1].h += 2
+	}
+}
+
+// Tables and page breaks: a short table moves whole to the next page
+// rather than leaving a few rows behind; a long one keeps its first
+// rows with the header and never leaves its last row alone.
+const (
+	shortTableRows  = 8       // body rows of a table kept whole
+	shortTableShare = 1.0 / 3 // or its height, as a share of the text height
+	tableOrphanRows = 3       // body rows kept with the header at a break
+)
+
+// keepRows chains the row boxes of a table (header groups first).
+func (l *layout) keepRows(rows []*vbox, bodyRows int, h float64) {
+	if len(rows) == 0 {
+		return
+	}
+	page := textBottom - textTop
+	if bodyRows <= shortTableRows && h <= 0.8*page || h <= shortTableShare*page {
+		for _, b := range rows[:len(rows)-1] {
+			b.keep = true
+		}
+		for _, b := range rows {
+			b.split = nil // short rows: moved, never cut
+		}
+		return
+	}
+	body := 0
+	for _, b := range rows {
+		if b.hdr == nil && body == 0 && b.keep {
+			continue // the header rows keep already
+		}
+		body++
+		if body < tableOrphanRows {
+			b.keep = true
+		}
+	}
+	if n := len(rows); n >= 2 {
+		rows[n-2].keep = true // no last row alone on a page
 	}
 }
 
