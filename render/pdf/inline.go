@@ -468,8 +468,14 @@ func (l *layout) typeset(is []doc.Inline, ps paraSpec, x0, w float64) []pline {
 		if breaks == nil {
 			breaks = l.knuthPlass(items, w, kpPass{tol: 5, hyphens: true, emergency: true})
 		}
+		if breaks == nil {
+			breaks = l.knuthPlass(items, w, kpPass{tol: 5, hyphens: true, emergency: true, anyHyphRun: true})
+		}
 	} else if !ps.code {
 		breaks = l.knuthPlass(items, w, kpPass{tol: inf, hyphens: true, ragged: raggedEms * em})
+		if breaks == nil {
+			breaks = l.knuthPlass(items, w, kpPass{tol: inf, hyphens: true, ragged: raggedEms * em, emergency: true, anyHyphRun: true})
+		}
 	}
 	if breaks == nil {
 		breaks = greedy(items, w)
@@ -601,6 +607,9 @@ type kpPass struct {
 	hyphens   bool    // may break at hyphenation points
 	emergency bool    // take an overfull line rather than fail
 	ragged    float64 // > 0: ragged-right, the stretch of a line end (mm)
+	// anyHyphRun lifts the limit of hyphenated lines in a row (the last
+	// resort: a word longer than several lines)
+	anyHyphRun bool
 }
 
 func (l *layout) knuthPlass(items []kpItem, lw float64, ps kpPass) []int {
@@ -714,7 +723,7 @@ func (l *layout) knuthPlass(items []kpItem, lw float64, ps kpPass) []int {
 			hy := 0
 			if hyphenAt(b) {
 				hy = min(a.hy+1, maxHyphRun)
-				if a.hy+1 > maxHyphRun && !ps.emergency {
+				if a.hy+1 > maxHyphRun && !ps.anyHyphRun {
 					continue
 				}
 			}
