@@ -18,6 +18,7 @@ type ctx struct {
 	align     doc.Align // default alignment of a cell's paragraphs
 	listDepth int       // nesting depth of lists (0 outside lists)
 	contInd   int       // left indent of an item's further paragraphs
+	keepNext  bool      // a table row kept with the next (see keepRow)
 }
 
 // Spacing that the PDF renderer applies outside its styles (twips).
@@ -290,7 +291,7 @@ func (r *renderer) paragraph(c ctx, p *doc.Paragraph, num *itemNum) error {
 	} else if c.listDepth > 0 {
 		pp.ind = c.contInd
 	}
-	if p.Style == doc.ParaTerm || p.Style == doc.ParaCaption {
+	if p.Style == doc.ParaTerm || p.Style == doc.ParaCaption || c.keepNext {
 		pp.keepNext = true
 	}
 	if p.Style == doc.ParaCaption && !c.inCell {

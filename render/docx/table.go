@@ -159,6 +159,10 @@ func (r *renderer) table(c ctx, t *doc.Table) error {
 		style = "TableTextCompact"
 	}
 	cover := make([]span, n)
+	allShort := true
+	for _, row := range t.Rows {
+		allShort = allShort && row != nil && shortRow(row)
+	}
 	for ri, row := range t.Rows {
 		if row == nil {
 			row = &doc.Row{}
@@ -200,7 +204,8 @@ func (r *renderer) table(c ctx, t *doc.Table) error {
 			}
 			r.tcPr(widths, col, cs, merge, cell.Shade, ri < t.HeaderRows)
 			r.cellParas = 0
-			cc := ctx{width: max(sum(widths[col:col+cs])-cellPad, 567), inCell: true, style: style, bold: cell.Bold, align: cell.Align}
+			cc := ctx{width: max(sum(widths[col:col+cs])-cellPad, 567), inCell: true, style: style, bold: cell.Bold, align: cell.Align,
+				keepNext: !c.inCell && keepRow(t, ri, allShort)}
 			outer := r.inCell
 			r.inCell = true
 			err := r.blocks(cc, cell.Blocks)
@@ -304,6 +309,23 @@ func (r *renderer) tcPr(widths []int, col, cols int, merge string, shade doc.Sha
 
 // shortRow reports whether a row is only a few lines of plain
 // paragraphs, so keeping it on one page costs little.
+// keepRow mirrors the PDF's table breaking (render/pdf keepRows) with
+// keep-with-next on the paragraphs of a row: a table of up to 8 body rows
+// of short text moves whole to the next page; a longer one keeps its first
+// 4 body rows with the header and never leaves its last row alone.
+func keepRow(t *doc.Table, ri int, allShort bool) bool {
+	body, last := len(t.Rows)-t.HeaderRows, len(t.Rows)-1
+	switch {
+	case ri >= last:
+		return false
+	case ri < t.HeaderRows:
+		return true
+	case body <= 8 && allShort:
+		return true
+	}
+	return ri-t.HeaderRows < 4-1 || ri == last-1
+}
+
 func shortRow(row *doc.Row) bool {
 	n := 0
 	for _, c := range row.Cells {

@@ -469,12 +469,12 @@ func (l *layout) typeset(is []doc.Inline, ps paraSpec, x0, w float64) []pline {
 			breaks = l.knuthPlass(items, w, kpPass{tol: 5, hyphens: true, emergency: true})
 		}
 		if breaks == nil {
-			breaks = l.knuthPlass(items, w, kpPass{tol: 5, hyphens: true, emergency: true, anyHyphRun: true})
+			breaks = l.knuthPlass(items, w, kpPass{tol: 5, hyphens: true, emergency: true, anyHyphRun: true, overfull: true})
 		}
 	} else if !ps.code {
 		breaks = l.knuthPlass(items, w, kpPass{tol: inf, hyphens: true, ragged: raggedEms * em})
 		if breaks == nil {
-			breaks = l.knuthPlass(items, w, kpPass{tol: inf, hyphens: true, ragged: raggedEms * em, emergency: true, anyHyphRun: true})
+			breaks = l.knuthPlass(items, w, kpPass{tol: inf, hyphens: true, ragged: raggedEms * em, emergency: true, anyHyphRun: true, overfull: true})
 		}
 	}
 	if breaks == nil {
@@ -605,11 +605,12 @@ func (a *nodeArena) new(n kpNode) *kpNode {
 type kpPass struct {
 	tol       float64 // largest adjustment ratio of a line
 	hyphens   bool    // may break at hyphenation points
-	emergency bool    // take an overfull line rather than fail
+	emergency bool    // take a line that cannot stretch, however loose
 	ragged    float64 // > 0: ragged-right, the stretch of a line end (mm)
 	// anyHyphRun lifts the limit of hyphenated lines in a row (the last
 	// resort: a word longer than several lines)
 	anyHyphRun bool
+	overfull   bool // take an overfull line rather than fail
 }
 
 func (l *layout) knuthPlass(items []kpItem, lw float64, ps kpPass) []int {
@@ -769,7 +770,7 @@ func (l *layout) knuthPlass(items []kpItem, lw float64, ps kpPass) []int {
 			}
 		}
 		active = keep
-		if !found && len(active) == 0 && removed != nil && ps.emergency {
+		if !found && len(active) == 0 && removed != nil && ps.overfull {
 			best[1][0] = kpNode{pos: b, line: removed.line + 1, fit: 1, dem: removed.dem + 1e7, prev: removed}
 		}
 		for f := range best {

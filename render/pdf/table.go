@@ -225,12 +225,13 @@ func (l *layout) table(t *doc.Table, ctx flowCtx) {
 }
 
 // Tables and page breaks: a short table moves whole to the next page
-// rather than leaving a few rows behind; a long one keeps its first
-// rows with the header and never leaves its last row alone.
+// rather than leaving a few rows behind (unless it is taller than half
+// a page); a long one keeps its first 4 rows with the header and never
+// leaves its last row alone.
 const (
 	shortTableRows  = 8       // body rows of a table kept whole
 	shortTableShare = 1.0 / 3 // or its height, as a share of the text height
-	tableOrphanRows = 3       // body rows kept with the header at a break
+	tableOrphanRows = 4       // body rows kept with the header at a break
 )
 
 // keepRows chains the row boxes of a table (header groups first).
@@ -239,7 +240,7 @@ func (l *layout) keepRows(rows []*vbox, bodyRows int, h float64) {
 		return
 	}
 	page := textBottom - textTop
-	if bodyRows <= shortTableRows && h <= 0.8*page || h <= shortTableShare*page {
+	if bodyRows <= shortTableRows && h <= 0.5*page || h <= shortTableShare*page {
 		for _, b := range rows[:len(rows)-1] {
 			b.keep = true
 		}
