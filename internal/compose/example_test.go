@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -225,7 +226,10 @@ func TestExamplePDFText(t *testing.T) {
 	text := norm(strings.Join(keep, "\n"))
 	// Footnotes stand at the foot of the page, inside a paragraph that
 	// continues on the next: take them (and their numbers) out.
-	for _, fn := range d.Footnotes {
+	// Footnotes are numbered in the order of d.Footnotes (their first
+	// references); only the number is taken with the note, not digits
+	// of the text before it ("(4,8%)." then note 3).
+	for k, fn := range d.Footnotes {
 		var b strings.Builder
 		for _, bl := range fn.Blocks {
 			b.WriteString(doc.PlainText(bl))
@@ -233,8 +237,8 @@ func TestExamplePDFText(t *testing.T) {
 		if nb := norm(b.String()); nb != "" {
 			if i := strings.Index(text, nb); i >= 0 {
 				j := i
-				for j > 0 && text[j-1] >= '0' && text[j-1] <= '9' {
-					j--
+				if num := strconv.Itoa(k + 1); strings.HasSuffix(text[:i], num) {
+					j -= len(num)
 				}
 				text = text[:j] + text[i+len(nb):]
 			}
