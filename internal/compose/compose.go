@@ -21,6 +21,8 @@ import (
 const (
 	// RuleMarkdown: a Markdown construct the documents cannot express.
 	RuleMarkdown = "MD-01"
+	// RuleListDepth: a Markdown list nested deeper than Word can show.
+	RuleListDepth = "MD-02"
 	// RuleImage: a map or image file cannot be read or is not PNG/JPEG.
 	RuleImage = "FILE-04"
 )

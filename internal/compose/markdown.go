@@ -46,7 +46,12 @@ type mdConv struct {
 	src   []byte
 	shift int            // doc heading level = Markdown level + shift
 	fnIDs map[int]string // goldmark footnote index → doc footnote ID
+	lists int            // depth of the list being converted
 }
+
+// wordListLevels is the deepest list nesting Word (and so the DOCX) can
+// show; deeper items stand at that level in the DOCX (rule MD-02).
+const wordListLevels = 9
 
 // markdown converts md to blocks placed in a section of the given level
 // (0 for the top of a document): its highest headings become level+1.
@@ -199,9 +204,14 @@ func (m *mdConv) block(n ast.Node, style doc.ParaStyle) []doc.Block {
 		if !l.Ordered {
 			l.Start = 0
 		}
+		m.lists++
+		if m.lists == wordListLevels+1 {
+			m.c.l.Warnf(m.pos(n), RuleListDepth, "list nested %d levels deep: Word shows at most %d, so the DOCX sets this list and those inside it at level %d (the PDF keeps the nesting)", m.lists, wordListLevels, wordListLevels)
+		}
 		for it := n.FirstChild(); it != nil; it = it.NextSibling() {
 			l.Items = append(l.Items, &doc.ListItem{Blocks: m.blocks(it, style)})
 		}
+		m.lists--
 		return []doc.Block{l}
 	case *ast.Blockquote:
 		return m.blocks(n, doc.ParaQuote)

@@ -44,6 +44,12 @@ func init() {
 	}
 }
 
+// Warnings of the Markdown conversion.
+func init() {
+	register(&Rule{ID: "MD-02", Severity: diag.Warning, Title: "lists are nested at most 9 levels deep",
+		Explain: "Word numbers and indents lists only down to the 9th level, so in the DOCX a list nested deeper stands at the 9th level, beside its parent; the PDF keeps every level. Flatten the list, or make its deepest levels a paragraph or a table."})
+}
+
 // Warnings of the PDF layout, reported by `strategia build`.
 func init() {
 	register(&Rule{ID: "PDF-01", Severity: diag.Warning, Title: "text fits its line, cell or heading without being cut",

@@ -2,6 +2,7 @@ package docx
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -45,5 +46,32 @@ func TestSections(t *testing.T) {
 	}
 	if regexp.MustCompile(`</w:sectPr></w:pPr></w:p><w:p><w:pPr><w:pStyle w:val="[A-Za-z0-9]+"/>(<w:[a-zA-Z]+/>)*<w:pageBreakBefore/>`).MatchString(body) {
 		t.Error("a page break right after a section break")
+	}
+}
+
+// TestDeepList checks that a list nested deeper than Word's 9 levels is
+// written with every item, the deeper ones at the 9th level (compose
+// warns about it, rule MD-02).
+func TestDeepList(t *testing.T) {
+	var l *doc.List
+	for i := 11; i >= 1; i-- {
+		it := &doc.ListItem{Blocks: []doc.Block{&doc.Paragraph{Inlines: []doc.Inline{tx("poziom " + strconv.Itoa(i))}}}}
+		if l != nil {
+			it.Blocks = append(it.Blocks, l)
+		}
+		l = &doc.List{Ordered: i%2 == 0, Items: []*doc.ListItem{it}}
+	}
+	d := &doc.Document{Blocks: []doc.Block{l}}
+	parts := checkPackage(t, render(t, d, Options{NoTitlePage: true}))
+	checkContent(t, d, parts)
+	body := string(parts["word/document.xml"])
+	levels := regexp.MustCompile(`<w:ilvl w:val="(\d+)"/>`).FindAllStringSubmatch(body, -1)
+	if len(levels) != 11 {
+		t.Fatalf("%d numbered items, want 11", len(levels))
+	}
+	for i, m := range levels {
+		if want := strconv.Itoa(min(i, 8)); m[1] != want {
+			t.Errorf("item %d at level %s, want %s", i+1, m[1], want)
+		}
 	}
 }
