@@ -65,9 +65,17 @@ type consultationReportView struct {
 	Announced, From, To, ReportDate   string
 	Days, MinDays, ReportDays         int
 	Channels                          []string
+	Meetings                          []meetingView
 	Parties                           []partyView
 	Received, Accepted                int
 	SummaryTable, CommentsTable       string // block tokens
+}
+
+// meetingView is a consultation meeting; Participants is -1 when not
+// recorded.
+type meetingView struct {
+	Date, Place, Topic string
+	Participants       int
 }
 
 // partyView is a group of partners the consultation involved.
@@ -86,6 +94,13 @@ func (c *composer) consultationReportView() *consultationReportView {
 	}
 	for _, x := range co.Channels {
 		v.Channels = append(v.Channels, label(channels, x))
+	}
+	for _, m := range co.Meetings {
+		mv := meetingView{Date: m.Date, Place: clean(m.Place), Topic: clean(m.Topic), Participants: -1}
+		if m.Participants != nil {
+			mv.Participants = *m.Participants
+		}
+		v.Meetings = append(v.Meetings, mv)
 	}
 	for _, g := range s.Participation.PartnersInvolved {
 		v.Parties = append(v.Parties, partyView{plfmt.UpperFirst(label(partnerGroups, g.Group)), clean(g.Description)})

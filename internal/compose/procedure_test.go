@@ -77,6 +77,8 @@ func TestProcedureExample(t *testing.T) {
 			"Podstawa prawna i przedmiot konsultacji", "W konsultacjach zgłoszono 30 uwag, z których 22 uwzględniono w całości lub w części.",
 			"tj. przez 40 dni od dnia ogłoszenia", "Razem", "Stowarzyszenie Przyjaciół Ziemi Kolneńskiej „Kurpianka”",
 			"częściowo uwzględniona", "Dyrektor Regionalnego Zarządu Gospodarki Wodnej w Białymstoku",
+			"05.03.2024, Miejski Dom Kultury w Kolnie – spotkanie otwarte dla mieszkańców gmin Kolno (58 uczestników)",
+			"12.03.2024, Urząd Gminy Mały Płock (19 uczestników)",
 		},
 		"zk-raport-diagnostyczny": {"Raport przedstawia diagnozę sytuacji społecznej, gospodarczej i przestrzennej", "Demografia i migracje", "Analiza SWOT"},
 	}

@@ -74,14 +74,24 @@ type PartnerGroup struct {
 // Consultation is the public consultation (art. 6 upzpr).
 type Consultation struct {
 	Meta             `yaml:"-"`
-	Announced        string   `yaml:"announced"`
-	From             string   `yaml:"from"`
-	To               string   `yaml:"to"`
-	Channels         []string `yaml:"channels"`
-	CommentsReceived *int     `yaml:"comments_received"`
-	CommentsAccepted *int     `yaml:"comments_accepted"`
-	ReportDate       string   `yaml:"report_date"`
-	Report           Markdown `yaml:"report_md"`
+	Announced        string     `yaml:"announced"`
+	From             string     `yaml:"from"`
+	To               string     `yaml:"to"`
+	Channels         []string   `yaml:"channels"`
+	CommentsReceived *int       `yaml:"comments_received"`
+	CommentsAccepted *int       `yaml:"comments_accepted"`
+	ReportDate       string     `yaml:"report_date"`
+	Report           Markdown   `yaml:"report_md"`
+	Meetings         []*Meeting `yaml:"meetings"`
+}
+
+// Meeting is a consultation meeting.
+type Meeting struct {
+	Meta         `yaml:"-"`
+	Date         string `yaml:"date"`
+	Place        string `yaml:"place"`
+	Participants *int   `yaml:"participants"`
+	Topic        string `yaml:"topic"`
 }
 
 // VoivodeshipOpinion is the opinion of a zarząd województwa (art. 10f ust. 2 usg).
