@@ -198,12 +198,19 @@ func TestBrowser(t *testing.T) {
 		window.sawBusy = "";
 		new MutationObserver(() => { if (!busy.hidden) window.sawBusy = busy.textContent }).observe(busy, {attributes: true});
 	})()`)
+	fetches := `performance.getEntriesByType("resource").filter(r => r.initiatorType === "fetch").length`
+	fetched := eval[int](t, ctx, "fetches before", fetches)
 	const para = "Akapit dopisany podczas testu przeglądarki."
 	appendFile(t, filepath.Join(s.dir, "diag", "demografia.md"), "\n"+para+"\n")
 	waitJS(t, ctx, "wait for the appended paragraph", `document.body.textContent.includes(`+"`"+para+"`"+`)`)
 	after := eval[float64](t, ctx, "reading position", `Array.from(document.querySelectorAll("h3,h4")).find(h => h.textContent.includes(`+"`"+section+"`"+`)).getBoundingClientRect().top`)
 	if d := after - before; d < -2 || d > 2 {
 		t.Errorf("the section moved by %.0f px on reload", d)
+	}
+	// A change within one chapter arrives as that section alone: the
+	// browser does not fetch the page again.
+	if n := eval[int](t, ctx, "fetches after", fetches); n != fetched {
+		t.Errorf("the page was fetched again (%d fetches) for a change within one section", n-fetched)
 	}
 	if saw := eval[string](t, ctx, "indicator", `window.sawBusy`); saw != "budowanie…" {
 		t.Errorf("the indicator showed %q during the rebuild, want budowanie…", saw)

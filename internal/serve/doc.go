@@ -10,7 +10,10 @@
 //     listens to server-sent events (/_strategia/events), shows
 //     "budowanie…" while a rebuild runs, swaps in the new page after a
 //     successful rebuild keeping the reader on the section they were
-//     reading, and, when the content is broken, shows an overlay listing
+//     reading (when the change lies within one section, the event carries
+//     that section alone and the page replaces just it, instead of
+//     fetching and parsing the whole document), and, when the content is
+//     broken, shows an overlay listing
 //     every diagnostic as a link that opens the file at its line in the
 //     editor (a URL template, vscode://file/{path}:{line}:{col} by
 //     default) above the last good document.

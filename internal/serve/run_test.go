@@ -219,6 +219,9 @@ func TestServeRebuilds(t *testing.T) {
 	if d.Seq <= seq {
 		t.Errorf("doc seq %d not after %d", d.Seq, seq)
 	}
+	if d.Fragment == nil || d.Base != seq || !strings.Contains(d.Fragment.HTML, para) || !strings.HasPrefix(d.Fragment.HTML, "<section") {
+		t.Errorf("the change within one chapter came without its section: base %d, fragment %+v", d.Base, d.Fragment)
+	}
 	if !strings.Contains(get(page), para) {
 		t.Error("the new paragraph is not in the served page")
 	}

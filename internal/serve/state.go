@@ -2,6 +2,7 @@ package serve
 
 import (
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -53,6 +54,11 @@ type Event struct {
 	// new sequence number.
 	Doc string `json:"doc,omitempty"`
 	Seq int64  `json:"seq,omitempty"`
+	// Base and Fragment: a page at sequence number Base becomes the page
+	// at Seq by replacing one section with Fragment ("doc", when the
+	// change lies within one section).
+	Base     int64     `json:"base,omitempty"`
+	Fragment *Fragment `json:"fragment,omitempty"`
 	// Partnership is the state after a build ("done").
 	Partnership *partnership `json:"partnership,omitempty"`
 	// Changed reports that the build wrote documents ("done").
@@ -73,13 +79,14 @@ type state struct {
 	mu    sync.Mutex
 	parts map[string]*partnership // by folder
 	docs  map[string]int64        // HTML page URL path → sequence number of its last write
+	pages map[string][]byte       // HTML page URL path → its last bytes, for fragments
 	seq   int64
 	subs  map[chan []byte]bool
 }
 
 func newState(cwd, out, editor string) *state {
 	return &state{cwd: cwd, out: out, editor: editor, parts: map[string]*partnership{},
-		docs: map[string]int64{}, subs: map[chan []byte]bool{}}
+		docs: map[string]int64{}, pages: map[string][]byte{}, subs: map[chan []byte]bool{}}
 }
 
 // subscribe returns a channel of encoded events, the first being hello.
@@ -167,11 +174,21 @@ func (s *state) written(ev build.Event) {
 		return
 	}
 	url := "/" + filepath.ToSlash(rel) + "/"
+	data, err := os.ReadFile(abs)
+	if err != nil {
+		data = nil
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	e := Event{Type: "doc", Slug: ev.Partnership, Doc: url}
+	if f, ok := fragment(s.pages[url], data); ok && s.docs[url] > 0 {
+		e.Base, e.Fragment = s.docs[url], &f
+	}
+	s.pages[url] = data
 	s.seq++
 	s.docs[url] = s.seq
-	s.broadcast(Event{Type: "doc", Slug: ev.Partnership, Doc: url, Seq: s.seq})
+	e.Seq = s.seq
+	s.broadcast(e)
 }
 
 // done records a finished build.

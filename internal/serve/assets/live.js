@@ -118,6 +118,24 @@
     for (var i = 0; i < as.length; i++) morph(as[i], bs[i]);
   }
 
+  // patch applies a changed section sent with the event, when the page is
+  // the version the change starts from; it reports whether it did.
+  function patch(e) {
+    if (!e.fragment || e.base !== seq || loading) return false;
+    var old = document.getElementById(e.fragment.id);
+    if (!old) return false;
+    var t0 = performance.now();
+    var point = readingPoint();
+    var tpl = document.createElement("template");
+    tpl.innerHTML = e.fragment.html;
+    old.replaceWith(tpl.content);
+    restore(point);
+    seq = e.seq;
+    document.documentElement.setAttribute("data-strategia-seq", String(seq));
+    window.strategiaRefreshMs = performance.now() - t0;
+    return true;
+  }
+
   var loading = null;
   // refresh fetches the page again and swaps its body in place, so the
   // reader stays where they were.
@@ -175,7 +193,8 @@
         if (e.slug === slug) busy.hidden = false;
         break;
       case "doc":
-        if (e.doc === here && e.seq > seq) refresh(e.seq);
+        if (e.doc !== here || e.seq <= seq) break;
+        if (!patch(e)) refresh(e.seq);
         break;
       case "done":
         if (e.slug !== slug) break;
