@@ -17,8 +17,9 @@ func runDiff(e *env, args []string) int {
 	fs := newFlags(e, "diff", diffArgs,
 		"List what changed in a partnership's content between two git revisions, by ID:\n"+
 			"members, goals, directions, results, indicators, projects, finance and prose.\n"+
-			"-from defaults to the last tag, else the last commit that changed the folder;\n"+
-			"-to defaults to the working tree")
+			"-from defaults to the newest tag; without tags, to HEAD when the folder has\n"+
+			"uncommitted changes, else to the version before the last commit that changed\n"+
+			"it; -to defaults to the working tree")
 	from := fs.String("from", "", "compare from git revision `REV` (tag, branch, commit)")
 	to := fs.String("to", "", "compare to git revision `REV` (default: the working tree)")
 	asJSON := fs.Bool("json", false, "print the changes as JSON on standard output")
