@@ -2,7 +2,9 @@ package html
 
 import (
 	"bytes"
+	"crypto/sha256"
 	_ "embed"
+	"encoding/hex"
 	"fmt"
 	"strconv"
 	"strings"
@@ -211,8 +213,11 @@ func idName(a string) string {
 	return s
 }
 
-// image names the figure's image file (letters, digits, '-', '_', '.';
-// the extension from its format) and collects its bytes once.
+// image names the figure's image file and collects its bytes once. The
+// name is the figure's own (letters, digits, '-', '_'), a short hash of
+// the bytes and the extension of its format: "M1-3fa2b1c4.png". A map
+// redrawn under the same name gets a new file name, so no browser or
+// web cache shows the old one beside the new page.
 func (r *renderer) image(f *doc.Figure) {
 	if len(f.Data) == 0 {
 		return
@@ -240,6 +245,8 @@ func (r *renderer) image(f *doc.Figure) {
 	if base == "" {
 		base = "rycina"
 	}
+	sum := sha256.Sum256(f.Data)
+	base += "-" + hex.EncodeToString(sum[:4])
 	name := base + ext
 	for i := 2; ; i++ {
 		found := false
