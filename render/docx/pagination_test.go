@@ -2,6 +2,8 @@ package docx
 
 import (
 	"encoding/json"
+	"encoding/xml"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -10,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/strategia-pl/strategia/internal/check"
 	"github.com/strategia-pl/strategia/internal/compose"
@@ -170,6 +173,7 @@ func TestPrefilledPagesMatchLibreOffice(t *testing.T) {
 	}
 	captions("Tabela", r.tables)
 	captions("Mapa", r.figures)
+	checkCellBreaks(t, d, out)
 	t.Logf("pre-filled page numbers equal to LibreOffice's: %d of %d (LibreOffice %d pages)", matched, total, len(text))
 	if total == 0 {
 		t.Fatal("no pre-filled page numbers")
@@ -192,3 +196,100 @@ func TestPrefilledPagesMatchLibreOffice(t *testing.T) {
 // minMatchedShare is the share of pre-filled page numbers that must equal
 // LibreOffice's pages (before this test existed: 0 of 128; 107 of 129 when the PDF sized columns to content and this floor was set).
 const minMatchedShare = 0.80
+
+// checkCellBreaks fails for every word of a table cell that LibreOffice
+// broke across lines without a hyphen: the last word of a line of a text
+// block (pdftotext -bbox-layout) and the first word of the next line
+// that together make a word of a cell. A word hyphenated at the line end
+// ends its first line with the hyphen and is fine.
+func checkCellBreaks(t *testing.T, d *doc.Document, pdfPath string) {
+	t.Helper()
+	breaks := cellBreaks(t, d, pdfPath)
+	for _, b := range breaks {
+		t.Error(b)
+	}
+	t.Logf("table-cell words broken without a hyphen in LibreOffice's rendering: %d", len(breaks))
+}
+
+// cellBreaks lists the breaks checkCellBreaks reports.
+func cellBreaks(t *testing.T, d *doc.Document, pdfPath string) []string {
+	t.Helper()
+	notLetter := func(r rune) bool { return !unicode.IsLetter(r) }
+	cellWords := map[string]bool{}
+	_ = doc.Walk(d, func(n doc.Node, entering bool) (doc.WalkStatus, error) {
+		if c, ok := n.(*doc.Cell); ok && entering {
+			for _, w := range strings.FieldsFunc(doc.PlainText(c), notLetter) {
+				rs := []rune(w)
+				for i := 2; i <= len(rs); i++ {
+					cellWords[string(rs[:i])] = true // the word and its beginnings
+				}
+			}
+		}
+		return doc.WalkContinue, nil
+	})
+	// Two words of the text side by side ("Stawisk" | "i") are no break.
+	words := map[string]bool{}
+	for _, w := range strings.FieldsFunc(doc.PlainText(d), notLetter) {
+		words[w] = true
+	}
+	p, err := exec.LookPath("pdftotext")
+	if err != nil {
+		t.Skip("pdftotext not installed")
+	}
+	out, err := exec.Command(p, "-bbox-layout", pdfPath, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var page struct {
+		Pages []struct {
+			Blocks []struct {
+				Lines []struct {
+					Words []string `xml:"word"`
+				} `xml:"line"`
+			} `xml:"flow>block"`
+		} `xml:"body>doc>page"`
+	}
+	if err := xml.Unmarshal(out, &page); err != nil {
+		t.Fatal(err)
+	}
+	var broken []string
+	for pi, pg := range page.Pages {
+		for _, b := range pg.Blocks {
+			for i := 0; i+1 < len(b.Lines); i++ {
+				a, c := b.Lines[i].Words, b.Lines[i+1].Words
+				if len(a) == 0 || len(c) == 0 || strings.HasSuffix(a[len(a)-1], "-") {
+					continue
+				}
+				end := strings.FieldsFunc(a[len(a)-1], notLetter)
+				start := strings.FieldsFunc(c[0], notLetter)
+				if len(end) == 0 || len(start) == 0 || !strings.HasSuffix(a[len(a)-1], end[len(end)-1]) || !strings.HasPrefix(c[0], start[0]) {
+					continue
+				}
+				if words[end[len(end)-1]] && words[start[0]] {
+					continue
+				}
+				if w := end[len(end)-1] + start[0]; cellWords[w] {
+					broken = append(broken, fmt.Sprintf("page %d: a cell word broken without a hyphen: %q | %q", pi+1, a[len(a)-1], c[0]))
+				}
+			}
+		}
+	}
+	return broken
+}
+
+// TestCellBreakCheckFails plants a word too long for its narrow column,
+// which LibreOffice must break without a hyphen, and checks that
+// checkCellBreaks reports it (so the check can fail).
+func TestCellBreakCheckFails(t *testing.T) {
+	lo := libreOffice(t)
+	long := "Bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
+	cell := func(s string) *doc.Cell {
+		return &doc.Cell{Blocks: []doc.Block{&doc.Paragraph{Inlines: []doc.Inline{&doc.Text{Text: s}}}}}
+	}
+	d := &doc.Document{Blocks: []doc.Block{&doc.Table{Widths: []float64{1, 9},
+		Rows: []*doc.Row{{Cells: []*doc.Cell{cell(long), cell("zwykły tekst")}}}}}}
+	out := convertToPDF(t, lo, render(t, d, Options{NoTitlePage: true}), "planted")
+	if len(cellBreaks(t, d, out)) == 0 {
+		t.Error("a word broken at the column's edge was not reported")
+	}
+}
