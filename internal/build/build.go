@@ -223,7 +223,7 @@ func (b *Builder) Partnership(ctx context.Context, dir string) *Report {
 		return rep
 	}
 	defer root.Close()
-	date, err := SourceDate(abs, s.Files)
+	date, err := sourceDate(abs, s.Files, dirty || rev == "")
 	if err != nil {
 		rep.Err = err
 		return rep

@@ -16,6 +16,12 @@ import (
 // the given source files. It never uses the clock, so the same sources
 // give the same bytes.
 func SourceDate(dir string, files []string) (string, error) {
+	return sourceDate(dir, files, gitDirty(dir))
+}
+
+// sourceDate is SourceDate for a folder whose git state is known: dirty
+// (or outside git) means the files' modification times, not the commit.
+func sourceDate(dir string, files []string, dirty bool) (string, error) {
 	if v, ok := os.LookupEnv("SOURCE_DATE_EPOCH"); ok && v != "" {
 		sec, err := strconv.ParseInt(v, 10, 64)
 		if err != nil {
@@ -26,7 +32,7 @@ func SourceDate(dir string, files []string) (string, error) {
 	// While sources are being edited (watch mode) the tree is dirty: ask
 	// git for the commit date only when it is clean, one process less per
 	// rebuild.
-	if !gitDirty(dir) {
+	if !dirty {
 		if d := gitDate(dir); d != "" {
 			return d, nil
 		}
@@ -60,11 +66,23 @@ func gitDirty(dir string) bool {
 
 // Revision returns the short commit of HEAD in the git repository holding
 // dir and whether dir has uncommitted changes ("wersja robocza"); "" and
-// false outside git or without the git command.
+// false outside git or without the git command. One git process answers
+// both.
 func Revision(dir string) (commit string, dirty bool) {
-	out, err := exec.Command("git", "-C", dir, "rev-parse", "--short", "HEAD").Output()
+	out, err := exec.Command("git", "-C", dir, "status", "--porcelain=v2", "--branch", "--", ".").Output()
 	if err != nil {
 		return "", false
 	}
-	return strings.TrimSpace(string(out)), gitDirty(dir)
+	for _, line := range strings.Split(string(out), "\n") {
+		switch {
+		case strings.HasPrefix(line, "# branch.oid "):
+			commit = strings.TrimPrefix(line, "# branch.oid ")
+		case line != "" && !strings.HasPrefix(line, "#"):
+			dirty = true
+		}
+	}
+	if len(commit) < 7 || commit == "(initial)" {
+		return "", dirty // no commit yet
+	}
+	return commit[:7], dirty
 }
