@@ -31,33 +31,63 @@
 //
 // # What the output contains
 //
-//   - a title page from doc.Meta (Title, Subtitle, Author, TitlePage lines)
-//     with its own empty first-page header and footer;
-//   - the table of contents as a TOC field (TOC \o "1-3" \h \z \u) with
-//     w:updateFields set, so Word fills in page numbers on opening, and
-//     pre-filled hyperlinked TOC1–TOC3 entries with PAGEREF fields, so
-//     LibreOffice and previews show a table of contents as well. Inside a
-//     TOC field LibreOffice prints the cached PAGEREF results rather than
-//     computing them, so Options.TOCPages may supply them (the PDF's page
-//     numbers, say); without it the entries show no page numbers until
-//     Word updates the field;
-//   - lists of tables and figures (doc.TOC with Of set) as TOC fields over
-//     the Caption and Figure Caption styles (TOC \h \z \t "caption,2"),
-//     pre-filled the same way with TOC2 entries linking to the tables' and
-//     figures' bookmarks;
-//   - a running header (Meta.Header, else Title) and a footer
-//     "Strona X z Y" from PAGE and NUMPAGES fields;
-//   - Word footnotes (word/footnotes.xml), numbered in order of first
-//     reference; a repeated reference prints the same number;
+//   - a title page from doc.Meta (Title, Subtitle, Author, TitlePage lines),
+//     its colour bands as page-anchored frames in its own first-page
+//     header and its date in its own first-page footer, as the PDF's;
+//   - the front matter (title page, table of contents, lists of tables
+//     and maps) in a section of its own, the body in the next one, and a
+//     landscape section around every table the PDF sets on landscape
+//     pages (doc.Table.Landscape, or Options.ColumnWidths wider than the
+//     portrait text); page numbers run on through all sections;
+//   - the table of contents as a TOC field over the Heading1–3 styles
+//     (TOC \h \z \t "heading 1,1,…") with w:updateFields set, so Word
+//     fills in page numbers on opening, and pre-filled hyperlinked
+//     TOC1–TOC3 entries with PAGEREF fields, so LibreOffice and previews
+//     show a table of contents as well. Inside a TOC field LibreOffice
+//     prints the cached PAGEREF results rather than computing them, so
+//     Options.TOCPages supplies them (the PDF's page numbers); the styles
+//     make LibreOffice paginate like the PDF (see below), so they are
+//     right there too;
+//   - headings in the HeadingN styles, whose outline level they take from
+//     the style only; headings the table of contents leaves out use
+//     HeadingNUnlisted (based on HeadingN, same level in the navigation
+//     pane), which the TOC field's style list does not name;
+//   - captions whose number is a SEQ field (SEQ Tabela, SEQ Mapa) in a
+//     bookmark, links to numbered tables and maps whose number is a REF
+//     field to it (caption.go), and lists of tables and figures as TOC
+//     fields over those SEQ identifiers (TOC \h \z \c "Tabela"),
+//     pre-filled with TableofFigures entries and PAGEREF fields;
+//   - a running header (Meta.Header, else Title), left and italic, and a
+//     footer "Strona X z Y" from PAGE and NUMPAGES fields;
+//   - Word footnotes (word/footnotes.xml) in Word's own footnote text and
+//     footnote reference styles, numbered in order of first reference; a
+//     repeated reference prints the same number;
 //   - tables in the TableGrid style with repeated header rows, gridSpan and
-//     vMerge spans, column widths from doc.Table.Widths scaled to the text
-//     width, a caption above and a note below; only doc.Shade produces
-//     cell shading;
+//     vMerge spans (merged and header cells centred vertically), column
+//     widths from Options.ColumnWidths (the PDF's, so cells wrap alike) or
+//     doc.Table.Widths, a caption above and a note below; only doc.Shade
+//     produces cell shading; internal links in cells are plain text;
 //   - inline DrawingML pictures with alt text, scaled to the text width,
 //     with caption and source below;
 //   - external hyperlinks through relationships, internal ones through
 //     w:anchor to a bookmark made for every doc anchor;
-//   - docProps/core.xml and app.xml from doc.Meta.
+//   - automatic hyphenation (w:autoHyphenation; the language, pl-PL, is
+//     the styles' default), at most two hyphenated lines in a row;
+//   - docProps/core.xml (dc:title is the title alone, the subtitle the
+//     subject or, beside a subject, the description) and app.xml.
+//
+// # Paginating like the PDF
+//
+// The reference styles copy the PDF's geometry and typography: A4 with
+// 25 mm margins, Times New Roman and Arial (the metric twins of the
+// Liberation faces the PDF embeds), exact line heights (body 13.75 pt for
+// 11 pt type), the PDF's space above every kind of paragraph, its cell
+// padding, widow and orphan control and keep-with-next headings. Space
+// below a paragraph is carried to the next one as space above (spacing.go),
+// since Word adds the two and LibreOffice keeps the larger. Body text is
+// set 0.05 pt tighter, as the PDF's line breaker may shrink spaces and
+// LibreOffice's may not. TestPrefilledPagesMatchLibreOffice measures the
+// result.
 //
 // Every doc.ParaStyle maps to a paragraph style of the reference
 // (BodyText, Lead, Quote, Caption, Note, Code, DefinitionTerm,

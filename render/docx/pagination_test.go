@@ -101,8 +101,13 @@ func TestPrefilledPagesMatchLibreOffice(t *testing.T) {
 	r := newRenderer(d, opt)
 	out := convertToPDF(t, lo, render(t, d, opt), "strategia")
 	if dst := os.Getenv("STRATEGIA_KEEP_LO_PDF"); dst != "" {
+		// For a look: LibreOffice's PDF, and ours beside it (.ref.pdf).
 		if data, err := os.ReadFile(out); err == nil {
 			_ = os.WriteFile(dst, data, 0o644)
+		}
+		if f, err := os.Create(strings.TrimSuffix(dst, ".pdf") + ".ref.pdf"); err == nil {
+			_ = pdf.Render(f, d, pdf.Options{})
+			f.Close()
 		}
 	}
 

@@ -30,7 +30,8 @@ var Styles string
 var Numbering string
 
 // Settings is word/settings.xml: A4-agnostic document settings, Polish
-// theme language, footnote separators -1/0 and w:updateFields (so Word
+// theme language, automatic hyphenation (at most two hyphenated lines in
+// a row, capitals left whole), footnote separators -1/0 and w:updateFields (so Word
 // fills the TOC's page numbers when the file is opened). render/docx
 // removes the updateFields line when the document has no TOC.
 //
