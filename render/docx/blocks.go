@@ -110,9 +110,6 @@ func (r *renderer) openPara(c ctx, pp pprops) {
 			b.WriteString(`<w:numPr><w:numId w:val="0"/></w:numPr>`)
 		}
 	}
-	if pp.ind >= 0 {
-		b.WriteString(`<w:ind w:left="` + strconv.Itoa(pp.ind) + `" w:firstLine="0"/>`)
-	}
 	if pp.before >= 0 || pp.after >= 0 {
 		b.WriteString(`<w:spacing`)
 		if pp.before >= 0 {
@@ -122,6 +119,9 @@ func (r *renderer) openPara(c ctx, pp pprops) {
 			b.WriteString(` w:after="` + strconv.Itoa(pp.after) + `"`)
 		}
 		b.WriteString(`/>`)
+	}
+	if pp.ind >= 0 {
+		b.WriteString(`<w:ind w:left="` + strconv.Itoa(pp.ind) + `" w:firstLine="0"/>`)
 	}
 	if pp.jc != "" {
 		b.WriteString(`<w:jc w:val="` + pp.jc + `"/>`)

@@ -183,6 +183,8 @@ func checkPackage(tb testing.TB, data []byte) map[string][]byte {
 		if strings.HasSuffix(n, ".xml") || strings.HasSuffix(n, ".rels") {
 			if err := wellFormed(parts[n]); err != nil {
 				tb.Errorf("%s: not well-formed: %v", n, err)
+			} else if strings.HasPrefix(n, "word/") {
+				checkPPrOrder(tb, n, parts[n])
 			}
 		}
 	}
