@@ -20,14 +20,21 @@ var pPrOrder = []string{"pStyle", "keepNext", "keepLines", "pageBreakBefore", "f
 	"contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection", "textAlignment",
 	"textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange"}
 
-// checkPPrOrder reports pPr elements of an XML part whose children are
+// rPrOrder is the sequence of CT_RPr's EG_RPrBase (§17.3.2.28), with the
+// revision marks a paragraph mark's rPr (CT_ParaRPr) may hold around it.
+var rPrOrder = []string{"ins", "del", "moveFrom", "moveTo", "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike",
+	"outline", "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing",
+	"w", "kern", "position", "sz", "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign",
+	"rtl", "cs", "em", "lang", "eastAsianLayout", "specVanish", "oMath", "rPrChange"}
+
+// checkPPrOrder reports pPr and rPr elements of an XML part whose children are
 // out of the schema's order.
 func checkPPrOrder(tb testing.TB, name string, data []byte) {
 	tb.Helper()
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	type frame struct {
-		pPr  bool
-		last int
+		order []string // the children's order, nil for other elements
+		last  int
 	}
 	var stack []frame
 	for {
@@ -40,17 +47,27 @@ func checkPPrOrder(tb testing.TB, name string, data []byte) {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			if n := len(stack); n > 0 && stack[n-1].pPr {
-				i := slices.Index(pPrOrder, t.Name.Local)
+			if n := len(stack); n > 0 && stack[n-1].order != nil {
+				f := &stack[n-1]
+				i := slices.Index(f.order, t.Name.Local)
 				if i < 0 {
-					tb.Errorf("%s: unknown pPr child %s", name, t.Name.Local)
-				} else if i < stack[n-1].last {
-					tb.Errorf("%s: pPr child %s after %s", name, t.Name.Local, pPrOrder[stack[n-1].last])
+					tb.Errorf("%s: unknown child %s", name, t.Name.Local)
+				} else if i < f.last {
+					tb.Errorf("%s: child %s after %s", name, t.Name.Local, f.order[f.last])
 				} else {
-					stack[n-1].last = i
+					f.last = i
 				}
 			}
-			stack = append(stack, frame{pPr: t.Name.Local == "pPr" && !strings.Contains(t.Name.Space, "drawingml")})
+			var order []string
+			if t.Name.Space == "http://schemas.openxmlformats.org/wordprocessingml/2006/main" {
+				switch t.Name.Local {
+				case "pPr":
+					order = pPrOrder
+				case "rPr":
+					order = rPrOrder
+				}
+			}
+			stack = append(stack, frame{order: order})
 		case xml.EndElement:
 			stack = stack[:len(stack)-1]
 		}
@@ -61,6 +78,7 @@ func checkPPrOrder(tb testing.TB, name string, data []byte) {
 // and of every part of a rendered document against the schema's order.
 func TestPPrOrder(t *testing.T) {
 	checkPPrOrder(t, "templates/docx/styles.xml", []byte(ref.Styles))
+	checkPPrOrder(t, "templates/docx/numbering.xml", []byte(ref.Numbering))
 	_, parts := unzip(t, render(t, fixture(), Options{TOCPages: map[string]int{"r1": 2}}))
 	for name, data := range parts {
 		if strings.HasPrefix(name, "word/") && strings.HasSuffix(name, ".xml") {
