@@ -257,3 +257,7 @@ func (c *composer) unitPhrase(teryt string) grammar.Phrase {
 	}
 	return p
 }
+
+func grammarVoivodeshipGen(code string) string {
+	return grammar.Default().Voivodeships([]string{code}, grammar.Gen)
+}

@@ -233,6 +233,9 @@ func TestGenitive(t *testing.T) {
 		"Związek Gmin Nadnoteckich":       "Związku Gmin Nadnoteckich",
 		"Związek Międzygminny Kurpiowski": "Związku Międzygminnego Kurpiowskiego",
 		"Stowarzyszenie „Razem”":          "Stowarzyszenia „Razem”",
+		"Partnerstwo Doliny Pisy":         "Partnerstwa Doliny Pisy",
+		"Partnerstwo Nadnoteckie":         "Partnerstwa Nadnoteckiego",
+		"Obszar Funkcjonalny Kolneński":   "Obszaru Funkcjonalnego Kolneńskiego",
 	} {
 		if got, _ := genitive(in); got != want {
 			t.Errorf("genitive(%q) = %q, want %q", in, got, want)

@@ -2,12 +2,14 @@ package compose
 
 import (
 	"fmt"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/strategia-pl/strategia/internal/model"
+	"github.com/strategia-pl/strategia/internal/scaffold"
 	"github.com/strategia-pl/strategia/render/doc"
 )
 
@@ -36,12 +38,20 @@ func docText(d *doc.Document) string {
 			}
 			b.WriteString("\n")
 		case *doc.Table:
-			for _, in := range append(append([]doc.Inline{}, n.Caption...), n.Note...) {
+			for _, in := range n.Caption {
+				b.WriteString(doc.PlainText(in))
+			}
+			b.WriteString("\n")
+			for _, in := range n.Note {
 				b.WriteString(doc.PlainText(in))
 			}
 			b.WriteString("\n")
 		case *doc.Figure:
-			for _, in := range append(append([]doc.Inline{}, n.Caption...), n.Source...) {
+			for _, in := range n.Caption {
+				b.WriteString(doc.PlainText(in))
+			}
+			b.WriteString("\n")
+			for _, in := range n.Source {
 				b.WriteString(doc.PlainText(in))
 			}
 			b.WriteString("\n")
@@ -117,7 +127,7 @@ func checkPolish(t *testing.T, name string, d *doc.Document) {
 // TestPolishErrorClasses composes the example's and the minimal
 // partnership's documents and looks for every class of error of issue 16.
 func TestPolishErrorClasses(t *testing.T) {
-	for _, dir := range []string{exampleDir, minimalDir} {
+	for _, dir := range []string{exampleDir, minimalDir, scaffoldDir(t)} {
 		s, x, f, opt := loadDir(t, dir)
 		d, _ := Strategy(s, x, f, opt)
 		checkPolish(t, dir+" strategy", d)
@@ -141,6 +151,19 @@ func TestPolishPatternsCatch(t *testing.T) {
 			t.Errorf("no pattern catches %q", bad)
 		}
 	}
+}
+
+// scaffoldDir is a new partnership as `strategia init` makes it (two
+// voivodeships' worth of members is not needed: the scaffold's own tests
+// cover it), for the tests that run every template over minimal content.
+func scaffoldDir(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "nowe")
+	if _, err := scaffold.Create(dir, scaffold.Options{Name: "Partnerstwo Doliny Pisy", Year: 2025,
+		Members: []string{"2006011", "2006032", "2006022", "2006053"}}); err != nil {
+		t.Fatal(err)
+	}
+	return dir
 }
 
 // partnershipSentence is the first paragraph of "Partnerstwo i jego

@@ -133,15 +133,18 @@ func (c *composer) strategyTargets() {
 // "Partnerstwo Nadnoteckie" → "Partnerstwa Nadnoteckiego"): the leading
 // noun and the adjectives that follow it; ok is false for other names.
 func genitive(name string) (string, bool) {
-	for _, n := range []struct{ nom, gen string }{{"Partnerstwo", "Partnerstwa"}, {"Stowarzyszenie", "Stowarzyszenia"},
-		{"Porozumienie", "Porozumienia"}, {"Związek", "Związku"}, {"Obszar", "Obszaru"}} {
+	for _, n := range []struct {
+		nom, gen string
+		neuter   bool
+	}{{"Partnerstwo", "Partnerstwa", true}, {"Stowarzyszenie", "Stowarzyszenia", true},
+		{"Porozumienie", "Porozumienia", true}, {"Związek", "Związku", false}, {"Obszar", "Obszaru", false}} {
 		rest, ok := strings.CutPrefix(name, n.nom+" ")
 		if !ok {
 			continue
 		}
 		words := strings.Fields(rest)
 		for i, w := range words {
-			g := adjGenitive(w)
+			g := adjGenitive(w, n.neuter)
 			if g == "" {
 				break
 			}
@@ -152,16 +155,19 @@ func genitive(name string) (string, bool) {
 	return name, false
 }
 
-// adjGenitive returns the genitive of a neuter or masculine adjective
-// (Testowe → Testowego, Międzygminny → Międzygminnego, Kolneński →
-// Kolneńskiego), or "" for a word that is not one.
-func adjGenitive(w string) string {
-	for _, suf := range []string{"owe", "skie", "ckie", "dzkie", "ne", "nie"} {
-		if strings.HasSuffix(w, suf) {
+// adjGenitive returns the genitive of an adjective agreeing with a neuter
+// noun (Testowe → Testowego, Nadnoteckie → Nadnoteckiego) or a masculine
+// one (Międzygminny → Międzygminnego, Kolneński → Kolneńskiego), or ""
+// for a word that is not one ("Ziemi", "Doliny", "Gmin" are nouns in the
+// genitive and stay).
+func adjGenitive(w string, neuter bool) string {
+	if neuter {
+		if strings.HasSuffix(w, "e") && len([]rune(w)) > 3 {
 			return strings.TrimSuffix(w, "e") + "ego"
 		}
+		return ""
 	}
-	for _, suf := range []string{"owy", "ny"} {
+	for _, suf := range []string{"owy", "ny", "ty", "ły"} {
 		if strings.HasSuffix(w, suf) {
 			return strings.TrimSuffix(w, "y") + "ego"
 		}
