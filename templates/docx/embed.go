@@ -51,6 +51,6 @@ const (
 	MarginBottom = 1417
 	MarginLeft   = 1417
 	MarginRight  = 1417
-	MarginHeader = 709 // 12.5 mm from the edge to the running header
+	MarginHeader = 754 // 13.3 mm from the edge to the running header: its baseline at 16 mm, as in the PDF
 	MarginFooter = 709
 )
