@@ -17,12 +17,9 @@ var goChapters = map[string]func(c *composer) *doc.Section{
 	"diagnoza":          (*composer).diagnosis,
 	"wnioski":           (*composer).conclusions,
 	"swot":              (*composer).swot,
-	"wizja":             (*composer).vision,
 	"cele":              (*composer).goals,
 	"rezultaty":         (*composer).results,
-	"osi":               (*composer).osi,
 	"model":             (*composer).spatialModel,
-	"rekomendacje":      (*composer).recommendations,
 	"system-realizacji": (*composer).implementation,
 	"finanse":           (*composer).finance,
 	"projekty":          (*composer).projects,
@@ -260,4 +257,31 @@ func (c *composer) unitPhrase(teryt string) grammar.Phrase {
 
 func grammarVoivodeshipGen(code string) string {
 	return grammar.Default().Voivodeships([]string{code}, grammar.Gen)
+}
+
+// ---- data of the chapters wizja, osi, rekomendacje ----
+
+// VisionText is the vision as a lead paragraph ("" when there is none);
+// VisionHorizon its horizon year (0 when not given).
+func (v *strategyView) VisionText() string { return v.c.blockTok(v.c.visionLead()) }
+func (v *strategyView) VisionHorizon() int { return v.c.s.Vision.Horizon }
+
+// Mission is the mission's prose ("" when there is none).
+func (v *strategyView) Mission() string { return v.c.blockTok(v.c.missionBlocks()...) }
+
+// OSI are the OSI of an origin, "regional" (named in the voivodeship
+// strategy) or "local" (key to the partnership), with their maps.
+func (v *strategyView) OSI(origin string) string { return v.c.blockTok(v.c.osiBlocks(origin)...) }
+
+// OSIRegionalNone is the content's statement that the voivodeship
+// strategy names no OSI in the area ("" when not given).
+func (v *strategyView) OSIRegionalNone() string { return clean(v.c.s.Spatial.OSIRegionalNoneStatement) }
+
+// RecommendationsTable is the table of spatial-policy settings and
+// recommendations ("" when there are none).
+func (v *strategyView) RecommendationsTable() string {
+	if t := v.c.recommendationsTable(); t != nil {
+		return v.c.blockTok(t)
+	}
+	return ""
 }

@@ -853,31 +853,28 @@ func (c *composer) swot() *doc.Section {
 	return sec
 }
 
-// ---- 5. Wizja i misja ----
+// ---- 5. Wizja i misja (strategy/chapters/wizja.tmpl) ----
 
-func (c *composer) vision() *doc.Section {
-	if c.s.Vision.Text == "" && c.s.Mission.Empty() {
+// visionLead is the vision as a lead paragraph, nil when there is none.
+func (c *composer) visionLead() *doc.Paragraph {
+	if c.s.Vision.Text == "" {
 		return nil
 	}
-	sec := section(1, c.anchor("wizja"), "Wizja i misja")
-	if c.s.Vision.Text != "" {
-		title := "Wizja"
-		if c.s.Vision.Horizon != 0 {
-			title += " rozwoju do " + itoa(c.s.Vision.Horizon) + " roku"
-		}
-		sec.Blocks = append(sec.Blocks, section(2, c.anchor("wizja-rozwoju"), title,
-			&doc.Paragraph{Style: doc.ParaLead, Inlines: ins(tx(c.s.Vision.Text))}))
+	return &doc.Paragraph{Style: doc.ParaLead, Inlines: ins(tx(c.s.Vision.Text))}
+}
+
+// missionBlocks is the mission's prose, its body paragraphs as leads.
+func (c *composer) missionBlocks() []doc.Block {
+	if c.s.Mission.Empty() {
+		return nil
 	}
-	if !c.s.Mission.Empty() {
-		bs := c.markdown(&c.s.Mission, 2)
-		for _, b := range bs {
-			if p, ok := b.(*doc.Paragraph); ok && p.Style == doc.ParaBody {
-				p.Style = doc.ParaLead
-			}
+	bs := c.markdown(&c.s.Mission, 2)
+	for _, b := range bs {
+		if p, ok := b.(*doc.Paragraph); ok && p.Style == doc.ParaBody {
+			p.Style = doc.ParaLead
 		}
-		sec.Blocks = append(sec.Blocks, section(2, c.anchor("misja"), "Misja", bs...))
 	}
-	return sec
+	return bs
 }
 
 // ---- 6. Cele i kierunki działań ----
@@ -1114,33 +1111,16 @@ func (c *composer) indicatorSourceShort(in *model.Indicator) string {
 
 // ---- 8. OSI ----
 
-func (c *composer) osi() *doc.Section {
-	sp := c.s.Spatial
-	sec := section(1, c.anchor("osi"), "Obszary strategicznej interwencji")
-	sec.Blocks = append(sec.Blocks, para("Obszary strategicznej interwencji (OSI) to obszary, do których kierowana jest interwencja polityki rozwoju ze względu na ich problemy lub potencjały (art. 10e ust. 3 pkt 6 i 7 ustawy o samorządzie gminnym)."))
-	for _, origin := range []string{"regional", "local"} {
-		title := map[string]string{"regional": "Obszary strategicznej interwencji określone w strategii rozwoju województwa",
-			"local": "Obszary strategicznej interwencji kluczowe dla partnerstwa"}[origin]
-		ss := section(2, c.anchor("osi-"+origin), title)
-		for _, o := range sp.OSI {
-			if o.Origin != origin {
-				continue
-			}
-			ss.Blocks = append(ss.Blocks, c.osiBlock(o)...)
+// osiBlocks are the OSI of an origin ("regional", "local"), each with its
+// heading, facts, prose and map.
+func (c *composer) osiBlocks(origin string) []doc.Block {
+	var out []doc.Block
+	for _, o := range c.s.Spatial.OSI {
+		if o.Origin == origin {
+			out = append(out, c.osiBlock(o)...)
 		}
-		if len(ss.Blocks) == 0 {
-			switch {
-			case origin == "regional" && sp.OSIRegionalNoneStatement != "":
-				ss.Blocks = append(ss.Blocks, para(sp.OSIRegionalNoneStatement))
-			case origin == "regional":
-				ss.Blocks = append(ss.Blocks, para("Strategia rozwoju województwa nie wyznacza obszarów strategicznej interwencji obejmujących obszar partnerstwa."))
-			default:
-				ss.Blocks = append(ss.Blocks, para("Nie wyznaczono lokalnych obszarów strategicznej interwencji."))
-			}
-		}
-		sec.Blocks = append(sec.Blocks, ss)
 	}
-	return sec
+	return out
 }
 
 func (c *composer) osiBlock(o *model.OSI) []doc.Block {
@@ -1216,13 +1196,13 @@ func (c *composer) spatialModel() *doc.Section {
 
 // ---- 10. Ustalenia i rekomendacje ----
 
-func (c *composer) recommendations() *doc.Section {
+// recommendationsTable is the table of spatial-policy settings and
+// recommendations, nil when there are none.
+func (c *composer) recommendationsTable() *doc.Table {
 	rs := c.s.Spatial.Recommendations
 	if len(rs) == 0 {
 		return nil
 	}
-	sec := section(1, c.anchor("rekomendacje"), "Ustalenia i rekomendacje w zakresie kształtowania i prowadzenia polityki przestrzennej")
-	sec.Blocks = append(sec.Blocks, para("Ustalenia i rekomendacje są wskazówkami dla planów ogólnych gmin, miejscowych planów zagospodarowania przestrzennego i decyzji lokalizacyjnych."))
 	t := c.table("Ustalenia i rekomendacje polityki przestrzennej", []float64{0.6, 5, 2, 1.3}, 1,
 		headerRow("Nr", "Ustalenie lub rekomendacja", "Dotyczy", "Kierunki działań"))
 	all := len(c.f.Gminy)
@@ -1237,8 +1217,7 @@ func (c *composer) recommendations() *doc.Section {
 		}
 		t.Rows = append(t.Rows, row(ccell(r.ID), tcell(text), tcell(applies), icell(c.refLinks(r.Related.IDs())...)))
 	}
-	sec.Blocks = append(sec.Blocks, t)
-	return sec
+	return t
 }
 
 // ---- 11. System realizacji ----
