@@ -538,7 +538,7 @@ func (l *layout) paragraph(p *doc.Paragraph, ctx flowCtx) {
 	if ps.justify {
 		ps.align = doc.AlignLeft
 	}
-	l.tg.open(paraType(p.Style))
+	l.tg.openPara(paraType(p.Style))
 	defer l.tg.close()
 	lines := l.typeset(p.Inlines, ps, ctx.x0+ind, ctx.w-ind-indR)
 	if len(lines) == 0 {

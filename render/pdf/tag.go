@@ -94,6 +94,17 @@ func (t *tagger) openNote() *selem {
 	return e
 }
 
+// openPara starts the element of a paragraph; the first paragraph of a
+// table cell is the cell itself (TD holds text directly: a P inside every
+// cell would double the tree of a table-heavy document).
+func (t *tagger) openPara(typ string) {
+	if c := t.cur(); (c.typ == "TD" || c.typ == "TH") && len(c.kids) == 0 {
+		t.stack = append(t.stack, c) // closed as an alias
+		return
+	}
+	t.open(typ)
+}
+
 // close ends the current element. Footnotes called from inside it follow
 // it in its parent.
 func (t *tagger) close() {
@@ -101,6 +112,13 @@ func (t *tagger) close() {
 	t.stack = t.stack[:len(t.stack)-1]
 	notes := e.notes
 	e.notes = nil
+	if t.cur() == e { // a cell's first paragraph: its footnotes stay in the cell
+		for _, n := range notes {
+			n.parent = e
+			e.kids = append(e.kids, skid{e: n})
+		}
+		return
+	}
 	if e.parent == nil { // a footnote body: after the block that calls it
 		t.addNotes(append([]*selem{e}, notes...))
 		return

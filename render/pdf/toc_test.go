@@ -49,7 +49,7 @@ func TestListsOfTablesAndFigures(t *testing.T) {
 	d := listDoc()
 	var pages map[string]int
 	var b bytes.Buffer
-	if err := Render(&b, d, Options{NoTitlePage: true, AnchorPages: func(m map[string]int) { pages = m }}); err != nil {
+	if err := Render(&b, d, Options{NoTitlePage: true, Uncompressed: true, AnchorPages: func(m map[string]int) { pages = m }}); err != nil {
 		t.Fatal(err)
 	}
 	want := map[string]int{"d": 3, "t1": 3, "c": 4, "m1": 4, "t2": 5, "m2": 5}

@@ -5334,6 +5334,10 @@ func (f *Fpdf) enddoc() {
 	f.putcatalog()
 	f.out(">>")
 	f.out("endobj")
+	if len(f.tag.inStream) > 0 { // strategia patch: object streams need an xref stream
+		f.putXrefStream()
+		return
+	}
 	// Cross-ref
 	o := f.buffer.Len()
 	f.out("xref")

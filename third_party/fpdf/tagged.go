@@ -54,6 +54,14 @@ type taggedState struct {
 	annotObj        [][]int // object number per page and link (both 1-based)
 	annotKey        [][]int // StructParent key per page and link
 	treeObj         int
+	// objects written into object streams: number → (stream, index)
+	inStream map[int][2]int
+	pending  []pendingObj
+}
+
+type pendingObj struct {
+	num  int
+	body string
 }
 
 // SetPDFVersion sets the version written in the file header (a feature
@@ -167,11 +175,10 @@ func (f *Fpdf) putTaggedPageEntries(n int) {
 }
 
 // putTaggedAnnots writes the link annotations of a tagged document, in
-// the order taggedPrepare numbered them.
+// the order taggedPrepare numbered them, into object streams.
 func (f *Fpdf) putTaggedAnnots(nb int, hPt float64) {
 	for n := 1; n <= nb; n++ {
 		for i, pl := range f.pageLinks[n] {
-			f.newobj()
 			var b fmtBuffer
 			b.printf("<</Type /Annot /Subtype /Link /Rect [%.2f %.2f %.2f %.2f] /Border [0 0 0] /F 4 /P %d 0 R /StructParent %d",
 				pl.x, pl.y, pl.x+pl.wd, pl.y-pl.ht, f.tag.pageObj[n], f.tag.annotKey[n][i+1])
@@ -188,10 +195,10 @@ func (f *Fpdf) putTaggedAnnots(nb int, hPt float64) {
 				}
 				b.printf(" /Dest [%d 0 R /XYZ 0 %.2f null]>>", 1+2*l.page, h-l.y*f.k)
 			}
-			f.out(b.String())
-			f.out("endobj")
+			f.stmObj(b.String())
 		}
 	}
+	f.flushObjStreams()
 }
 
 // putStructTree writes the structure tree root, the elements in
@@ -245,11 +252,9 @@ func (f *Fpdf) putStructTree() {
 			}
 		}
 	}
-	// root
-	f.newobj()
-	f.out("<</Type /StructTreeRoot /K [" + strconv.Itoa(t.root.obj) + " 0 R] /ParentTree " +
+	// root; it, the elements and the parent tree go into object streams
+	f.stmObj("<</Type /StructTreeRoot /K [" + strconv.Itoa(t.root.obj) + " 0 R] /ParentTree " +
 		strconv.Itoa(parentTreeObj) + " 0 R /ParentTreeNextKey " + strconv.Itoa(nb+annotKeys) + ">>")
-	f.out("endobj")
 	// elements
 	var b []byte
 	ref := func(b []byte, obj int) []byte {
@@ -257,8 +262,7 @@ func (f *Fpdf) putStructTree() {
 		return append(b, " 0 R"...)
 	}
 	for _, e := range elems {
-		f.newobj()
-		b = append(b[:0], "<</Type /StructElem /S /"...)
+		b = append(b[:0], "<</S /"...) // /Type /StructElem is optional
 		b = append(b, e.Type...)
 		b = append(b, " /P "...)
 		if p := parent[e]; p != nil {
@@ -294,7 +298,10 @@ func (f *Fpdf) putStructTree() {
 			b = append(b, e.Attr...)
 			b = append(b, ">>"...)
 		}
-		b = append(b, " /K ["...)
+		b = append(b, " /K "...)
+		if len(e.Kids) != 1 {
+			b = append(b, '[')
+		}
 		for i, k := range e.Kids {
 			if i > 0 {
 				b = append(b, ' ')
@@ -321,12 +328,13 @@ func (f *Fpdf) putStructTree() {
 				b = append(b, ">>"...)
 			}
 		}
-		b = append(b, "]>>"...)
-		f.out(string(b))
-		f.out("endobj")
+		if len(e.Kids) != 1 {
+			b = append(b, ']')
+		}
+		b = append(b, ">>"...)
+		f.stmObj(string(b))
 	}
 	// parent tree: one flat number tree, keys ascending
-	f.newobj()
 	b = append(b[:0], "<</Nums ["...)
 	for n := 1; n <= nb; n++ {
 		b = strconv.AppendInt(b, int64(n-1), 10)
@@ -353,8 +361,90 @@ func (f *Fpdf) putStructTree() {
 		b = append(b, ' ')
 	}
 	b = append(b, "]>>"...)
-	f.out(string(b))
+	f.stmObj(string(b))
+	f.flushObjStreams()
+}
+
+// stmObj numbers the next object and queues it for an object stream.
+func (f *Fpdf) stmObj(body string) {
+	f.n++
+	for j := len(f.offsets); j <= f.n; j++ {
+		f.offsets = append(f.offsets, 0)
+	}
+	f.tag.pending = append(f.tag.pending, pendingObj{f.n, body})
+}
+
+// flushObjStreams writes the queued objects into compressed object
+// streams (PDF 1.5, ISO 32000-1 §7.5.7) of up to 200 objects each: a
+// structure tree is tens of thousands of small dictionaries.
+func (f *Fpdf) flushObjStreams() {
+	const per = 200
+	t := &f.tag
+	if t.inStream == nil {
+		t.inStream = map[int][2]int{}
+	}
+	for len(t.pending) > 0 {
+		chunk := t.pending[:min(per, len(t.pending))]
+		t.pending = t.pending[len(chunk):]
+		var head, body []byte
+		for _, o := range chunk {
+			head = strconv.AppendInt(head, int64(o.num), 10)
+			head = append(head, ' ')
+			head = strconv.AppendInt(head, int64(len(body)), 10)
+			head = append(head, ' ')
+			body = append(body, o.body...)
+			body = append(body, '\n')
+		}
+		f.newobj()
+		for i, o := range chunk {
+			t.inStream[o.num] = [2]int{f.n, i}
+		}
+		data := append(head, body...)
+		if f.compress {
+			mem := xmem.compress(data)
+			z := mem.bytes()
+			f.outf("<</Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d>>", len(chunk), len(head), len(z))
+			f.putstream(z)
+			mem.release()
+		} else {
+			f.outf("<</Type /ObjStm /N %d /First %d /Length %d>>", len(chunk), len(head), len(data))
+			f.putstream(data)
+		}
+		f.out("endobj")
+	}
+	t.pending = nil
+}
+
+// putXrefStream ends a document that has object streams with a
+// cross-reference stream (ISO 32000-1 §7.5.8) in place of the xref table
+// and trailer.
+func (f *Fpdf) putXrefStream() {
+	root, info := f.n, f.n-1
+	f.newobj()
+	self := f.n
+	data := make([]byte, 0, (f.n+1)*7)
+	entry := func(typ byte, a, b int) {
+		data = append(data, typ, byte(a>>24), byte(a>>16), byte(a>>8), byte(a), byte(b>>8), byte(b))
+	}
+	entry(0, 0, 0xffff)
+	for j := 1; j <= f.n; j++ {
+		if in, ok := f.tag.inStream[j]; ok {
+			entry(2, in[0], in[1])
+		} else {
+			entry(1, f.offsets[j], 0)
+		}
+	}
+	mem := xmem.compress(data)
+	z := mem.bytes()
+	f.outf("<</Type /XRef /Size %d /W [1 4 2] /Root %d 0 R /Info %d 0 R /Filter /FlateDecode /Length %d>>",
+		f.n+1, root, info, len(z))
+	f.putstream(z)
+	mem.release()
 	f.out("endobj")
+	f.out("startxref")
+	f.outf("%d", f.offsets[self])
+	f.out("%%EOF")
+	f.state = 3
 }
 
 // putTaggedCatalog writes the catalogue entries of a tagged document.
