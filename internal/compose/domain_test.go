@@ -1,6 +1,8 @@
 package compose
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -91,4 +93,50 @@ func TestNamesakesQualified(t *testing.T) {
 	if strings.Contains(text, `Text "Kolno (gmina wiejska)"`) && !strings.Contains(text, "Kolno (gmina wiejska, pow. olsztyński)") {
 		t.Error("an unqualified Kolno (gmina wiejska)")
 	}
+}
+
+// TestFicheParts: the parts of every fiche are numbered 1, 2, 3 … without
+// a repeated or skipped number, and the fiche shows the CWD fields (state
+// aid, complementarity, demarcation, contact, date and version, selection).
+func TestFicheParts(t *testing.T) {
+	s, x, f, opt := loadExample(t)
+	for _, p := range s.Projects {
+		d, _ := Fiche(s, x, f, p.ID, opt)
+		text := strings.ReplaceAll(dump(d), `\u00a0`, " ")
+		n := 0
+		for _, ln := range strings.Split(text, "\n") {
+			ln = strings.TrimSpace(ln)
+			var k int
+			var rest string
+			if _, err := fmt.Sscanf(ln, "Text %q", &rest); err != nil {
+				continue
+			}
+			if _, err := fmt.Sscanf(rest, "%d. ", &k); err != nil || !strings.HasPrefix(rest, strconv.Itoa(k)+". ") || !isPartTitle(rest) {
+				continue
+			}
+			n++
+			if k != n {
+				t.Errorf("fiche %s: part %q numbered %d, want %d", p.ID, rest, k, n)
+			}
+		}
+		if n < 5 {
+			t.Errorf("fiche %s: %d numbered parts", p.ID, n)
+		}
+		if p.Priority == "key" {
+			for _, want := range []string{"Pomoc publiczna", "Komplementarność z innymi interwencjami", "Demarkacja z innymi programami i funduszami", "Osoba do kontaktu", "Data i wersja karty", "Przewidywany tryb wyboru"} {
+				if !strings.Contains(text, want) {
+					t.Errorf("fiche %s lacks %q", p.ID, want)
+				}
+			}
+		}
+	}
+}
+
+func isPartTitle(s string) bool {
+	for _, t := range []string{"Informacje podstawowe", "Uzasadnienie", "Powiązanie ze strategią", "Harmonogram", "Budżet", "Pomoc publiczna", "Wskaźniki", "Przygotowanie"} {
+		if strings.Contains(s, ". "+t) {
+			return true
+		}
+	}
+	return false
 }

@@ -129,8 +129,8 @@ func (c *composer) ficheSection(p *model.Project, level int) *doc.Section {
 		Title: ins(raw("Karta projektu "+p.ID+". "), tx(p.Title))}
 	add := func(bs []doc.Block) { sec.Blocks = append(sec.Blocks, bs...) }
 
-	// 1. Basic information
-	b := newKV("1. Informacje podstawowe")
+	// Basic information
+	b := newKV("Informacje podstawowe")
 	b.text("Tytuł projektu", p.Title)
 	if p.ShortTitle != "" {
 		b.text("Tytuł skrócony", p.ShortTitle)
@@ -189,17 +189,39 @@ func (c *composer) ficheSection(p *model.Project, level int) *doc.Section {
 	if len(p.TargetGroups) > 0 {
 		b.text("Grupy docelowe", strings.Join(p.TargetGroups, ", "))
 	}
+	if sel := p.Selection; sel != nil {
+		v := label(selectionModes, sel.Mode)
+		if in := label(selectionInstruments, sel.Instrument); in != "" {
+			v += " (" + in + ")"
+		}
+		if sel.ProgrammeMeasure != "" {
+			v += "; " + sel.ProgrammeMeasure
+		}
+		b.text("Przewidywany tryb wyboru", v)
+	}
+	if ct := p.Contact; ct != nil {
+		var parts []string
+		for _, x := range []string{ct.Name, ct.Position, ct.Email, ct.Phone} {
+			if x != "" {
+				parts = append(parts, x)
+			}
+		}
+		b.text("Osoba do kontaktu", strings.Join(parts, ", "))
+	}
+	if fi := p.Fiche; fi != nil {
+		b.text("Data i wersja karty", plfmt.Date(fi.Date)+", wersja "+fi.Version)
+	}
 	add(b.block())
 
-	// 2. Justification and scope
-	j := newKV("2. Uzasadnienie, cel i zakres")
+	// Justification and scope
+	j := newKV("Uzasadnienie, cel i zakres")
 	j.add("Uzasadnienie (diagnozowany problem)", c.markdown(&p.Problem, 4)...)
 	j.text("Cel projektu", p.Objective)
 	j.add("Zakres rzeczowy", c.markdown(&p.Description, 4)...)
 	add(j.block())
 
-	// 3. Links to the strategy
-	s := newKV("3. Powiązanie ze strategią")
+	// Links to the strategy
+	s := newKV("Powiązanie ze strategią")
 	if len(p.Links.Goals) > 0 {
 		l := &doc.List{}
 		for _, g := range p.Links.Goals {
@@ -237,11 +259,13 @@ func (c *composer) ficheSection(p *model.Project, level int) *doc.Section {
 			s.inl("Projekty powiązane", c.refLinks(in.RelatedProjects.IDs())...)
 		}
 	}
+	s.add("Komplementarność z innymi interwencjami", c.markdown(&p.Complementarity, 4)...)
+	s.add("Demarkacja z innymi programami i funduszami", c.markdown(&p.Demarcation, 4)...)
 	add(s.block())
 
-	// 4. Timeline
+	// Timeline
 	if tl := p.Timeline; tl != nil {
-		h := newKV("4. Harmonogram")
+		h := newKV("Harmonogram")
 		if tl.Start != "" || tl.End != "" {
 			h.text("Okres realizacji", plfmt.MonthYear(tl.Start)+"–"+plfmt.MonthYear(tl.End))
 		}
@@ -255,9 +279,9 @@ func (c *composer) ficheSection(p *model.Project, level int) *doc.Section {
 		}
 	}
 
-	// 5. Budget
+	// Budget
 	if bg := p.Budget; bg != nil {
-		k := newKV("5. Budżet")
+		k := newKV("Budżet")
 		money := func(v float64) string {
 			if bg.Currency != "" && bg.Currency != "PLN" {
 				return plfmt.Number(v, 0) + plfmt.NBSP + bg.Currency
@@ -301,10 +325,26 @@ func (c *composer) ficheSection(p *model.Project, level int) *doc.Section {
 		}
 	}
 
-	// 6. Indicators
+	// State aid
+	if sa := p.StateAid; sa != nil {
+		k := newKV("Pomoc publiczna")
+		v := "nie występuje"
+		if sa.Occurs {
+			v = "występuje"
+			if sa.DeMinimis {
+				v += " (pomoc de minimis)"
+			}
+		}
+		k.text("Pomoc publiczna w projekcie", v)
+		k.text("Podstawa udzielenia pomocy", sa.Basis)
+		k.add("Uzasadnienie", c.markdown(&sa.Justification, 4)...)
+		add(k.block())
+	}
+
+	// Indicators
 	if ind := p.Indicators; ind != nil && (len(ind.Output) > 0 || len(ind.Result) > 0) {
 		if len(ind.Output) > 0 {
-			t := partTable("6. Wskaźniki produktu", []float64{1.1, 4, 1.2, 1.4, 0.8},
+			t := partTable("Wskaźniki produktu", []float64{1.1, 4, 1.2, 1.4, 0.8},
 				headerRow("Kod", "Wskaźnik", "Jednostka", "Wartość docelowa", "Rok"))
 			for _, o := range ind.Output {
 				name, in := c.indicatorName(o.Name, o.Indicator.ID)
@@ -313,7 +353,7 @@ func (c *composer) ficheSection(p *model.Project, level int) *doc.Section {
 			add([]doc.Block{t})
 		}
 		if len(ind.Result) > 0 {
-			t := partTable("6. Wskaźniki rezultatu", []float64{1.1, 3.6, 1.2, 1.5, 1.5},
+			t := partTable("Wskaźniki rezultatu", []float64{1.1, 3.6, 1.2, 1.5, 1.5},
 				headerRow("Kod", "Wskaźnik", "Jednostka", "Wartość bazowa (rok)", "Wartość docelowa (rok)"))
 			for _, r := range ind.Result {
 				name, in := c.indicatorName(r.Name, r.Indicator.ID)
@@ -329,8 +369,8 @@ func (c *composer) ficheSection(p *model.Project, level int) *doc.Section {
 		}
 	}
 
-	// 7. Readiness, risks, sustainability, horizontal principles
-	r := newKV("7. Przygotowanie, ryzyka i trwałość")
+	// Readiness, risks, sustainability, horizontal principles
+	r := newKV("Przygotowanie, ryzyka i trwałość")
 	if rd := p.Readiness; rd != nil {
 		r.text("Stopień przygotowania", label(readinessStages, rd.Stage))
 		r.text("Prawo do dysponowania nieruchomością", label(landRights, rd.LandRights))
@@ -386,7 +426,33 @@ func (c *composer) ficheSection(p *model.Project, level int) *doc.Section {
 		r.add("Zasady horyzontalne", bs...)
 	}
 	add(r.block())
+	numberParts(sec.Blocks)
 	return sec
+}
+
+// numberParts numbers the fiche's parts in order, from one place: every
+// table headed by a part row (newKV, partTable) gets "1. ", "2. " … before
+// its title, counting only the parts the fiche has.
+func numberParts(blocks []doc.Block) {
+	n := 0
+	for _, b := range blocks {
+		t, ok := b.(*doc.Table)
+		if !ok || len(t.Rows) == 0 || len(t.Rows[0].Cells) != 1 {
+			continue
+		}
+		cell := t.Rows[0].Cells[0]
+		if cell.Shade != doc.ShadeAccent || len(cell.Blocks) != 1 {
+			continue
+		}
+		if p, ok := cell.Blocks[0].(*doc.Paragraph); ok && len(p.Inlines) > 0 {
+			n++
+			if t, ok := p.Inlines[0].(*doc.Text); ok {
+				t.Text = itoa(n) + ". " + t.Text
+			} else {
+				p.Inlines = append([]doc.Inline{raw(itoa(n) + ". ")}, p.Inlines...)
+			}
+		}
+	}
 }
 
 // boldInlines returns in with every text run bold.

@@ -206,6 +206,17 @@ var elementTypes = map[string]string{
 	"powiazanie": "powiązanie",
 }
 
+// selectionModes and selectionInstruments name a project's expected
+// mode of selection (selection.mode, selection.instrument).
+var selectionModes = map[string]string{
+	"competitive":     "tryb konkurencyjny",
+	"non_competitive": "tryb niekonkurencyjny",
+}
+
+var selectionInstruments = map[string]string{
+	"zit": "ZIT", "iit": "IIT", "rlks": "RLKS", "other": "inny instrument terytorialny",
+}
+
 var projectStatus = map[string]string{
 	"idea":           "pomysł",
 	"proposed":       "zgłoszony",

@@ -208,6 +208,48 @@ type Project struct {
 	Risks          []*Risk            `yaml:"risks"`
 	Sustainability Markdown           `yaml:"sustainability_md"`
 	Horizontal     *Horizontal        `yaml:"horizontal"`
+	// The CWD fiche's remaining fields: state aid, complementarity and
+	// demarcation with other interventions and funds, the contact person,
+	// the fiche's date and version, and the expected mode of selection.
+	StateAid        *StateAid  `yaml:"state_aid"`
+	Complementarity Markdown   `yaml:"complementarity_md"`
+	Demarcation     Markdown   `yaml:"demarcation_md"`
+	Contact         *Contact   `yaml:"contact"`
+	Fiche           *FicheInfo `yaml:"fiche"`
+	Selection       *Selection `yaml:"selection"`
+}
+
+// StateAid is whether a project involves pomoc publiczna, and on what basis.
+type StateAid struct {
+	Meta          `yaml:"-"`
+	Occurs        bool     `yaml:"occurs"`
+	DeMinimis     bool     `yaml:"de_minimis"`
+	Basis         string   `yaml:"basis"`
+	Justification Markdown `yaml:"justification_md"`
+}
+
+// Contact is the project's contact person.
+type Contact struct {
+	Meta     `yaml:"-"`
+	Name     string `yaml:"name"`
+	Position string `yaml:"position"`
+	Email    string `yaml:"email"`
+	Phone    string `yaml:"phone"`
+}
+
+// FicheInfo is the date and version of a project fiche.
+type FicheInfo struct {
+	Meta    `yaml:"-"`
+	Date    string `yaml:"date"`
+	Version string `yaml:"version"`
+}
+
+// Selection is the expected mode of selecting the project for funding.
+type Selection struct {
+	Meta             `yaml:"-"`
+	Mode             string `yaml:"mode"`       // competitive | non_competitive
+	Instrument       string `yaml:"instrument"` // zit | iit | rlks | other
+	ProgrammeMeasure string `yaml:"programme_measure"`
 }
 
 // ProjectLeader is a member or an external entity.

@@ -276,6 +276,14 @@ var cases = []ruleCase{
 			m.Population = nil
 		}
 	}},
+	{rule: "FIN-09", fail: func(s *model.Strategy, _ *refdata.Local) {
+		p01(s).StateAid = &model.StateAid{Occurs: false, DeMinimis: true}
+	}},
+	{rule: "FIN-09", fail: func(s *model.Strategy, _ *refdata.Local) { p01(s).StateAid = &model.StateAid{Occurs: true} }},
+	{rule: "CWD-10", sev: diag.Warning, fail: func(s *model.Strategy, _ *refdata.Local) { p01(s).Contact = nil }},
+	{rule: "CWD-10", sev: diag.Warning, fail: func(s *model.Strategy, _ *refdata.Local) {
+		p01(s).Selection = &model.Selection{Mode: "non_competitive"}
+	}},
 	{rule: "CWD-09", fail: func(s *model.Strategy, _ *refdata.Local) { p01(s).Priority = "complementary" }},
 	{rule: "CWD-09", fail: func(s *model.Strategy, _ *refdata.Local) { p01(s).Status = "dropped" }},
 	{rule: "PLH-01", sev: diag.Warning, fail: func(s *model.Strategy, _ *refdata.Local) {
@@ -350,7 +358,7 @@ func TestRules(t *testing.T) {
 }
 
 func TestCatalogue(t *testing.T) {
-	want := map[string]int{"ID": 10, "REF": 13, "LEG": 17, "PRO": 7, "TIM": 10, "FIN": 8, "CWD": 9, "PLH": 1}
+	want := map[string]int{"ID": 10, "REF": 13, "LEG": 17, "PRO": 7, "TIM": 10, "FIN": 9, "CWD": 10, "PLH": 1}
 	got := map[string]int{}
 	for _, r := range All() {
 		p, _, _ := strings.Cut(r.ID, "-")

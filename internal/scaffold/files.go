@@ -277,7 +277,13 @@ project:
     currency: PLN
     total: 100000                 # UZUPEŁNIJ
     sources: [{source: budzet_jst, amount: 100000}]   # UZUPEŁNIJ
-`, leader, strings.Join(scope, ", ")))
+  state_aid: {occurs: false, justification_md: "UZUPEŁNIJ: czy w projekcie występuje pomoc publiczna i dlaczego."}
+  complementarity_md: "UZUPEŁNIJ: komplementarność z innymi interwencjami."
+  demarcation_md: "UZUPEŁNIJ: demarkacja z innymi programami i funduszami."
+  contact: {name: "UZUPEŁNIJ: osoba do kontaktu"}
+  fiche: {date: %d-01-01, version: "0.1"}   # UZUPEŁNIJ
+  selection: {mode: competitive}  # UZUPEŁNIJ: competitive | non_competitive (z instrument: zit | iit)
+`, leader, strings.Join(scope, ", "), o.Year))
 
 	// consultation/comments.yaml
 	put("consultation/comments.yaml", "comments", `#
