@@ -1,8 +1,10 @@
 package build
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -24,6 +26,28 @@ func pdfPages(t *testing.T, data []byte) []string {
 		t.Fatal(err)
 	}
 	return strings.Split(string(out), "\f")
+}
+
+// docxParagraphs is the paragraphs of a DOCX's document.xml.
+func docxParagraphs(t *testing.T, data []byte) []string {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range zr.File {
+		if f.Name == "word/document.xml" {
+			rc, err := f.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, _ := io.ReadAll(rc)
+			rc.Close()
+			return strings.Split(string(b), "</w:p>")
+		}
+	}
+	t.Fatal("no word/document.xml")
+	return nil
 }
 
 // TestTemplateOverrides builds a workspace three ways: with the built-in
@@ -88,6 +112,21 @@ func TestTemplateOverrides(t *testing.T) {
 		if a[i] != b[i] {
 			t.Errorf("page %d changed, only the title page should", i+1)
 		}
+	}
+	// the DOCX: one paragraph differs, the title page's members line
+	const docxName = "ziemia-kolnenska/ziemia-kolnenska-strategia.docx"
+	pa, pb := docxParagraphs(t, base[filepath.FromSlash(docxName)]), docxParagraphs(t, over[filepath.FromSlash(docxName)])
+	if len(pa) != len(pb) {
+		t.Fatalf("DOCX paragraphs: %d, with the override %d", len(pa), len(pb))
+	}
+	var diffs []string
+	for i := range pa {
+		if pa[i] != pb[i] {
+			diffs = append(diffs, pb[i])
+		}
+	}
+	if len(diffs) != 1 || !strings.Contains(diffs[0], "Jednostki tworzące partnerstwo:") {
+		t.Errorf("DOCX: want only the members line changed, got %d changed paragraphs: %.300q", len(diffs), diffs)
 	}
 	for name, data := range base {
 		if strings.Contains(name, "fiszka") && !bytes.Equal(data, over[name]) {

@@ -326,3 +326,13 @@ func BenchmarkExamplePDFSet(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkExampleCompose composes the example's strategy alone (no
+// rendering): the share of the document set that templates can affect.
+func BenchmarkExampleCompose(b *testing.B) {
+	s, x, f, opt := loadExample(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		Strategy(s, x, f, opt)
+	}
+}
