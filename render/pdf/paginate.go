@@ -102,8 +102,9 @@ func (p *paginator) fitFootnotes(fns []*footnote, room float64) []*footnote {
 func paginate(boxes []*vbox) []*page {
 	p := &paginator{}
 	p.newPage()
-	for _, b := range boxes {
-		p.place(b)
+	for i := range boxes {
+		p.balanceTail(boxes[i:])
+		p.place(boxes[i])
 	}
 	// drop a trailing empty page
 	if n := len(p.pages); n > 1 && !p.pages[n-1].content {
@@ -203,6 +204,63 @@ func (p *paginator) place(b *vbox) {
 	}
 	p.y += before
 	p.put(b)
+}
+
+// A near-empty page (the last two lines of a list before a page break)
+// is avoided by setting the page before it slightly looser: it ends a few
+// lines early, so the next page starts with them and holds at least
+// tailLines lines. (Looser, not tighter: the pages of everything after
+// stay where they were, and with them the DOCX's pre-filled page numbers.)
+const (
+	tailMax   = 16.0 // mm: a page break leaving at most this much …
+	tailBoxes = 3    // … in at most this many lines, before a forced break
+	tailLines = 5    // lines the next page gets instead
+)
+
+// balanceTail is called when boxes[0] does not fit the current page. If
+// what is left up to the next forced page break is a near-empty page, it
+// moves the last lines of the current page to a new one, where the
+// caller then places boxes[0].
+func (p *paginator) balanceTail(boxes []*vbox) {
+	c := p.cur
+	bottom := c.geom().bottom
+	b := boxes[0]
+	if !c.content || c.title || b.brk || b.land != c.land || p.y+b.before+b.h+c.fnH <= bottom+0.01 {
+		return
+	}
+	n, tailH := 0, 0.0
+	for _, t := range boxes {
+		if t.brk {
+			break
+		}
+		if n == tailBoxes {
+			return
+		}
+		n++
+		tailH += t.before + t.h
+	}
+	if n == 0 || tailH > tailMax {
+		return
+	}
+	k := len(c.boxes) - (tailLines - n)
+	for k > 1 && c.boxes[k-1].b.keep {
+		k--
+	}
+	if k < 1 || k >= len(c.boxes) || c.boxes[k].y-textTop < 0.5*(bottom-textTop) {
+		return
+	}
+	for _, pl := range c.boxes[k:] {
+		if len(pl.b.fns) > 0 || pl.b.hdr != nil || pl.b.split != nil || pl.b.land != c.land || pl.b.title {
+			return
+		}
+	}
+	moved := append([]placed(nil), c.boxes[k:]...)
+	c.boxes = c.boxes[:k]
+	p.recount()
+	p.newPage()
+	for _, m := range moved {
+		p.place(m.b)
+	}
 }
 
 // onlyHeader reports whether the page holds nothing but the header rows

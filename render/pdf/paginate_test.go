@@ -1,0 +1,45 @@
+package pdf
+
+import "testing"
+
+// TestNearEmptyPageAvoided: when a page break would leave only the last
+// two entries of a list before a forced page break, the page before ends
+// a few lines early so that the next holds at least tailLines lines; a
+// page break before four longer paragraphs is left alone.
+func TestNearEmptyPageAvoided(t *testing.T) {
+	lines := func(n int, h, before float64) []*vbox {
+		var bs []*vbox
+		for range n {
+			bs = append(bs, &vbox{h: h, before: before, items: []item{{kind: itText, s: "x"}}})
+		}
+		return bs
+	}
+	entry, gap := 5.0, 1.6
+	avail := textBottom - textTop + gap
+	perPage := int(avail / (entry + gap))
+	for _, tc := range []struct {
+		name      string
+		tail      []*vbox
+		wantLines int
+	}{
+		{"two entries", lines(2, entry, gap), tailLines},
+		{"four paragraphs", lines(4, 4*entry, 2.2), 4},
+	} {
+		boxes := append(lines(perPage, entry, gap), tc.tail...)
+		boxes = append(boxes, &vbox{brk: true, h: entry, items: []item{{kind: itText, s: "next chapter"}}})
+		pages := paginate(boxes)
+		if len(pages) != 3 {
+			t.Fatalf("%s: %d pages, want 3", tc.name, len(pages))
+		}
+		if got := len(pages[1].boxes); got != tc.wantLines {
+			t.Errorf("%s: %d lines on the page before the break, want %d", tc.name, got, tc.wantLines)
+		}
+		for i, pg := range pages {
+			for _, pl := range pg.boxes {
+				if pl.y+pl.b.h > textBottom+0.01 || pl.y < textTop-0.01 {
+					t.Errorf("%s: page %d: a box at %.1f–%.1f mm, outside the text area", tc.name, i+1, pl.y, pl.y+pl.b.h)
+				}
+			}
+		}
+	}
+}
