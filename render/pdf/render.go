@@ -174,7 +174,7 @@ type painter struct {
 	mc       int32          // open marked-content run (tag.go)
 	pageNo   int            // 1-based page being painted
 	pageH    float64        // its height, mm
-	painted  map[*vbox]bool // boxes already painted: a repeat (table header) is an artifact
+	painted  map[*vbox]bool // table header boxes, true once painted: a repeat is an artifact
 }
 
 func paint(pdf *fpdf.Fpdf, l *layout, pages []*page) map[string]int {
@@ -182,6 +182,13 @@ func paint(pdf *fpdf.Fpdf, l *layout, pages []*page) map[string]int {
 		images: map[string]*doc.Figure{}, regd: map[string]bool{}, mc: runNone, painted: map[*vbox]bool{}}
 	for i, f := range l.images {
 		p.images["img"+strconv.Itoa(i+1)] = f
+	}
+	for _, pg := range pages {
+		for _, pl := range pg.boxes {
+			for _, h := range pl.b.hdr {
+				p.painted[h] = false
+			}
+		}
 	}
 	// destinations, in document order
 	for pi, pg := range pages {
@@ -293,8 +300,11 @@ func (p *painter) line(x, y, w, lw float64, c rgb) {
 
 func (p *painter) box(b *vbox, y0 float64) {
 	pdf := p.pdf
-	repeat := p.painted[b]
-	p.painted[b] = true
+	repeat := false
+	if _, hdr := p.painted[b]; hdr { // a table's header rows: tagged where first painted
+		repeat = p.painted[b]
+		p.painted[b] = true
+	}
 	for i := range b.items {
 		it := &b.items[i]
 		y := y0 + it.y

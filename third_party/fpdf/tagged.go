@@ -33,7 +33,8 @@ type StructElem struct {
 	// Kids are the element's children in logical order.
 	Kids []StructKid
 
-	obj int
+	obj    int
+	parent *StructElem
 }
 
 // StructKid is a child of a StructElem: another element (Elem), marked
@@ -213,7 +214,6 @@ func (f *Fpdf) putStructTree() {
 	t.treeObj = f.n + 1
 	next := t.treeObj + 1
 	var elems []*StructElem
-	parent := map[*StructElem]*StructElem{}
 	var number func(e *StructElem)
 	number = func(e *StructElem) {
 		e.obj = next
@@ -221,7 +221,7 @@ func (f *Fpdf) putStructTree() {
 		elems = append(elems, e)
 		for _, k := range e.Kids {
 			if k.Elem != nil {
-				parent[k.Elem] = e
+				k.Elem.parent = e
 				number(k.Elem)
 			}
 		}
@@ -265,7 +265,7 @@ func (f *Fpdf) putStructTree() {
 		b = append(b[:0], "<</S /"...) // /Type /StructElem is optional
 		b = append(b, e.Type...)
 		b = append(b, " /P "...)
-		if p := parent[e]; p != nil {
+		if p := e.parent; p != nil {
 			b = ref(b, p.obj)
 		} else {
 			b = ref(b, t.treeObj)
