@@ -14,15 +14,14 @@ import (
 // strategy/document.tmpl gives them. A template
 // strategy/chapters/NAME.tmpl, built in or overriding, takes precedence.
 var goChapters = map[string]func(c *composer) *doc.Section{
-	"diagnoza":          (*composer).diagnosis,
-	"wnioski":           (*composer).conclusions,
-	"swot":              (*composer).swot,
-	"cele":              (*composer).goals,
-	"rezultaty":         (*composer).results,
-	"model":             (*composer).spatialModel,
-	"system-realizacji": (*composer).implementation,
-	"finanse":           (*composer).finance,
-	"projekty":          (*composer).projects,
+	"diagnoza":  (*composer).diagnosis,
+	"wnioski":   (*composer).conclusions,
+	"swot":      (*composer).swot,
+	"cele":      (*composer).goals,
+	"rezultaty": (*composer).results,
+	"model":     (*composer).spatialModel,
+	"finanse":   (*composer).finance,
+	"projekty":  (*composer).projects,
 }
 
 // chapterNames lists every chapter name document.tmpl may ask for.
@@ -284,4 +283,76 @@ func (v *strategyView) RecommendationsTable() string {
 		return v.c.blockTok(t)
 	}
 	return ""
+}
+
+// ---- data of the chapter system-realizacji ----
+
+// ManagementTable is the table of the managing bodies ("" when none).
+func (v *strategyView) ManagementTable() string {
+	if t := v.c.managementTable(); t != nil {
+		return v.c.blockTok(t)
+	}
+	return ""
+}
+
+// Coordinator names the member coordinating the strategy ("" when none).
+func (v *strategyView) Coordinator() string {
+	if id := v.c.s.Implementation.Coordinator.ID; id != "" {
+		return clean(v.c.memberName(id))
+	}
+	return ""
+}
+
+// monitoringView is the monitoring system.
+type monitoringView struct {
+	Frequency   string // "co roku"
+	Report      string // the monitoring report's title
+	Responsible string
+	FirstYear   int
+	Description string // prose (block token)
+}
+
+// Monitoring is the monitoring system (nil when not described).
+func (v *strategyView) Monitoring() *monitoringView {
+	mo := v.c.s.Implementation.Monitoring
+	if mo == nil {
+		return nil
+	}
+	freq := ""
+	if mo.Frequency != "" {
+		freq = label(frequencies, mo.Frequency)
+	}
+	return &monitoringView{Frequency: freq, Report: clean(mo.Report), Responsible: clean(mo.Responsible), FirstYear: mo.FirstYear,
+		Description: v.c.blockTok(v.c.markdown(&mo.Description, 2)...)}
+}
+
+// EvaluationTable is the schedule of evaluations ("" when none);
+// EvaluationReports the prose on evaluations done.
+func (v *strategyView) EvaluationTable() string {
+	if t := v.c.evaluationTable(); t != nil {
+		return v.c.blockTok(t)
+	}
+	return ""
+}
+
+func (v *strategyView) EvaluationReports() string {
+	var bs []doc.Block
+	for _, e := range v.c.s.Implementation.Evaluation {
+		bs = append(bs, v.c.markdown(&e.Report, 2)...)
+	}
+	return v.c.blockTok(bs...)
+}
+
+// ExecutiveDocsGuidelines are the guidelines for executive documents.
+func (v *strategyView) ExecutiveDocsGuidelines() []string {
+	var out []string
+	for _, g := range v.c.s.Implementation.ExecutiveDocsGuidelines {
+		out = append(out, clean(g))
+	}
+	return out
+}
+
+// UpdateRules is the prose on updating the strategy ("" when none).
+func (v *strategyView) UpdateRules() string {
+	return v.c.blockTok(v.c.markdown(&v.c.s.Implementation.UpdateRules, 2)...)
 }

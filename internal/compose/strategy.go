@@ -1222,74 +1222,38 @@ func (c *composer) recommendationsTable() *doc.Table {
 
 // ---- 11. System realizacji ----
 
-func (c *composer) implementation() *doc.Section {
+// managementTable is the table of the bodies managing the strategy, nil
+// when there are none.
+func (c *composer) managementTable() *doc.Table {
 	im := c.s.Implementation
-	sec := section(1, c.anchor("system-realizacji"), "System realizacji strategii")
-	if len(im.Management) > 0 || im.Coordinator.ID != "" {
-		ms := section(2, c.anchor("zarzadzanie"), "Zarządzanie realizacją")
-		if len(im.Management) > 0 {
-			t := c.table("Podmioty zarządzające realizacją strategii", []float64{2, 2.5, 3.5}, 1, headerRow("Podmiot", "Skład", "Zadania"))
-			for _, b := range im.Management {
-				t.Rows = append(t.Rows, row(tcell(b.Body), tcell(cmpOr(b.Composition, "–")), tcell(cmpOr(b.Role, "–"))))
-			}
-			ms.Blocks = append(ms.Blocks, t)
-		}
-		if im.Coordinator.ID != "" {
-			ms.Blocks = append(ms.Blocks, labelled("Koordynator realizacji strategii", tx(c.memberName(im.Coordinator.ID))))
-		}
-		sec.Blocks = append(sec.Blocks, ms)
-	}
-	if mo := im.Monitoring; mo != nil {
-		ms := section(2, c.anchor("monitoring"), "Monitoring")
-		var b strings.Builder
-		b.WriteString("Realizację strategii monitoruje się")
-		if mo.Frequency != "" {
-			b.WriteString(" " + label(frequencies, mo.Frequency))
-		}
-		if mo.Report != "" {
-			b.WriteString("; wynikiem monitoringu jest dokument " + plfmt.Quote(mo.Report))
-		}
-		if mo.Responsible != "" {
-			b.WriteString(", za którego przygotowanie odpowiada " + mo.Responsible)
-		}
-		if mo.FirstYear != 0 {
-			b.WriteString("; pierwszy raport obejmie " + itoa(mo.FirstYear) + " r.")
-		}
-		ms.Blocks = append(ms.Blocks, para(strings.TrimSuffix(b.String(), ".")+"."))
-		ms.Blocks = append(ms.Blocks, c.markdown(&mo.Description, 2)...)
-		sec.Blocks = append(sec.Blocks, ms)
-	}
-	if len(im.Evaluation) > 0 {
-		es := section(2, c.anchor("ewaluacja"), "Ewaluacja")
-		t := c.table("Harmonogram ewaluacji strategii", []float64{3, 2, 3}, 1, headerRow("Rodzaj ewaluacji", "Termin", "Wykonawca"))
-		for _, e := range im.Evaluation {
-			when := plfmt.NoData
-			switch {
-			case e.Done != "":
-				when = "wykonano " + plfmt.Date(e.Done)
-			case e.Planned != 0:
-				when = "planowana w " + itoa(e.Planned) + " r."
-			}
-			t.Rows = append(t.Rows, row(tcell(label(evaluationTypes, e.Type)), tcell(when), tcell(cmpOr(e.By, "–"))))
-		}
-		es.Blocks = append(es.Blocks, t)
-		for _, e := range im.Evaluation {
-			es.Blocks = append(es.Blocks, c.markdown(&e.Report, 2)...)
-		}
-		sec.Blocks = append(sec.Blocks, es)
-	}
-	if len(im.ExecutiveDocsGuidelines) > 0 {
-		sec.Blocks = append(sec.Blocks, section(2, c.anchor("wytyczne"), "Wytyczne do sporządzania dokumentów wykonawczych",
-			para("Strategię realizuje się przez dokumenty wykonawcze gmin i partnerstwa, które powinny uwzględniać jej cele i kierunki działań, w szczególności:"),
-			bullets(im.ExecutiveDocsGuidelines)))
-	}
-	if !im.UpdateRules.Empty() {
-		sec.Blocks = append(sec.Blocks, section(2, c.anchor("aktualizacja"), "Zasady aktualizacji strategii", c.markdown(&im.UpdateRules, 2)...))
-	}
-	if len(sec.Blocks) == 0 {
+	if len(im.Management) == 0 {
 		return nil
 	}
-	return sec
+	t := c.table("Podmioty zarządzające realizacją strategii", []float64{2, 2.5, 3.5}, 1, headerRow("Podmiot", "Skład", "Zadania"))
+	for _, b := range im.Management {
+		t.Rows = append(t.Rows, row(tcell(b.Body), tcell(cmpOr(b.Composition, "–")), tcell(cmpOr(b.Role, "–"))))
+	}
+	return t
+}
+
+// evaluationTable is the schedule of evaluations, nil when there is none.
+func (c *composer) evaluationTable() *doc.Table {
+	im := c.s.Implementation
+	if len(im.Evaluation) == 0 {
+		return nil
+	}
+	t := c.table("Harmonogram ewaluacji strategii", []float64{3, 2, 3}, 1, headerRow("Rodzaj ewaluacji", "Termin", "Wykonawca"))
+	for _, e := range im.Evaluation {
+		when := plfmt.NoData
+		switch {
+		case e.Done != "":
+			when = "wykonano " + plfmt.Date(e.Done)
+		case e.Planned != 0:
+			when = "planowana w " + itoa(e.Planned) + " r."
+		}
+		t.Rows = append(t.Rows, row(tcell(label(evaluationTypes, e.Type)), tcell(when), tcell(cmpOr(e.By, "–"))))
+	}
+	return t
 }
 
 // ---- 12. Partycypacja i procedura ----
