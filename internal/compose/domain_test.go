@@ -42,7 +42,8 @@ func TestDraftMark(t *testing.T) {
 	d, _ = Strategy(s, x, f, opt)
 	fi, _ := Fiche(s, x, f, s.Projects[0].ID, opt)
 	pk, _ := Package(s, x, f, opt)
-	for name, m := range map[string]string{"strategy": d.Meta.DraftMark, "fiche": fi.Meta.DraftMark, "package": pk.Meta.DraftMark} {
+	dr, _ := DiagnosisReport(s, x, f, opt)
+	for name, m := range map[string]string{"strategy": d.Meta.DraftMark, "fiche": fi.Meta.DraftMark, "package": pk.Meta.DraftMark, "diagnosis report": dr.Meta.DraftMark} {
 		if m != "PROJEKT – zawiera pola do uzupełnienia" {
 			t.Errorf("%s: DraftMark %q", name, m)
 		}

@@ -162,5 +162,6 @@ func (c *composer) procedureMeta(title, subject, header string) doc.Meta {
 		m.TitlePage = append(m.TitlePage, r)
 	}
 	m.Footer = c.versionFooter()
+	m.DraftMark = c.draftMark()
 	return m
 }
