@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -159,4 +160,52 @@ func pdfText(t *testing.T, path string) (text string, ok bool) {
 		return "", true
 	}
 	return string(b), true
+}
+
+// TestBuildStopsOnCtrlC interrupts `strategia build -force` while it
+// renders: it must end within a second, with exit status 130, and every
+// document in the output folder must be complete.
+func TestBuildStopsOnCtrlC(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	bin := strategiaBinary(t)
+	ws := t.TempDir()
+	example(t, ws)
+	out := t.TempDir()
+	run := func() *exec.Cmd {
+		cmd := exec.Command(bin, "build", "-force", "-out", out, ws)
+		cmd.Env = append(os.Environ(), "SOURCE_DATE_EPOCH=1732492800")
+		return cmd
+	}
+	if b, err := run().CombinedOutput(); err != nil {
+		t.Fatalf("first build: %v\n%s", err, b)
+	}
+	for _, delay := range []time.Duration{50 * time.Millisecond, 150 * time.Millisecond, 300 * time.Millisecond} {
+		cmd := run()
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }()
+		time.Sleep(delay)
+		t0 := time.Now()
+		_ = cmd.Process.Signal(os.Interrupt)
+		select {
+		case err := <-done:
+			if took := time.Since(t0); took > time.Second {
+				t.Errorf("build took %v to stop after Ctrl-C (want ≤ 1 s)", took)
+			}
+			// 130 once the build runs; before its handler is installed
+			// (a very early Ctrl-C) the signal ends the process itself.
+			var ee *exec.ExitError
+			if err != nil && (!errors.As(err, &ee) || ee.ExitCode() != 130 && ee.ExitCode() != -1) {
+				t.Errorf("interrupted build ended with %v, want exit status 130", err)
+			}
+		case <-time.After(10 * time.Second):
+			_ = cmd.Process.Kill()
+			t.Fatal("build ignored Ctrl-C for 10 s")
+		}
+		checkComplete(t, out)
+	}
 }
