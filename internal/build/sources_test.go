@@ -65,25 +65,25 @@ func TestSpecialFilesNeverOpened(t *testing.T) {
 		{"unreferenced FIFO in projects", func(t *testing.T, dir string) { mkfifo(t, filepath.Join(dir, "projects", "szkic.txt")) }, "", ""},
 		{"unreferenced link to /dev/zero", func(t *testing.T, dir string) { symlink(t, "/dev/zero", filepath.Join(dir, "diag", "zero.md")) }, "", ""},
 		{"Emacs lock file", func(t *testing.T, dir string) {
-			symlink(t, "root@host.1234:1732492800", filepath.Join(dir, "diag", ".#ankiety.md"))
+			symlink(t, "root@host.1234:1732492800", filepath.Join(dir, "diag", ".#demografia.md"))
 		}, "", ""},
-		{"referenced FIFO", func(t *testing.T, dir string) { mkfifo(t, filepath.Join(dir, "diag", "rolnictwo.md")) },
+		{"referenced FIFO", func(t *testing.T, dir string) { mkfifo(t, filepath.Join(dir, "diag", "demografia.md")) },
 			"named pipe", "diagnosis.yaml"},
 		{"referenced link to /dev/zero", func(t *testing.T, dir string) {
-			symlink(t, "/dev/zero", filepath.Join(dir, "diag", "rolnictwo.md"))
-		}, "rolnictwo.md", "diagnosis.yaml"},
+			symlink(t, "/dev/zero", filepath.Join(dir, "diag", "demografia.md"))
+		}, "demografia.md", "diagnosis.yaml"},
 		{"referenced link to a FIFO inside", func(t *testing.T, dir string) {
 			mkfifo(t, filepath.Join(dir, "diag", "potok"))
-			symlink(t, "potok", filepath.Join(dir, "diag", "rolnictwo.md"))
+			symlink(t, "potok", filepath.Join(dir, "diag", "demografia.md"))
 		}, "named pipe", "diagnosis.yaml"},
 		{"FIFO standard file", func(t *testing.T, dir string) { mkfifo(t, filepath.Join(dir, "swot.yaml")) },
 			"named pipe", "swot.yaml"},
-		{"FIFO map", func(t *testing.T, dir string) { mkfifo(t, filepath.Join(dir, "maps", "m1-obszar.png")) },
+		{"FIFO map", func(t *testing.T, dir string) { mkfifo(t, filepath.Join(dir, "maps", "m1.png")) },
 			"named pipe", "spatial.yaml"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			dir := filepath.Join(t.TempDir(), "ziemia-kolnenska")
-			copyDir(t, example, dir)
+			dir := filepath.Join(t.TempDir(), "minimal")
+			copyDir(t, composeFixture, dir)
 			tc.make(t, dir)
 			b := New(Options{Out: t.TempDir(), Version: "test", Formats: []string{FormatPDF}})
 			r := buildWithin(t, b, dir, 60*time.Second)
@@ -126,8 +126,8 @@ func TestSpecialFilesNeverOpened(t *testing.T) {
 // date.
 func TestOutputInsidePartnership(t *testing.T) {
 	t.Setenv("SOURCE_DATE_EPOCH", "1732492800")
-	dir := filepath.Join(t.TempDir(), "ziemia-kolnenska")
-	copyDir(t, example, dir)
+	dir := filepath.Join(t.TempDir(), "minimal")
+	copyDir(t, composeFixture, dir)
 	out := filepath.Join(dir, "dokumenty")
 	for i, want := range []bool{false, true} {
 		r := New(Options{Out: out, Version: "test", Formats: []string{FormatPDF}}).Partnership(context.Background(), dir)
@@ -163,7 +163,7 @@ func TestConcurrentBuildsShareOutput(t *testing.T) {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				reports[i] = New(opt).Partnership(context.Background(), example)
+				reports[i] = New(opt).Partnership(context.Background(), composeFixture)
 			}()
 		}
 		wg.Wait()
