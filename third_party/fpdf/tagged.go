@@ -57,12 +57,9 @@ type taggedState struct {
 	treeObj         int
 	// objects written into object streams: number → (stream, index)
 	inStream map[int][2]int
-	pending  []pendingObj
-}
-
-type pendingObj struct {
-	num  int
-	body string
+	pendNum  []int  // queued objects' numbers
+	pendOff  []int  // and their offsets in pendBody
+	pendBody []byte // their bodies, each ended by a newline
 }
 
 // SetPDFVersion sets the version written in the file header (a feature
@@ -332,7 +329,7 @@ func (f *Fpdf) putStructTree() {
 			b = append(b, ']')
 		}
 		b = append(b, ">>"...)
-		f.stmObj(string(b))
+		f.stmObjBytes(b)
 	}
 	// parent tree: one flat number tree, keys ascending
 	b = append(b[:0], "<</Nums ["...)
@@ -361,17 +358,22 @@ func (f *Fpdf) putStructTree() {
 		b = append(b, ' ')
 	}
 	b = append(b, "]>>"...)
-	f.stmObj(string(b))
+	f.stmObjBytes(b)
 	f.flushObjStreams()
 }
 
 // stmObj numbers the next object and queues it for an object stream.
-func (f *Fpdf) stmObj(body string) {
+func (f *Fpdf) stmObj(body string) { f.stmObjBytes([]byte(body)) }
+
+func (f *Fpdf) stmObjBytes(body []byte) {
 	f.n++
 	for j := len(f.offsets); j <= f.n; j++ {
 		f.offsets = append(f.offsets, 0)
 	}
-	f.tag.pending = append(f.tag.pending, pendingObj{f.n, body})
+	t := &f.tag
+	t.pendNum = append(t.pendNum, f.n)
+	t.pendOff = append(t.pendOff, len(t.pendBody))
+	t.pendBody = append(append(t.pendBody, body...), '\n')
 }
 
 // flushObjStreams writes the queued objects into compressed object
@@ -383,23 +385,28 @@ func (f *Fpdf) flushObjStreams() {
 	if t.inStream == nil {
 		t.inStream = map[int][2]int{}
 	}
-	for len(t.pending) > 0 {
-		chunk := t.pending[:min(per, len(t.pending))]
-		t.pending = t.pending[len(chunk):]
-		var head, body []byte
-		for _, o := range chunk {
-			head = strconv.AppendInt(head, int64(o.num), 10)
-			head = append(head, ' ')
-			head = strconv.AppendInt(head, int64(len(body)), 10)
-			head = append(head, ' ')
-			body = append(body, o.body...)
-			body = append(body, '\n')
+	var data []byte
+	for i := 0; i < len(t.pendNum); i += per {
+		j := min(i+per, len(t.pendNum))
+		from, to := t.pendOff[i], len(t.pendBody)
+		if j < len(t.pendNum) {
+			to = t.pendOff[j]
 		}
+		data = data[:0]
+		for k := i; k < j; k++ {
+			data = strconv.AppendInt(data, int64(t.pendNum[k]), 10)
+			data = append(data, ' ')
+			data = strconv.AppendInt(data, int64(t.pendOff[k]-from), 10)
+			data = append(data, ' ')
+		}
+		headLen := len(data)
+		data = append(data, t.pendBody[from:to]...)
 		f.newobj()
-		for i, o := range chunk {
-			t.inStream[o.num] = [2]int{f.n, i}
+		for k := i; k < j; k++ {
+			t.inStream[t.pendNum[k]] = [2]int{f.n, k - i}
 		}
-		data := append(head, body...)
+		chunk := t.pendNum[i:j]
+		head := data[:headLen]
 		if f.compress {
 			mem := xmem.compress(data)
 			z := mem.bytes()
@@ -412,7 +419,7 @@ func (f *Fpdf) flushObjStreams() {
 		}
 		f.out("endobj")
 	}
-	t.pending = nil
+	t.pendNum, t.pendOff, t.pendBody = t.pendNum[:0], t.pendOff[:0], t.pendBody[:0]
 }
 
 // putXrefStream ends a document that has object streams with a
