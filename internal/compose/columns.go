@@ -33,6 +33,7 @@ type gridCell struct {
 	col, span int
 	text      string
 	header    bool
+	label     bool // a shaded label cell (fiches' key–value tables)
 }
 
 func grid(t *doc.Table) (cells []gridCell, ncols int) {
@@ -55,7 +56,8 @@ func grid(t *doc.Table) (cells []gridCell, ncols int) {
 					occ[rr][cc] = true
 				}
 			}
-			cells = append(cells, gridCell{col: c, span: cs, text: strings.TrimSpace(doc.PlainText(cell)), header: r < t.HeaderRows})
+			cells = append(cells, gridCell{col: c, span: cs, text: strings.TrimSpace(doc.PlainText(cell)), header: r < t.HeaderRows,
+				label: cell.Shade == doc.ShadeHeader && cell.Bold})
 			c += cs
 			ncols = max(ncols, c)
 		}
@@ -74,15 +76,17 @@ func columnKinds(t *doc.Table) []doc.Column {
 	numeric := make([]bool, ncols)
 	digits := make([]bool, ncols)
 	short := make([]bool, ncols)
+	labels := make([]bool, ncols)
 	seen := make([]bool, ncols)
 	for i := range numeric {
-		numeric[i], short[i] = true, true
+		numeric[i], short[i], labels[i] = true, true, true
 	}
 	for _, c := range cells {
 		if c.header || c.span > 1 || c.text == "" {
 			continue
 		}
 		seen[c.col] = true
+		labels[c.col] = labels[c.col] && c.label
 		num, dig := numberLike(c.text)
 		numeric[c.col] = numeric[c.col] && num
 		digits[c.col] = digits[c.col] || dig
@@ -96,7 +100,7 @@ func columnKinds(t *doc.Table) []doc.Column {
 		case !seen[i]:
 		case numeric[i] && digits[i]:
 			cols[i].Kind = doc.ColNumber
-		case short[i]:
+		case short[i] || labels[i]:
 			cols[i].Kind = doc.ColLabel
 		}
 	}

@@ -12,6 +12,10 @@ import (
 // widened, and their words are never cut while the table fits; running
 // text takes what is left. A doc.Column with Width is fixed.
 
+// labelShare is the most of a table's width a label column widens to
+// before its labels wrap (between words, never hyphenated).
+const labelShare = 0.3
+
 // contentWidth is what a cell's text needs, padding excluded (mm).
 type contentWidth struct {
 	min     float64 // widest word (no hyphenation)
@@ -254,7 +258,9 @@ func (l *layout) columnWidths(t *doc.Table, ws []contentWidth, avail float64) ([
 	}
 	for i := range ws {
 		if !fixed[i] && kind(i) == doc.ColLabel {
-			if grow := maxOf[i] - out[i]; grow <= left {
+			// a label column takes at most labelShare of the width on
+			// its own; wider labels wrap between words
+			if grow := min(maxOf[i], max(labelShare*free, out[i])) - out[i]; grow <= left {
 				out[i] += grow
 				left -= grow
 			}

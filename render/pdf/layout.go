@@ -314,6 +314,7 @@ type flowCtx struct {
 	align   doc.Align
 	compact bool
 	listLvl int
+	noHyph  bool // a label column: words wrap whole (the column fits its longest word)
 }
 
 func (l *layout) emit(b *vbox) { l.boxes = append(l.boxes, b) }
@@ -502,6 +503,7 @@ func paraSpecFor(st doc.ParaStyle, ctx flowCtx) (ps paraSpec, indent, indentR, b
 		ps.size = size
 		ps.justify = false
 		ps.cell = true
+		ps.hyphen = ps.hyphen && !ctx.noHyph
 		before = 1
 		indent, indentR = 0, 0
 	}

@@ -25,6 +25,7 @@ func (l *layout) table(t *doc.Table, ctx flowCtx) {
 	cells, ncols := placeCells(t)
 	var xs []float64
 	land := false
+	fitsWords := false // every column at least as wide as its longest word
 	if nrows > 0 && ncols > 0 {
 		var fits bool
 		xs, fits = l.columnXs(t, ctx, ncols)
@@ -35,6 +36,7 @@ func (l *layout) table(t *doc.Table, ctx flowCtx) {
 			ctx.x0, ctx.w = marginL, landTextW
 			xs, fits = l.columnXs(t, ctx, ncols)
 		}
+		fitsWords = fits
 	}
 	l.recordColumns(t, xs)
 	first := len(l.boxes)
@@ -87,7 +89,8 @@ func (l *layout) table(t *doc.Table, ctx flowCtx) {
 	st := tableTagger{tg: l.tg, headerRows: t.HeaderRows}
 	for _, pc := range cells {
 		cctx := flowCtx{x0: xs[pc.col] + cellPadX, w: xs[pc.col+pc.cs] - xs[pc.col] - 2*cellPadX, inCell: true,
-			bold: pc.c.Bold || pc.header, align: pc.c.Align, compact: t.Compact}
+			bold: pc.c.Bold || pc.header, align: pc.c.Align, compact: t.Compact,
+			noHyph: pc.cs == 1 && pc.col < len(t.Columns) && t.Columns[pc.col].Kind == doc.ColLabel && fitsWords}
 		st.cell(pc)
 		var bs []*vbox
 		l.flowInto(&bs, pc.c.Blocks, cctx)
