@@ -8,6 +8,20 @@
 // the table of contents (filled after pagination, so page numbers are
 // exact), the outline, links, running head and "Strona X z Y" foot.
 //
+// Typesetting follows TeX where it matters (inline.go, colwidth.go,
+// paginate.go): a first line-breaking pass without hyphenation, hyphen and
+// double-hyphen demerits, at most 2 hyphenated lines in a row, no
+// hyphenation of words under 6 letters, with digits or an inner capital,
+// nor inside URLs (they break after / . - ? &); ragged text (cells,
+// captions, headings) is broken by Knuth–Plass with a ragged line end;
+// text with no break point wider than its box is broken at any character
+// and reported (Options.Warnings, rule PDF-01). Table columns are sized to
+// their content from doc.Column kinds (CSS automatic table layout); a table
+// too wide for portrait goes on landscape pages; a short table moves whole
+// to the next page; a footnote longer than the room left is split across
+// pages; a page break that would leave a near-empty page ends the page
+// before a few lines early.
+//
 // Rendering is two-stage and pure: layout turns the document into pages of
 // positioned items (no fpdf output yet, fpdf only measures), then paint
 // replays them into fpdf. No filesystem, no clock (dates come from
