@@ -118,14 +118,23 @@ func TestOneSaveOneRebuild(t *testing.T) {
 func TestBurstOfSaves(t *testing.T) {
 	root, rec, stop := setup(t, "a")
 	defer stop()
+	// On a loaded machine a save can come later than the quiet period
+	// (80 ms here) after the one before; each such gap may start one more
+	// rebuild, so it is counted rather than assumed away.
+	gaps := 0
+	last := time.Now()
 	for i := range 50 {
 		write(t, filepath.Join(root, "a", "goals.yaml"), "x: "+string(rune('a'+i%26))+"\n")
+		if now := time.Now(); i > 0 && now.Sub(last) >= 60*time.Millisecond {
+			gaps++
+		}
+		last = time.Now()
 		time.Sleep(2 * time.Millisecond)
 	}
 	wait(t, rec, "a")
 	settle(rec)
-	if n := rec.count("a"); n < 1 || n > 2 {
-		t.Errorf("%d rebuilds after a burst of 50 saves, want 1 or 2", n)
+	if n := rec.count("a"); n < 1 || n > 2+gaps {
+		t.Errorf("%d rebuilds after a burst of 50 saves (%d late saves), want 1 to %d", n, gaps, 2+gaps)
 	}
 }
 
