@@ -47,21 +47,21 @@ func Procedure(s *model.Strategy, x *model.Index, f *model.Facts, slug string, o
 		d, l := ConsultationReport(s, x, f, opt)
 		add(slug+"-sprawozdanie-z-konsultacji", d, l, false)
 	}
-	if p.Wants(model.DocResolutions) {
+	// resolutions composes one resolution per body the composer finds.
+	resolutions := func(bodies func(*composer) []AdoptingBody, prefix string,
+		compose func(*model.Strategy, *model.Index, *model.Facts, AdoptingBody, Options) (*doc.Document, *diag.List)) {
 		c := newComposer(s, x, f, opt)
-		for _, b := range c.adoptingBodies() {
-			d, l := Resolution(s, x, f, b, opt)
-			add("uchwaly/"+slug+"-uchwala-"+fileSlug(b.Body), d, l, true)
+		for _, b := range bodies(c) {
+			d, l := compose(s, x, f, b, opt)
+			add("uchwaly/"+slug+prefix+fileSlug(b.Body), d, l, true)
 		}
 		all.Append(*c.l)
 	}
+	if p.Wants(model.DocResolutions) {
+		resolutions((*composer).adoptingBodies, "-uchwala-", Resolution)
+	}
 	if p.Wants(model.DocProcedureResolutions) {
-		c := newComposer(s, x, f, opt)
-		for _, b := range c.procedureBodies() {
-			d, l := ProcedureResolution(s, x, f, b, opt)
-			add("uchwaly/"+slug+"-uchwala-tryb-"+fileSlug(b.Body), d, l, true)
-		}
-		all.Append(*c.l)
+		resolutions((*composer).procedureBodies, "-uchwala-tryb-", ProcedureResolution)
 	}
 	if p.Wants(model.DocOpinionRequests) {
 		c := newComposer(s, x, f, opt)

@@ -64,14 +64,8 @@ func (c *composer) procedureBodies() []AdoptingBody {
 // (participation.schedule). Its words are templates/procedure/uchwala-tryb.tmpl.
 func ProcedureResolution(s *model.Strategy, x *model.Index, f *model.Facts, b AdoptingBody, opt Options) (*doc.Document, *diag.List) {
 	c := newComposer(s, x, f, opt)
-	g := grammar.Default()
-	matter := "w sprawie określenia szczegółowego trybu i harmonogramu opracowania projektu " + c.strategyNameGen() + ", w tym trybu konsultacji"
-	title := "Uchwała " + g.CouncilGenitive(b.Body) + " " + matter
-	if b.Number == "" {
-		title = "Projekt uchwały " + g.CouncilGenitive(b.Body) + " " + matter
-	}
-	c.d.Meta = c.procedureMeta(title, "Uchwała w sprawie trybu i harmonogramu", "tryb i harmonogram opracowania strategii")
-	c.d.Meta.Header = plfmt.Text(b.Body + " – tryb i harmonogram opracowania strategii")
+	c.resolutionMeta(b, "w sprawie określenia szczegółowego trybu i harmonogramu opracowania projektu "+c.strategyNameGen()+", w tym trybu konsultacji",
+		"Uchwała w sprawie trybu i harmonogramu", "tryb i harmonogram opracowania strategii")
 	c.d.Blocks = c.tplBlocks("procedure/uchwala-tryb.tmpl", "", c.procedureView(b), 0)
 	return c.finish()
 }
@@ -90,14 +84,7 @@ func (c *composer) procedureView(b AdoptingBody) *procedureView {
 	s := c.s
 	p := s.Partnership
 	pa := s.Participation
-	g := grammar.Default()
-	v := &procedureView{adoptionView: adoptionView{
-		Draft: b.Number == "", Number: cmpOr(b.Number, "…/…/…"), Date: b.Date,
-		Body: b.Body, BodyGen: g.CouncilGenitive(b.Body), Basis: refdata.TheLaw().Documents.Procedure,
-		StrategyAcc: c.strategyNameAcc(), StrategyGen: c.strategyNameGen(),
-	}}
-	v.BodyGenUpper = strings.ToUpper(v.BodyGen)
-	_, v.ExecutiveDat = c.executive(b)
+	v := &procedureView{adoptionView: c.resolutionBase(b, refdata.TheLaw().Documents.Procedure)}
 	leader := c.x.Members[p.Leader.ID]
 	if b.Member == nil && !formsOfAssembly[p.LegalForm] && leader != nil {
 		_, v.ExecutiveDat = c.executive(AdoptingBody{Member: leader})

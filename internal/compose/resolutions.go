@@ -162,16 +162,36 @@ func titleWords(s string) string {
 // assessment.
 func Resolution(s *model.Strategy, x *model.Index, f *model.Facts, b AdoptingBody, opt Options) (*doc.Document, *diag.List) {
 	c := newComposer(s, x, f, opt)
+	c.resolutionMeta(b, "w sprawie przyjęcia "+c.strategyNameGen(), "Uchwała o przyjęciu strategii", "uchwała o przyjęciu strategii")
+	c.d.Blocks = c.tplBlocks("procedure/uchwala.tmpl", "", c.adoptionView(b), 0)
+	return c.finish()
+}
+
+// resolutionMeta is the metadata of body b's resolution on matter ("w
+// sprawie …"): titled "Projekt uchwały …" until it is recorded.
+func (c *composer) resolutionMeta(b AdoptingBody, matter, subject, header string) {
 	g := grammar.Default()
-	matter := "w sprawie przyjęcia " + c.strategyNameGen()
 	title := "Uchwała " + g.CouncilGenitive(b.Body) + " " + matter
 	if b.Number == "" {
 		title = "Projekt uchwały " + g.CouncilGenitive(b.Body) + " " + matter
 	}
-	c.d.Meta = c.procedureMeta(title, "Uchwała o przyjęciu strategii", "uchwała o przyjęciu strategii")
-	c.d.Meta.Header = plfmt.Text(b.Body + " – uchwała o przyjęciu strategii")
-	c.d.Blocks = c.tplBlocks("procedure/uchwala.tmpl", "", c.adoptionView(b), 0)
-	return c.finish()
+	c.d.Meta = c.procedureMeta(title, subject, header)
+	c.d.Meta.Header = plfmt.Text(b.Body + " – " + header)
+}
+
+// resolutionBase is what every resolution's view holds: body b's names,
+// its number and date, the legal basis, the strategy's title and the
+// executive who carries it out.
+func (c *composer) resolutionBase(b AdoptingBody, basis string) adoptionView {
+	g := grammar.Default()
+	v := adoptionView{
+		Draft: b.Number == "", Number: cmpOr(b.Number, "…/…/…"), Date: b.Date,
+		Body: b.Body, BodyGen: g.CouncilGenitive(b.Body), Basis: basis,
+		StrategyAcc: c.strategyNameAcc(), StrategyGen: c.strategyNameGen(),
+	}
+	v.BodyGenUpper = strings.ToUpper(v.BodyGen)
+	_, v.ExecutiveDat = c.executive(b)
+	return v
 }
 
 // adoptionView is what templates/procedure/uchwala.tmpl sees.
@@ -228,13 +248,8 @@ func (c *composer) adoptionView(b AdoptingBody) *adoptionView {
 	p := s.Partnership
 	pa := s.Participation
 	g := grammar.Default()
-	v := &adoptionView{
-		Draft: b.Number == "", Number: cmpOr(b.Number, "…/…/…"), Date: b.Date,
-		Body: b.Body, BodyGen: g.CouncilGenitive(b.Body), Basis: c.adoptionBasis(b),
-		StrategyAcc: c.strategyNameAcc(), StrategyGen: c.strategyNameGen(),
-	}
-	v.BodyGenUpper = strings.ToUpper(v.BodyGen)
-	_, v.ExecutiveDat = c.executive(b)
+	base := c.resolutionBase(b, c.adoptionBasis(b))
+	v := &base
 	if pr, ok := programmes[p.Programme]; ok && p.Programme != "other" {
 		v.Programme = pr
 	}
