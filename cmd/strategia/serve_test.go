@@ -3,8 +3,6 @@ package main
 import (
 	"io"
 	"net/http"
-	"os"
-	"os/exec"
 	"regexp"
 	"strings"
 	"testing"
@@ -25,27 +23,7 @@ func TestServeStopsOnCtrlC(t *testing.T) {
 	ws := t.TempDir()
 	example(t, ws)
 	out := t.TempDir()
-	cmd := exec.Command(bin, "serve", "-addr", "127.0.0.1:0", "-out", out, "-format", "html", ws)
-	cmd.Env = append(os.Environ(), "SOURCE_DATE_EPOCH=1732492800")
-	pr, pw := io.Pipe()
-	cmd.Stdout, cmd.Stderr = pw, pw
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	w := &watchProc{cmd: cmd, out: collect(pr), done: make(chan struct{})}
-	go func() {
-		w.err = cmd.Wait()
-		pw.Close()
-		close(w.done)
-	}()
-	t.Cleanup(func() {
-		select {
-		case <-w.done:
-		default:
-			_ = cmd.Process.Kill()
-			<-w.done
-		}
-	})
+	w := startProc(t, bin, "serve", "-addr", "127.0.0.1:0", "-out", out, "-format", "html", ws)
 	i := w.out.wait(0, "serving", 60*time.Second)
 	if i < 0 {
 		t.Fatalf("serve did not start:\n%s", w.out.text())

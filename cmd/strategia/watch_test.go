@@ -88,7 +88,19 @@ type watchProc struct {
 // for it to be watching (the first build done).
 func startWatch(t *testing.T, bin, out string, roots ...string) *watchProc {
 	t.Helper()
-	cmd := exec.Command(bin, append([]string{"watch", "-out", out, "-format", "pdf"}, roots...)...)
+	w := startProc(t, bin, append([]string{"watch", "-out", out, "-format", "pdf"}, roots...)...)
+	if w.out.wait(0, "watching", 60*time.Second) < 0 {
+		t.Fatalf("watch did not start within 60 s:\n%s", w.out.text())
+	}
+	return w
+}
+
+// startProc starts the strategia binary with args (SOURCE_DATE_EPOCH
+// fixed), collecting its output line by line; the process is killed at
+// the end of the test if it still runs.
+func startProc(t *testing.T, bin string, args ...string) *watchProc {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
 	cmd.Env = append(os.Environ(), "SOURCE_DATE_EPOCH=1732492800")
 	pr, pw := io.Pipe()
 	cmd.Stdout, cmd.Stderr = pw, pw
@@ -109,9 +121,6 @@ func startWatch(t *testing.T, bin, out string, roots ...string) *watchProc {
 			<-w.done
 		}
 	})
-	if w.out.wait(0, "watching", 60*time.Second) < 0 {
-		t.Fatalf("watch did not start within 60 s:\n%s", w.out.text())
-	}
 	return w
 }
 
