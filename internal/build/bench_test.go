@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"runtime/debug"
 	"sort"
@@ -13,12 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/strategia-pl/strategia/internal/build/buildtest"
 	"github.com/strategia-pl/strategia/internal/watch"
-)
-
-var (
-	footnoteRE = regexp.MustCompile(`\[\^[^\]]*\]`)
-	macroRE    = regexp.MustCompile(`\{\{[^}]*\}\}`)
 )
 
 // genPartnership writes a copy of the example into dir with the given
@@ -40,31 +35,7 @@ func genPartnership(tb testing.TB, dir, slug string, bigDiagnosis bool) {
 	if !bigDiagnosis {
 		return
 	}
-	chapters, _ := filepath.Glob(filepath.Join(dir, "diag", "*.md"))
-	sort.Strings(chapters)
-	var extra strings.Builder
-	for rep := range 2 {
-		for _, c := range chapters {
-			b, err := os.ReadFile(c)
-			if err != nil {
-				tb.Fatal(err)
-			}
-			for _, ln := range strings.Split(string(b), "\n") {
-				if strings.HasPrefix(ln, "[^") {
-					continue
-				}
-				ln = footnoteRE.ReplaceAllString(ln, "")
-				ln = macroRE.ReplaceAllString(ln, "")
-				if strings.HasPrefix(ln, "## ") {
-					ln = fmt.Sprintf("## %s (%d)", strings.TrimPrefix(ln, "## "), rep+1)
-				}
-				extra.WriteString(ln + "\n")
-			}
-		}
-	}
-	first := filepath.Join(dir, "diag", "demografia.md")
-	b, _ := os.ReadFile(first)
-	if err := os.WriteFile(first, append(b, "\n"+extra.String()...), 0o644); err != nil {
+	if err := buildtest.GrowDiagnosis(dir); err != nil {
 		tb.Fatal(err)
 	}
 }

@@ -9,7 +9,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -20,6 +19,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/strategia-pl/strategia/internal/build"
+	"github.com/strategia-pl/strategia/internal/build/buildtest"
 )
 
 var screenshot = flag.String("screenshot", "", "write the README's screenshot of the error overlay to `FILE` (PNG)")
@@ -442,46 +442,15 @@ func waitIdle(tb testing.TB, s *served) {
 	tb.Fatal("the build did not finish in 60 s")
 }
 
-// growDiagnosis makes the example's strategy about 177 pages long, as
-// build's genPartnership does for BenchmarkSaveToPDF: the first diagnosis
-// chapter grows by the text of all chapters, twice, without footnotes and
-// {{…}} references.
+// growDiagnosis makes the example's strategy about 177 pages long, the
+// document of build's BenchmarkSaveToPDF (buildtest.GrowDiagnosis).
 func growDiagnosis(tb testing.TB) func(dir string) {
 	return func(dir string) {
-		chapters, _ := filepath.Glob(filepath.Join(dir, "diag", "*.md"))
-		slices.Sort(chapters)
-		var extra strings.Builder
-		for rep := range 2 {
-			for _, c := range chapters {
-				data, err := os.ReadFile(c)
-				if err != nil {
-					tb.Fatal(err)
-				}
-				for _, ln := range strings.Split(string(data), "\n") {
-					if strings.HasPrefix(ln, "[^") {
-						continue
-					}
-					ln = footnoteRE.ReplaceAllString(ln, "")
-					ln = macroRE.ReplaceAllString(ln, "")
-					if strings.HasPrefix(ln, "## ") {
-						ln = fmt.Sprintf("## %s (%d)", strings.TrimPrefix(ln, "## "), rep+1)
-					}
-					extra.WriteString(ln + "\n")
-				}
-			}
-		}
-		first := filepath.Join(dir, "diag", "demografia.md")
-		data, _ := os.ReadFile(first)
-		if err := os.WriteFile(first, append(data, "\n"+extra.String()...), 0o644); err != nil {
+		if err := buildtest.GrowDiagnosis(dir); err != nil {
 			tb.Fatal(err)
 		}
 	}
 }
-
-var (
-	footnoteRE = regexp.MustCompile(`\[\^[^\]]*\]`)
-	macroRE    = regexp.MustCompile(`\{\{[^}]*\}\}`)
-)
 
 func httpGet(url string) (string, error) {
 	resp, err := http.Get(url)
