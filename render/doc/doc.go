@@ -111,6 +111,26 @@ type Meta struct {
 	DraftMark string
 }
 
+// TitleMonth is the date the title page shows, as the title pages of
+// every format print it: "maj 2024" for TitleDate (else Date)
+// "2024-05-31"; a value that is not such a date is returned as it is.
+func (m Meta) TitleMonth() string {
+	s := m.TitleDate
+	if s == "" {
+		s = m.Date
+	}
+	if len(s) < 7 || s[4] != '-' {
+		return s
+	}
+	mo, err := strconv.Atoi(s[5:7])
+	if err != nil || mo < 1 || mo > 12 {
+		return s
+	}
+	return months[mo-1] + " " + s[:4]
+}
+
+var months = [...]string{"styczeń", "luty", "marzec", "kwiecień", "maj", "czerwiec", "lipiec", "sierpień", "wrzesień", "październik", "listopad", "grudzień"}
+
 // Document is the root: metadata plus top-level blocks (usually Sections).
 type Document struct {
 	Meta      Meta

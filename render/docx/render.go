@@ -2,11 +2,9 @@ package docx
 
 import (
 	"bytes"
-	"cmp"
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 	"unicode"
 
 	"github.com/strategia-pl/strategia/render/doc"
@@ -309,20 +307,9 @@ func (r *renderer) titlePageXML() {
 func (r *renderer) titleFooter() []byte {
 	var b bytes.Buffer
 	b.WriteString(xmlHeader + `<w:ftr` + nsAll + `><w:p><w:pPr><w:pStyle w:val="TitlePageDate"/><w:spacing w:after="1616"/></w:pPr>`)
-	r.run(&b, polishDate(cmp.Or(r.d.Meta.TitleDate, r.d.Meta.Date)), 0, "")
+	r.run(&b, r.d.Meta.TitleMonth(), 0, "")
 	b.WriteString(`</w:p></w:ftr>`)
 	return b.Bytes()
-}
-
-// polishDate turns "2024-05-31" into "maj 2024", as the PDF's title page.
-func polishDate(s string) string {
-	t, err := time.Parse("2006-01-02", s)
-	if err != nil {
-		return ""
-	}
-	months := [...]string{"styczeń", "luty", "marzec", "kwiecień", "maj", "czerwiec", "lipiec",
-		"sierpień", "wrzesień", "październik", "listopad", "grudzień"}
-	return months[t.Month()-1] + " " + strconv.Itoa(t.Year())
 }
 
 // footnotes writes word/footnotes.xml: the separators, then every

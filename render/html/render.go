@@ -356,26 +356,8 @@ func (r *renderer) titlePage() {
 	for _, s := range m.TitlePage {
 		p("metryka", s)
 	}
-	date := m.TitleDate
-	if date == "" {
-		date = m.Date
-	}
-	p("data", polishDate(date))
+	p("data", m.TitleMonth())
 	r.w("</header>\n")
-}
-
-var months = [...]string{"styczeń", "luty", "marzec", "kwiecień", "maj", "czerwiec", "lipiec", "sierpień", "wrzesień", "październik", "listopad", "grudzień"}
-
-// polishDate turns "2024-05-31" into "maj 2024", as the PDF's title page.
-func polishDate(s string) string {
-	if len(s) < 7 || s[4] != '-' {
-		return s
-	}
-	mo, err := strconv.Atoi(s[5:7])
-	if err != nil || mo < 1 || mo > 12 {
-		return s
-	}
-	return months[mo-1] + " " + s[:4]
 }
 
 // ctx is where a block is written.

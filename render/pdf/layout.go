@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"cmp"
 	"fmt"
 	"strconv"
 	"strings"
@@ -883,25 +882,11 @@ func (l *layout) titlePage() {
 	for _, s := range m.TitlePage {
 		add(s, serifR, 11, 2.5, colGray)
 	}
-	if d := polishDate(cmp.Or(m.TitleDate, m.Date)); d != "" {
+	if d := m.TitleMonth(); d != "" {
 		y = textBottom - 20
 		add(d, sansR, 11, 0, colText)
 	}
 	b.items = append(b.items, item{kind: itRect, x: 0, y: pageH - 30 - textTop, w: pageW, h: 3, fill: colHeading})
 	l.emit(b)
 	l.emit(&vbox{brk: true})
-}
-
-var months = [...]string{"styczeń", "luty", "marzec", "kwiecień", "maj", "czerwiec", "lipiec", "sierpień", "wrzesień", "październik", "listopad", "grudzień"}
-
-// polishDate turns "2024-05-31" into "maj 2024".
-func polishDate(s string) string {
-	if len(s) < 7 || s[4] != '-' {
-		return s
-	}
-	mo, err := strconv.Atoi(s[5:7])
-	if err != nil || mo < 1 || mo > 12 {
-		return s
-	}
-	return months[mo-1] + " " + s[:4]
 }
