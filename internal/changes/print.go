@@ -7,6 +7,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/strategia-pl/strategia/internal/plfmt"
 )
 
 // areaTitles are the terminal's group headings.
@@ -173,14 +175,7 @@ func group(v float64) string {
 	v = math.Abs(v)
 	s := strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64)
 	intPart, frac, _ := strings.Cut(s, ".")
-	var b strings.Builder
-	for i, r := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	out := b.String()
+	out := plfmt.GroupDigits(intPart, ",")
 	if frac != "" {
 		out += "." + frac
 	}

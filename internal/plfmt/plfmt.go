@@ -59,19 +59,23 @@ func Int(n int64) string {
 }
 
 // group inserts NBSP every three digits from the right of a run of digits.
-func group(digits string) string {
+func group(digits string) string { return GroupDigits(digits, NBSP) }
+
+// GroupDigits inserts sep every three digits from the right of a run of
+// digits: "1234567" → "1 234 567" (sep " "), "1,234,567" (sep ",").
+func GroupDigits(digits, sep string) string {
 	if len(digits) <= 3 {
 		return digits
 	}
 	var b strings.Builder
-	b.Grow(len(digits) + len(digits)/3*2)
+	b.Grow(len(digits) + len(digits)/3*len(sep))
 	first := len(digits) % 3
 	if first > 0 {
 		b.WriteString(digits[:first])
 	}
 	for i := first; i < len(digits); i += 3 {
 		if i > 0 {
-			b.WriteString(NBSP)
+			b.WriteString(sep)
 		}
 		b.WriteString(digits[i : i+3])
 	}

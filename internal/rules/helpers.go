@@ -10,6 +10,7 @@ import (
 
 	"github.com/strategia-pl/strategia/internal/diag"
 	"github.com/strategia-pl/strategia/internal/model"
+	"github.com/strategia-pl/strategia/internal/plfmt"
 	"github.com/strategia-pl/strategia/internal/refdata"
 )
 
@@ -192,14 +193,7 @@ func pln(v float64) string {
 	v = math.Abs(v)
 	s := strconv.FormatFloat(v, 'f', 2, 64)
 	whole, frac, _ := strings.Cut(s, ".")
-	var b strings.Builder
-	for i, r := range whole {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteRune(r)
-	}
-	out := b.String()
+	out := plfmt.GroupDigits(whole, " ")
 	if frac != "00" {
 		out += "," + frac
 	}
