@@ -1,6 +1,7 @@
 package docx
 
 import (
+	"bytes"
 	"fmt"
 	"strconv"
 	"strings"
@@ -110,15 +111,13 @@ func (r *renderer) openPara(c ctx, pp pprops) {
 			b.WriteString(`<w:numPr><w:numId w:val="0"/></w:numPr>`)
 		}
 	}
-	if pp.before >= 0 || pp.after >= 0 {
-		b.WriteString(`<w:spacing`)
-		if pp.before >= 0 {
-			b.WriteString(` w:before="` + strconv.Itoa(pp.before) + `"`)
-		}
-		if pp.after >= 0 {
-			b.WriteString(` w:after="` + strconv.Itoa(pp.after) + `"`)
-		}
-		b.WriteString(`/>`)
+	body := !c.inCell && !r.inNote
+	if body {
+		r.lastSpacing = spacingMark{buf: b, at: b.Len(), before: pp.before, after: pp.after}
+	}
+	writeSpacing(b, pp.before, pp.after)
+	if body {
+		r.lastSpacing.end = b.Len()
 	}
 	if pp.ind >= 0 {
 		b.WriteString(`<w:ind w:left="` + strconv.Itoa(pp.ind) + `" w:firstLine="0"/>`)
@@ -130,6 +129,48 @@ func (r *renderer) openPara(c ctx, pp pprops) {
 	if r.markPending {
 		r.writeNoteMark()
 	}
+}
+
+// writeSpacing writes a w:spacing element for the values that are set
+// (>= 0), nothing when neither is.
+func writeSpacing(b *bytes.Buffer, before, after int) {
+	if before < 0 && after < 0 {
+		return
+	}
+	b.WriteString(`<w:spacing`)
+	if before >= 0 {
+		b.WriteString(` w:before="` + strconv.Itoa(before) + `"`)
+	}
+	if after >= 0 {
+		b.WriteString(` w:after="` + strconv.Itoa(after) + `"`)
+	}
+	b.WriteString(`/>`)
+}
+
+// spacingMark is where the spacing of the last body paragraph stands in
+// its part, so that space below it can be added once what follows is
+// known (a table, which has no space above of its own).
+type spacingMark struct {
+	buf           *bytes.Buffer // nil: no paragraph to add space to
+	at, end       int           // the w:spacing element (empty: at == end)
+	before, after int           // its values, -1: not set
+}
+
+// spaceBelowLast adds tw twips of space below the last body paragraph
+// written, which must still be the last paragraph of the current part.
+// It reports whether there was one.
+func (r *renderer) spaceBelowLast(tw int) bool {
+	m := &r.lastSpacing
+	if m.buf != r.b || m.end > r.b.Len() || tw <= 0 {
+		return false
+	}
+	tail := append([]byte(nil), r.b.Bytes()[m.end:]...)
+	r.b.Truncate(m.at)
+	m.after = max(m.after, 0) + tw
+	writeSpacing(r.b, m.before, m.after)
+	m.end = r.b.Len()
+	r.b.Write(tail)
+	return true
 }
 
 // writeNoteMark writes the footnote's own number at the start of its text.

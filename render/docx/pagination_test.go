@@ -199,8 +199,9 @@ func TestPrefilledPagesMatchLibreOffice(t *testing.T) {
 }
 
 // minMatchedShare is the share of pre-filled page numbers that must equal
-// LibreOffice's pages (before this test existed: 0 of 128; 121 of 129 when this floor was set).
-const minMatchedShare = 0.85
+// LibreOffice's pages (before this test existed: 0 of 128; 121 of 129 when the first floor
+// was set; 128 of 134 once uncaptioned tables kept the PDF's 4 mm above them).
+const minMatchedShare = 0.95
 
 // checkCellBreaks fails for every word of a table cell that LibreOffice
 // broke across lines without a hyphen: the last word of a line of a text

@@ -65,12 +65,14 @@ type renderer struct {
 	// pendingAfter is the space below the last body paragraph, to be
 	// added above the next one (see carryAfter).
 	pendingAfter int
-	nums         []listNum
-	media        []media
-	drawingID    int
-	inLink       bool
-	inCell       bool // writing a table cell's content
-	sections     int  // sections ended so far
+	// lastSpacing marks the spacing of the last body paragraph.
+	lastSpacing spacingMark
+	nums        []listNum
+	media       []media
+	drawingID   int
+	inLink      bool
+	inCell      bool // writing a table cell's content
+	sections    int  // sections ended so far
 	// newSection: a section break was just written, so the next
 	// paragraph already starts a page.
 	newSection bool

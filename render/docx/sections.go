@@ -56,6 +56,7 @@ func (r *renderer) sectionBreak(landscape bool) {
 	r.breakNext = false
 	r.newSection = true
 	r.pendingAfter = 0
+	r.lastSpacing = spacingMark{}
 }
 
 // frontMatterEnd returns the index of the last top-level block that holds

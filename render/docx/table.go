@@ -14,6 +14,13 @@ var shadeFill = [...]string{
 	doc.ShadeLight:  "F2F2F2",
 }
 
+// The space the PDF leaves above a table without a caption (twips): 4 mm
+// above its first row, 2 mm more above an anchored one.
+const (
+	tableGapAbove  = 227
+	anchorGapAbove = 113
+)
+
 // cellPad is the horizontal cell padding of the TableGrid style (twips).
 const cellPad = 2 * 80
 
@@ -119,7 +126,17 @@ func (r *renderer) table(c ctx, t *doc.Table) error {
 	mark := r.anchor(t.Anchor)
 	markDone := false
 	if len(t.Caption) == 0 && !c.inCell && !r.inNote {
-		// No paragraph between: the space below the previous one is lost.
+		// A table has no space above of its own: the space the PDF
+		// leaves above an uncaptioned table (4 mm, 2 more for an anchor)
+		// and the space below the previous paragraph become space below
+		// that paragraph. A table opening a page has none, as in the PDF.
+		if !r.breakNext && !r.newSection {
+			gap := r.pendingAfter + tableGapAbove
+			if t.Anchor != "" {
+				gap += anchorGapAbove
+			}
+			r.spaceBelowLast(gap)
+		}
 		r.pendingAfter = 0
 	}
 	if len(t.Caption) > 0 {
