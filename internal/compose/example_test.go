@@ -107,6 +107,7 @@ func checkLinks(t *testing.T, d *doc.Document) {
 
 var (
 	mdLinkRE  = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
+	mdSpanRE  = regexp.MustCompile(`\[([^\]]*)\]\{lang=[^}]*\}`) // [smart village]{lang=en}
 	sentEndRE = regexp.MustCompile(`[.!?…:;]\s+`)
 	listRE    = regexp.MustCompile(`^\s*(?:[-*+]|\d+[.)])\s+`)
 )
@@ -147,6 +148,7 @@ func sentences(src string) []string {
 	var out []string
 	for _, p := range paras {
 		p = mdLinkRE.ReplaceAllString(p, "$1")
+		p = mdSpanRE.ReplaceAllString(p, "$1")
 		p = strings.NewReplacer("**", "", "*", "", "`", "", "\\", "").Replace(p)
 		for _, s := range sentEndRE.Split(p, -1) {
 			if strings.Contains(s, "{{") || strings.Contains(s, "[^") || strings.Contains(s, "<") || len(strings.Fields(s)) < 3 {

@@ -47,6 +47,7 @@ type mdConv struct {
 	shift int            // doc heading level = Markdown level + shift
 	fnIDs map[int]string // goldmark footnote index → doc footnote ID
 	lists int            // depth of the list being converted
+	lang  string         // language of the span being converted ("" Polish)
 }
 
 // wordListLevels is the deepest list nesting Word (and so the DOCX) can
@@ -59,9 +60,9 @@ func (c *composer) markdown(md *model.Markdown, level int) []doc.Block {
 	if md == nil || md.Empty() {
 		return nil
 	}
-	src := []byte(md.Text)
-	root := c.md.Parser().Parse(text.NewReader(src))
-	m := &mdConv{c: c, md: md, src: src, fnIDs: map[int]string{}}
+	m := &mdConv{c: c, md: md, fnIDs: map[int]string{}}
+	m.src = m.rewriteSpans([]byte(md.Text))
+	root := c.md.Parser().Parse(text.NewReader(m.src))
 	top := 7
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if h, ok := n.(*ast.Heading); ok && entering {
@@ -376,15 +377,19 @@ func (m *mdConv) inl(parent ast.Node, st doc.Style, out *[]doc.Inline) {
 	for n := parent.FirstChild(); n != nil; n = n.NextSibling() {
 		switch n := n.(type) {
 		case *ast.Text:
-			*out = append(*out, &doc.Text{Text: string(n.Value(m.src)), Style: st})
+			v := string(n.Value(m.src))
+			if strings.Contains(v, "]("+langDest) {
+				m.unsupported(n, "a link inside a language span", "put the link outside the [span]{lang=…}, or the span inside the link's text")
+			}
+			*out = append(*out, &doc.Text{Text: v, Style: st, Lang: m.lang})
 			switch {
 			case n.HardLineBreak():
 				*out = append(*out, &doc.LineBreak{})
 			case n.SoftLineBreak():
-				*out = append(*out, &doc.Text{Text: " ", Style: st})
+				*out = append(*out, &doc.Text{Text: " ", Style: st, Lang: m.lang})
 			}
 		case *ast.String:
-			*out = append(*out, &doc.Text{Text: string(n.Value), Style: st})
+			*out = append(*out, &doc.Text{Text: string(n.Value), Style: st, Lang: m.lang})
 		case *ast.CodeSpan:
 			var b strings.Builder
 			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
@@ -395,7 +400,7 @@ func (m *mdConv) inl(parent ast.Node, st doc.Style, out *[]doc.Inline) {
 					b.Write(c.Value)
 				}
 			}
-			*out = append(*out, &doc.Text{Text: b.String(), Style: st | doc.Mono})
+			*out = append(*out, &doc.Text{Text: b.String(), Style: st | doc.Mono, Lang: m.lang})
 		case *ast.Emphasis:
 			s := st | doc.Italic
 			if n.Level >= 2 {
@@ -406,6 +411,13 @@ func (m *mdConv) inl(parent ast.Node, st doc.Style, out *[]doc.Inline) {
 			m.inl(n, st|doc.Strike, out)
 		case *ast.Link:
 			dest := string(n.Destination)
+			if lang, ok := m.spanLang(n, dest); ok {
+				outer := m.lang
+				m.lang = lang
+				m.inl(n, st, out)
+				m.lang = outer
+				continue
+			}
 			var in []doc.Inline
 			m.inl(n, st, &in)
 			switch {
@@ -459,7 +471,7 @@ func (c *composer) finishInlines(in []doc.Inline, m *mdConv) []doc.Inline {
 	var merged []doc.Inline
 	for _, n := range in {
 		if t, ok := n.(*doc.Text); ok && len(merged) > 0 {
-			if p, ok := merged[len(merged)-1].(*doc.Text); ok && p.Style == t.Style {
+			if p, ok := merged[len(merged)-1].(*doc.Text); ok && p.Style == t.Style && p.Lang == t.Lang {
 				p.Text += t.Text
 				continue
 			}
@@ -481,13 +493,13 @@ func (c *composer) finishInlines(in []doc.Inline, m *mdConv) []doc.Inline {
 				break
 			}
 			if loc[0] > 0 {
-				out = append(out, &doc.Text{Text: s[:loc[0]], Style: t.Style})
+				out = append(out, &doc.Text{Text: s[:loc[0]], Style: t.Style, Lang: t.Lang})
 			}
 			out = append(out, c.reference(s[loc[2]:loc[3]], s[loc[4]:loc[5]], s[loc[0]:loc[1]], t.Style, m)...)
 			s = s[loc[1]:]
 		}
 		if s != "" {
-			out = append(out, &doc.Text{Text: s, Style: t.Style})
+			out = append(out, &doc.Text{Text: s, Style: t.Style, Lang: t.Lang})
 		}
 	}
 	typography(out, "")

@@ -7,7 +7,8 @@
 // marked content the structure tree does not reference, structure types
 // that are not standard, figures without alternate text, tables without
 // header cells or TH without a scope, skipped heading levels, a missing
-// /Lang, title, DisplayDocTitle, XMP metadata or PDF/UA identification,
+// /Lang or one (of the document or of an element) that is not a BCP 47
+// language tag, title, DisplayDocTitle, XMP metadata or PDF/UA identification,
 // fonts not embedded or without a Unicode mapping, annotations outside
 // the structure tree or without /Contents, pages without /Tabs /S.
 //
@@ -25,6 +26,7 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+	"golang.org/x/text/language"
 )
 
 func init() { model.ConfigPath = "disable" } // never read or write a pdfcpu config file
@@ -157,8 +159,10 @@ func (c *checker) text(o types.Object) string {
 
 func (c *checker) catalog(cat types.Dict) {
 	x := c.x
-	if strings.TrimSpace(c.text(cat["Lang"])) == "" {
+	if l := strings.TrimSpace(c.text(cat["Lang"])); l == "" {
 		c.fail("11-006", "the catalogue has no /Lang")
+	} else if _, err := language.Parse(l); err != nil {
+		c.fail("11-006", "the catalogue's /Lang %q is not a language tag", l)
 	}
 	mi, _ := x.DereferenceDict(cat["MarkInfo"])
 	if b := mi.BooleanEntry("Marked"); b == nil || !*b {
@@ -289,6 +293,11 @@ func (c *checker) elem(obj int, d types.Dict, parent int) {
 		typ = *s
 	}
 	c.elemType[obj] = typ
+	if l, ok := d["Lang"]; ok {
+		if _, err := language.Parse(strings.TrimSpace(c.text(l))); err != nil {
+			c.fail("11-001", "the /Lang %q of a %s (element %d) is not a language tag", c.text(l), typ, obj)
+		}
+	}
 	if !standardTypes[typ] {
 		c.fail("02-001", "structure type %q is not standard and not role-mapped", typ)
 	}

@@ -82,6 +82,7 @@ func TestPlantedDefects(t *testing.T) {
 		{"/DisplayDocTitle", "/DisplayDocTitlX", "07-001"},
 		{"<pdfuaid:part>1</pdfuaid:part>", "<pdfuaid:part>2</pdfuaid:part>", "06-002"},
 		{"/Lang (pl-PL)", "/Lxng (pl-PL)", "11-006"},
+		{"/Lang (pl-PL)", "/Lang (p_-PL)", "11-006"},
 		{"/S /TH ", "/S /TD ", "15-TH"},
 		{"/Scope /Column", "/Scope_/Column", "15-003"},
 		{"/S /Sect ", "/S /Sekt ", "02-001"},
@@ -107,5 +108,30 @@ func TestPlantedDefects(t *testing.T) {
 		if !found {
 			t.Errorf("%q → %q: checkpoint %s not reported; got %v", c.from, c.to, c.want, ps)
 		}
+	}
+}
+
+// A structure element's /Lang that is not a language tag is reported.
+func TestElementLangChecked(t *testing.T) {
+	d := &doc.Document{Meta: doc.Meta{Title: "Próba", Language: "pl-PL"}, Blocks: []doc.Block{
+		&doc.Paragraph{Inlines: []doc.Inline{&doc.Text{Text: "Koncepcja "}, &doc.Text{Text: "smart villages", Lang: "en"}, &doc.Text{Text: "."}}},
+	}}
+	var b bytes.Buffer
+	if err := pdf.Render(&b, d, pdf.Options{Uncompressed: true}); err != nil {
+		t.Fatal(err)
+	}
+	if ps, err := pdfua.Check(b.Bytes()); err != nil || len(ps) > 0 {
+		t.Fatalf("the unchanged file: %v %v", ps, err)
+	}
+	from := []byte("/Lang (en)")
+	if !bytes.Contains(b.Bytes(), from) {
+		t.Fatalf("%q is not in the file", from)
+	}
+	ps, err := pdfua.Check(bytes.Replace(b.Bytes(), from, []byte("/Lang (e!)"), 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ps) != 1 || ps[0].Checkpoint != "11-001" {
+		t.Errorf("got %v, want one 11-001", ps)
 	}
 }

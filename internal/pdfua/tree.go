@@ -17,6 +17,7 @@ import (
 type Elem struct {
 	Type string
 	Alt  string
+	Lang string // /Lang, "" when the element has none
 	Text string
 	Kids []*Elem
 }
@@ -81,7 +82,7 @@ func Tree(pdf []byte) (*Elem, error) {
 				return
 			}
 			seen[obj] = true
-			e := &Elem{Alt: c.text(d["Alt"])}
+			e := &Elem{Alt: c.text(d["Alt"]), Lang: c.text(d["Lang"])}
 			if s := d.NameEntry("S"); s != nil {
 				e.Type = *s
 			}

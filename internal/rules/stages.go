@@ -38,6 +38,8 @@ func init() {
 			Explain: "The id names the output folder (output/<id>/). Two partnership folders with one id — what copying a folder gives — would write their documents into one folder and mix them, so neither is built until one of them gets a new id in partnership.yaml."},
 		{ID: "MD-01", Title: "Markdown uses only what the documents can show",
 			Explain: "Raw HTML, images from the internet, images inside a sentence and links to local files cannot be rendered in both the PDF and the DOCX; they are reported instead of being dropped silently. Use a map ({{map:M1}}) or an image alone in its paragraph, and links to web addresses."},
+		{ID: "MD-03", Title: "a phrase in another language names its language with a BCP 47 tag",
+			Explain: "A phrase in another language is written as a bracketed span, [smart village]{lang=en}, so that the PDF, the DOCX and the HTML mark it as English (a screen reader then reads it in English, and it is not hyphenated by Polish rules; WCAG 2.1 success criterion 3.1.2, Language of Parts). The tag is a BCP 47 language tag: en, en-GB, de, fr, la, uk. A tag that is not a language would mark the phrase wrongly, so the document is not built until it is corrected."},
 	} {
 		r.Severity = diag.Error
 		register(r)

@@ -484,6 +484,11 @@ const (
 type Text struct {
 	Text  string
 	Style Style
+	// Lang is the BCP 47 tag of a run in another language than the
+	// document's (Meta.Language), e.g. "en" for "smart village"; "" is the
+	// document's language. Renderers mark it (PDF Span /Lang, DOCX
+	// w:lang, HTML lang) and do not hyphenate it with Polish patterns.
+	Lang string
 }
 
 // Kind implements Node.

@@ -175,6 +175,10 @@ func (d *dumper) node(n Node, depth int) {
 	case *PageBreak:
 		d.line(depth, "PageBreak")
 	case *Text:
+		if n.Lang != "" {
+			d.line(depth, "Text%s lang=%s %s", styleAttr(n.Style), n.Lang, q(n.Text))
+			break
+		}
 		d.line(depth, "Text%s %s", styleAttr(n.Style), q(n.Text))
 	case *Link:
 		d.line(depth, "Link%s", attrs("url", qe(n.URL), "anchor", qe(n.Anchor)))

@@ -118,6 +118,6 @@ func (r *renderer) refInlines(n *numbered, ins []doc.Inline, base doc.Style, rSt
 // runProps returns the w:rPr of style st and character style rStyle.
 func runProps(st doc.Style, rStyle string) string {
 	var b bytes.Buffer
-	rPr(&b, st, rStyle)
+	rPr(&b, st, rStyle, "")
 	return b.String()
 }

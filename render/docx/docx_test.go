@@ -55,7 +55,7 @@ func fixture() *doc.Document {
 				&doc.Paragraph{Inlines: []doc.Inline{
 					tx("Zwykły "), &doc.Text{Text: "pogrubiony", Style: doc.Bold}, tx(" "), &doc.Text{Text: "kursywa", Style: doc.Italic},
 					tx(" "), &doc.Text{Text: "kod", Style: doc.Mono}, tx(" m"), &doc.Text{Text: "2", Style: doc.Sup}, tx(" CO"), &doc.Text{Text: "2", Style: doc.Sub},
-					tx(" "), &doc.Text{Text: "skreślony", Style: doc.Strike}, &doc.FootnoteRef{ID: "f1"}, tx(" i\u00a0dalej"), &doc.LineBreak{},
+					tx(" "), &doc.Text{Text: "skreślony", Style: doc.Strike}, &doc.FootnoteRef{ID: "f1"}, tx(" i\u00a0dalej "), &doc.Text{Text: "smart villages", Style: doc.Italic, Lang: "en"}, &doc.LineBreak{},
 					&doc.Link{URL: "https://example.org/a?b=1&c=2", Inlines: []doc.Inline{tx("strona")}}, tx(" oraz "),
 					&doc.Link{Anchor: "r1.1", Inlines: []doc.Inline{tx("podrozdział")}}, &doc.FootnoteRef{ID: "f1"},
 				}},
@@ -489,6 +489,7 @@ func TestParts(t *testing.T) {
 		`<w:tblHeader/>`, `<w:gridSpan w:val="2"/>`, `<w:vMerge w:val="restart"/>`, `<w:vMerge/>`,
 		`<w:footnoteReference w:id="1"/>`, `<w:footnoteReference w:id="2"/>`, `descr="Mapa obszaru"`,
 		`<w:vertAlign w:val="superscript"/>`, `<w:vertAlign w:val="subscript"/>`, `<w:strike/>`, `<w:pageBreakBefore/>`,
+		`<w:rPr><w:i/><w:iCs/><w:lang w:val="en"/></w:rPr><w:t xml:space="preserve">smart villages</w:t>`,
 		`<w:pgSz w:w="11906" w:h="16838"/>`, `<w:titlePg/>`, `w:fill="D9E2F0"`,
 	} {
 		if !strings.Contains(doc, want) && !strings.Contains(doc, strings.ReplaceAll(want, "&#34;", `"`)) {

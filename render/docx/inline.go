@@ -27,7 +27,9 @@ func (r *renderer) inlinesStyled(ins []doc.Inline, base doc.Style, rStyle string
 func (r *renderer) inline(in doc.Inline, base doc.Style, rStyle string) error {
 	switch n := in.(type) {
 	case *doc.Text:
+		r.runLang = n.Lang
 		r.run(r.b, n.Text, base|n.Style, rStyle)
+		r.runLang = ""
 	case *doc.LineBreak:
 		r.b.WriteString(`<w:r><w:br/></w:r>`)
 	case *doc.Link:
@@ -99,9 +101,10 @@ func (r *renderer) footnoteRef(f *doc.FootnoteRef) error {
 	return nil
 }
 
-// rPr writes the run properties of style st with character style rStyle.
-func rPr(b *bytes.Buffer, st doc.Style, rStyle string) {
-	if st == 0 && rStyle == "" {
+// rPr writes the run properties of style st with character style rStyle,
+// in language lang ("" the document's, set in styles.xml).
+func rPr(b *bytes.Buffer, st doc.Style, rStyle, lang string) {
+	if st == 0 && rStyle == "" && lang == "" {
 		return
 	}
 	b.WriteString(`<w:rPr>`)
@@ -129,6 +132,11 @@ func rPr(b *bytes.Buffer, st doc.Style, rStyle string) {
 	case st&doc.Sub != 0:
 		b.WriteString(`<w:vertAlign w:val="subscript"/>`)
 	}
+	if lang != "" {
+		b.WriteString(`<w:lang w:val="`)
+		escAttr(b, lang)
+		b.WriteString(`"/>`)
+	}
 	b.WriteString(`</w:rPr>`)
 }
 
@@ -138,7 +146,7 @@ func (r *renderer) run(b *bytes.Buffer, text string, st doc.Style, rStyle string
 		return
 	}
 	b.WriteString(`<w:r>`)
-	rPr(b, st, rStyle)
+	rPr(b, st, rStyle, r.runLang)
 	if plainRun(text) {
 		b.WriteString(`<w:t xml:space="preserve">`)
 		escText(b, text)

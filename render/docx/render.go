@@ -71,8 +71,9 @@ type renderer struct {
 	media       []media
 	drawingID   int
 	inLink      bool
-	inCell      bool // writing a table cell's content
-	sections    int  // sections ended so far
+	runLang     string // BCP 47 of the Text being written, "" the document's
+	inCell      bool   // writing a table cell's content
+	sections    int    // sections ended so far
 	// newSection: a section break was just written, so the next
 	// paragraph already starts a page.
 	newSection bool

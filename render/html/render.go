@@ -919,6 +919,11 @@ var styleTags = [...]struct {
 func (r *renderer) inline(in doc.Inline) {
 	switch n := in.(type) {
 	case *doc.Text:
+		if n.Lang != "" {
+			r.w(`<span lang="`)
+			r.attr(n.Lang)
+			r.w(`">`)
+		}
 		for _, st := range styleTags {
 			if n.Style&st.s != 0 {
 				r.w("<", st.tag, ">")
@@ -929,6 +934,9 @@ func (r *renderer) inline(in doc.Inline) {
 			if n.Style&styleTags[i].s != 0 {
 				r.w("</", styleTags[i].tag, ">")
 			}
+		}
+		if n.Lang != "" {
+			r.w("</span>")
 		}
 	case *doc.Link:
 		href := safeURL(n.URL)

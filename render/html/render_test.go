@@ -44,7 +44,7 @@ func fixture() *doc.Document {
 				&doc.Paragraph{Style: doc.ParaLead, Inlines: []doc.Inline{t("Wizja: "), &doc.Text{Text: "razem", Style: doc.Bold | doc.Italic}}},
 				&doc.Paragraph{Inlines: []doc.Inline{t("Zob. "), &doc.Link{Anchor: "tab 1", Inlines: []doc.Inline{t("tabela 1")}},
 					t(" i "), &doc.Link{URL: "https://example.org/?a=1&b=2", Inlines: []doc.Inline{t("strona")}},
-					&doc.FootnoteRef{ID: "f1"}, t(" oraz"), &doc.LineBreak{}, t("dalej"), &doc.FootnoteRef{ID: "f2"}, &doc.FootnoteRef{ID: "f1"}}},
+					&doc.FootnoteRef{ID: "f1"}, t(" oraz "), &doc.Text{Text: "smart villages", Style: doc.Italic, Lang: "en"}, &doc.LineBreak{}, t("dalej"), &doc.FootnoteRef{ID: "f2"}, &doc.FootnoteRef{ID: "f1"}}},
 			}},
 			&doc.Section{Level: 1, Anchor: "diagnoza", PageBreakBefore: true, Title: []doc.Inline{t("Diagnoza")}, Blocks: []doc.Block{
 				&doc.Heading{Level: 4, Anchor: "h-skok", Text: []doc.Inline{t("Nagłówek z Markdown (####)")}},

@@ -48,6 +48,7 @@ type run struct {
 	color  rgb
 	link   *linkRef
 	strike bool
+	lang   string // BCP 47 of text in another language ("" the document's)
 }
 
 type linkRef struct{ url, anchor string }
@@ -137,7 +138,7 @@ const (
 )
 
 func (t *tokenizer) wordMode() int {
-	var url, digit, capital bool
+	var url, digit, capital, foreign bool
 	letters := 0
 	for _, b := range t.word {
 		if b.fn != nil {
@@ -145,6 +146,9 @@ func (t *tokenizer) wordMode() int {
 		}
 		if b.run.link != nil && b.run.link.url != "" && looksLikeURL(b.text) {
 			url = true
+		}
+		if b.run.lang != "" {
+			foreign = true // the patterns are Polish
 		}
 		if strings.Contains(b.text, "://") || strings.HasPrefix(b.text, "www.") || strings.Contains(b.text, "@") {
 			url = true
@@ -166,7 +170,7 @@ func (t *tokenizer) wordMode() int {
 	switch {
 	case url:
 		return breakURL
-	case digit || capital || !t.ps.hyphen:
+	case digit || capital || foreign || !t.ps.hyphen:
 		return breakExplicit
 	}
 	return breakHyphen
@@ -395,6 +399,7 @@ func (t *tokenizer) inlines(is []doc.Inline, base run) {
 				r.rise = -base.size * 0.15 * ptMM
 			}
 			r.strike = st&doc.Strike != 0
+			r.lang = n.Lang
 			t.text(n.Text, t.l.intern(r))
 		case *doc.Link:
 			r := base
@@ -859,6 +864,10 @@ func (l *layout) buildLines(items []kpItem, breaks []int, ps paraSpec, x0, lw fl
 	// Link element of the structure tree
 	var carryLink *linkRef
 	var carryTag int32
+	// text in another language is a Span element with /Lang, one for a
+	// run of such words, also across lines
+	var spanLang string
+	var spanTag int32
 	for _, b := range breaks {
 		// skip discardable items at the start
 		for s < b && items[s].kind != kBox {
@@ -960,10 +969,21 @@ func (l *layout) buildLines(items []kpItem, breaks []int, ps paraSpec, x0, lw fl
 				}
 				lineStart = false
 				tag := linkTag
-				if linkRun == nil {
+				switch {
+				case linkRun != nil:
+					e := l.tg.runs[tag].e
+					e.text.WriteString(it.text)
+					if e.lang == "" {
+						e.lang = rn.lang // a link in another language reads in it
+					}
+				case rn.lang != "":
+					if rn.lang != spanLang {
+						spanLang, spanTag = rn.lang, l.tg.span(rn.lang)
+					}
+					tag = spanTag
+				default:
+					spanLang = ""
 					tag = l.tg.text()
-				} else {
-					l.tg.runs[tag].e.text.WriteString(it.text)
 				}
 				// merge with the previous text item when adjacent and same run
 				if n := len(pl.items); n > 0 && lastRun == rn && pl.items[n-1].kind == itText && math.Abs(pl.items[n-1].x+pl.items[n-1].w-x) < 1e-6 {

@@ -187,11 +187,12 @@ type runKey struct {
 	color        rgb
 	strike, link bool
 	url, anchor  string
+	lang         string
 }
 
 // intern returns a shared *run equal to r (runs are compared by pointer).
 func (l *layout) intern(r run) *run {
-	k := runKey{face: r.face, size: r.size, rise: r.rise, color: r.color, strike: r.strike}
+	k := runKey{face: r.face, size: r.size, rise: r.rise, color: r.color, strike: r.strike, lang: r.lang}
 	if r.link != nil {
 		k.link, k.url, k.anchor = true, r.link.url, r.link.anchor
 	}
@@ -845,7 +846,7 @@ func stripRefs(is []doc.Inline) []doc.Inline {
 		case *doc.Link:
 			out = append(out, stripRefs(n.Inlines)...)
 		case *doc.Text:
-			out = append(out, &doc.Text{Text: n.Text, Style: n.Style &^ (doc.Sup | doc.Sub)})
+			out = append(out, &doc.Text{Text: n.Text, Style: n.Style &^ (doc.Sup | doc.Sub), Lang: n.Lang})
 		default:
 			out = append(out, in)
 		}

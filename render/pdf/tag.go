@@ -40,6 +40,7 @@ type selem struct {
 	typ    string
 	alt    string
 	attr   string
+	lang   string          // /Lang of an element in another language than the document's
 	text   strings.Builder // the text of a Link, for its annotation's /Contents
 	parent *selem
 	kids   []skid
@@ -187,11 +188,23 @@ func figureAlt(f *doc.Figure) string {
 func (t *tagger) text() int32 { return t.content(t.cur()) }
 
 // link adds a Link element to the current one and returns its run.
-func (t *tagger) link() int32 {
-	p := t.cur()
-	e := &selem{typ: "Link", parent: p}
-	p.kids = append(p.kids, skid{e: e})
+func (t *tagger) link() int32 { return t.content(t.inline("Link")) }
+
+// span adds a Span element in language lang to the current one and
+// returns its run.
+func (t *tagger) span(lang string) int32 {
+	e := t.inline("Span")
+	e.lang = lang
 	return t.content(e)
+}
+
+// inline adds an inline-level element (not made current: its content is
+// reserved through the returned element's runs).
+func (t *tagger) inline(typ string) *selem {
+	p := t.cur()
+	e := &selem{typ: typ, parent: p}
+	p.kids = append(p.kids, skid{e: e})
+	return e
 }
 
 // heading returns the structure type of a heading of level n, never more
@@ -210,7 +223,7 @@ func (t *tagger) tree(k float64) *fpdf.StructElem {
 }
 
 func (t *tagger) convert(e *selem, k float64) *fpdf.StructElem {
-	out := &fpdf.StructElem{Type: e.typ, Alt: e.alt, Attr: e.attr}
+	out := &fpdf.StructElem{Type: e.typ, Alt: e.alt, Attr: e.attr, Lang: e.lang}
 	for _, c := range e.kids {
 		if c.e != nil {
 			if ce := t.convert(c.e, k); ce != nil {

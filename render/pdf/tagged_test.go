@@ -103,3 +103,76 @@ func TestStructureOrder(t *testing.T) {
 		}
 	}
 }
+
+// A run in another language is a Span with its /Lang (a link in it takes
+// the language itself), continues as one Span across a line break, and
+// is never hyphenated by the Polish patterns, while the Polish words
+// around it are.
+func TestLanguageSpans(t *testing.T) {
+	pl := "Partnerstwo samorządów terytorialnych przygotowuje przedsięwzięcia wzmacniające przedsiębiorczość mieszkańców. "
+	en := "interconnectedness responsibilities internationalisation environmentalists"
+	var in []doc.Inline
+	for range 6 {
+		in = append(in, tx(pl), &doc.Text{Text: en, Lang: "en"}, tx(". "))
+	}
+	in = append(in, &doc.Link{URL: "https://example.org/", Inlines: []doc.Inline{&doc.Text{Text: "Smart Villages", Lang: "en-GB"}}}, tx("."))
+	d := &doc.Document{
+		Meta:   doc.Meta{Title: "Próba", Language: "pl-PL"},
+		Blocks: []doc.Block{&doc.Paragraph{Inlines: in}},
+	}
+	b := render(t, d)
+	tree, err := pdfua.Tree(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var spans, links []*pdfua.Elem
+	var walk func(e *pdfua.Elem)
+	walk = func(e *pdfua.Elem) {
+		switch e.Type {
+		case "Span":
+			spans = append(spans, e)
+		case "Link":
+			links = append(links, e)
+		}
+		for _, k := range e.Kids {
+			walk(k)
+		}
+	}
+	walk(tree)
+	if len(spans) != 6 {
+		t.Fatalf("%d Span elements, want 6 (one per English phrase, whatever the line breaks)", len(spans))
+	}
+	for _, s := range spans {
+		if s.Lang != "en" || strings.Join(strings.Fields(s.AllText()), " ") != en {
+			t.Errorf("Span lang=%q text=%q, want lang=en text=%q", s.Lang, s.AllText(), en)
+		}
+	}
+	if len(links) != 1 || links[0].Lang != "en-GB" {
+		t.Errorf("the English link: %d links, lang %q", len(links), func() string {
+			if len(links) > 0 {
+				return links[0].Lang
+			}
+			return ""
+		}())
+	}
+	english := map[string]bool{}
+	for _, w := range strings.Fields(en) {
+		english[w] = true
+	}
+	var plHyphens int
+	words := pdfWords(t, b)
+	for i, w := range words {
+		if !strings.HasSuffix(w.text, "-") || i+1 == len(words) {
+			continue
+		}
+		whole := strings.TrimSuffix(w.text, "-") + strings.TrimRight(words[i+1].text, ".")
+		if english[whole] {
+			t.Errorf("English word hyphenated by Polish patterns: %s %s", w.text, words[i+1].text)
+		} else {
+			plHyphens++
+		}
+	}
+	if plHyphens == 0 {
+		t.Error("no Polish word hyphenated either: the paragraph does not test hyphenation")
+	}
+}
