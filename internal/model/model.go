@@ -70,6 +70,17 @@ type Partnership struct {
 	// Documents lists the procedure documents to build besides the
 	// strategy and the fiches (Document* constants).
 	Documents []string `yaml:"documents"`
+	// DocumentOptions are the strategy document's optional parts.
+	DocumentOptions DocumentOptions `yaml:"document_options"`
+}
+
+// DocumentOptions are the parts the strategy has only when the content
+// asks for them.
+type DocumentOptions struct {
+	Meta `yaml:"-"`
+	// ExecutiveSummary opens the strategy with a summary of at most four
+	// pages (templates/strategy/chapters/streszczenie.tmpl).
+	ExecutiveSummary bool `yaml:"executive_summary"`
 }
 
 // Resolution is a council or board resolution.

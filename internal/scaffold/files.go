@@ -74,6 +74,8 @@ partnership:
   # Dokumenty procedury budowane obok strategii: diagnosis_report, consultation_report,
   # resolutions, procedure_resolutions, opinion_requests.
   documents: [diagnosis_report]
+  # Streszczenie (do 4 stron: wizja, cele, projekty kluczowe, budżet) na początku strategii:
+  # document_options: {executive_summary: true}
   advisors: []                    # [{name: "…", role: doradca_partnerstwa}]
 
   members:

@@ -26,6 +26,8 @@ var funcs = template.FuncMap{
 	"number":    func(v float64, decimals int) string { return plfmt.Number(v, decimals) },
 	"int":       countString,
 	"money":     plfmt.Money,
+	"mln":       plfmt.MoneyMln,
+	"share":     plfmt.Share,
 	"date":      plfmt.Date,
 	"dateLong":  plfmt.DateLong,
 	"monthYear": plfmt.MonthYearLong,
