@@ -129,6 +129,7 @@ func checkPolish(t *testing.T, name string, d *doc.Document) {
 func TestPolishErrorClasses(t *testing.T) {
 	for _, dir := range []string{exampleDir, minimalDir, scaffoldDir(t)} {
 		s, x, f, opt := loadDir(t, dir)
+		s.Partnership.DocumentOptions.ExecutiveSummary = true // its text too
 		d, _ := Strategy(s, x, f, opt)
 		checkPolish(t, dir+" strategy", d)
 		p, _ := Package(s, x, f, opt)

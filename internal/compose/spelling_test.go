@@ -69,6 +69,7 @@ func TestGeneratedSpelling(t *testing.T) {
 	generated := map[string]bool{}
 	for _, dir := range []string{exampleDir, minimalDir, scaffoldDir(t)} {
 		s, x, fc, opt := loadDir(t, dir)
+		s.Partnership.DocumentOptions.ExecutiveSummary = true // its words too
 		own := contentWords(t, dir)
 		d, _ := Strategy(s, x, fc, opt)
 		p, _ := Package(s, x, fc, opt)

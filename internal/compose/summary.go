@@ -14,7 +14,10 @@ import (
 // The summary restates, in at most four pages, what the strategy's
 // chapters say at length: the vision, the goals, the key projects and
 // the budget. Compose chooses the facts (which projects are key, the
-// totals, the sources by size); the template words them.
+// totals, the sources by size); the template words them. Its tables
+// restate the chapters' and carry no caption: they are not numbered, so
+// the summary shifts no table number of the chapters and adds no entry
+// to the list of tables.
 
 // summaryView is the data of the executive summary.
 type summaryView struct{ c *composer }
@@ -135,8 +138,8 @@ func (v *summaryView) KeyProjectsTable() string {
 	if len(ps) == 0 {
 		return ""
 	}
-	t := c.table("Projekty kluczowe strategii", []float64{0.8, 5, 2.2, 1.8}, 1,
-		headerRow("Nr", "Tytuł projektu", "Lider", "Wartość"))
+	t := &doc.Table{Widths: []float64{0.8, 5, 2.2, 1.8}, HeaderRows: 1,
+		Rows: []*doc.Row{headerRow("Nr", "Tytuł projektu", "Lider", "Wartość")}}
 	for _, p := range ps {
 		value := plfmt.NoData
 		if p.Budget != nil {
@@ -185,8 +188,8 @@ func (v *summaryView) SourcesTable() string {
 	if len(ff.BySource) == 0 {
 		return ""
 	}
-	t := c.table("Ramy finansowe strategii według źródeł finansowania", []float64{5, 2, 1}, 1,
-		headerRow("Źródło finansowania", "Kwota", "Udział"))
+	t := &doc.Table{Widths: []float64{5, 2, 1}, HeaderRows: 1,
+		Rows: []*doc.Row{headerRow("Źródło finansowania", "Kwota", "Udział")}}
 	t.Compact = len(ff.BySource) > 8
 	for _, a := range v.budgetSources() {
 		t.Rows = append(t.Rows, row(tcell(sourceName(a.Key)), ncell(c.money(a.Amount)), ncell(plfmt.Share(a.Amount, ff.SumSource))))

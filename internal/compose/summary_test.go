@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/strategia-pl/strategia/internal/model"
 	"github.com/strategia-pl/strategia/internal/pdfua"
 	"github.com/strategia-pl/strategia/render/doc"
 	"github.com/strategia-pl/strategia/render/docx"
@@ -34,16 +35,21 @@ func topSections(d *doc.Document) []string {
 	return out
 }
 
-// TestExecutiveSummaryPlace: the example asks for the summary, and it is
-// the first section after the front matter (the contents, the lists and
+// exampleWithSummary is the example partnership asking for the summary
+// (partnership.document_options.executive_summary).
+func exampleWithSummary(t *testing.T) (*model.Strategy, *model.Index, *model.Facts, Options) {
+	t.Helper()
+	s, x, f, opt := loadExample(t)
+	s.Partnership.DocumentOptions.ExecutiveSummary = true
+	return s, x, f, opt
+}
+
+// TestExecutiveSummaryPlace: asked for, the summary is the first section after the front matter (the contents, the lists and
 // the abbreviations, which are unnumbered and come before); without the
 // switch — and in the minimal and scaffolded partnerships, which do not
 // ask — there is none.
 func TestExecutiveSummaryPlace(t *testing.T) {
-	s, x, f, opt := loadExample(t)
-	if !s.Partnership.DocumentOptions.ExecutiveSummary {
-		t.Fatal("the example does not ask for the executive summary (partnership.document_options.executive_summary)")
-	}
+	s, x, f, opt := exampleWithSummary(t)
 	d, _ := Strategy(s, x, f, opt)
 	secs := topSections(d)
 	i := strings.Index(strings.Join(secs, "\n"), "Streszczenie")
@@ -63,7 +69,7 @@ func TestExecutiveSummaryPlace(t *testing.T) {
 		}
 	}
 	text := docText(d)
-	for _, want := range []string{"Wizja rozwoju do 2030 roku", "CS1. Ziemia Kolneńska", "CS1.1. Edukacja", "Projekty kluczowe strategii", "P01", "Za kluczowe uznano 6 z nich", "Ramy finansowe strategii według źródeł finansowania", "215 000 000 zł"} {
+	for _, want := range []string{"Wizja rozwoju do 2030 roku", "CS1. Ziemia Kolneńska", "CS1.1. Edukacja", "P01", "Za kluczowe uznano 6 z nich", "Budżety jednostek samorządu terytorialnego", "215 000 000 zł"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the summary lacks %q", want)
 		}
@@ -88,7 +94,7 @@ func TestExecutiveSummaryPlace(t *testing.T) {
 // next chapter's, read by qpdf), an H1 in the structure tree, its tables
 // tagged Table with TH header cells.
 func TestExecutiveSummaryPDF(t *testing.T) {
-	s, x, f, opt := loadExample(t)
+	s, x, f, opt := exampleWithSummary(t)
 	d, _ := Strategy(s, x, f, opt)
 	var buf bytes.Buffer
 	if err := pdf.Render(&buf, d, pdf.Options{}); err != nil {
@@ -181,7 +187,7 @@ func TestExecutiveSummaryPDF(t *testing.T) {
 // chapters, h2 under the page's h1 title) with its tables' header rows
 // marked (w:tblHeader; thead/th).
 func TestExecutiveSummaryDOCXAndHTML(t *testing.T) {
-	s, x, f, opt := loadExample(t)
+	s, x, f, opt := exampleWithSummary(t)
 	d, _ := Strategy(s, x, f, opt)
 
 	var buf bytes.Buffer
