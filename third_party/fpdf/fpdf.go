@@ -2582,14 +2582,21 @@ func (f *Fpdf) Bookmark(txtStr string, level int, y float64) {
 // or Write() which are the standard methods to print text.
 func (f *Fpdf) Text(x, y float64, txtStr string) {
 	var txt2 string
+	utf16 := false
 	if f.isCurrentUTF8 {
 		if f.isRTL {
 			txtStr = reverseText(txtStr)
 			x -= f.GetStringWidth(txtStr)
 		}
-		txt2 = f.escape(utf8toutf16(txtStr, false))
+		// strategia patch: the string is converted and escaped straight
+		// into the operator below, and a rune already used is looked up,
+		// not stored again (same bytes as escape(utf8toutf16(…))).
+		utf16 = true
+		used := f.currentFont.usedRunes
 		for _, uni := range txtStr {
-			f.currentFont.usedRunes[int(uni)] = int(uni)
+			if v, ok := used[int(uni)]; !ok || v != int(uni) {
+				used[int(uni)] = int(uni)
+			}
 		}
 	} else {
 		txt2 = f.escape(txtStr)
@@ -2608,7 +2615,11 @@ func (f *Fpdf) Text(x, y float64, txtStr string) {
 	b = append(b, ' ')
 	b = strconv.AppendFloat(b, (f.h-y)*f.k, 'f', 2, 64)
 	b = append(b, " Td ("...)
-	b = append(b, txt2...)
+	if utf16 {
+		b = appendEscapedUTF16(b, txtStr)
+	} else {
+		b = append(b, txt2...)
+	}
 	b = append(b, ") Tj ET"...)
 	if f.underline && txtStr != "" {
 		b = append(b, ' ')
@@ -3928,7 +3939,13 @@ func (f *Fpdf) beginpage(orientationStr string, size SizeType) {
 	// add the default page boxes, if any exist, to the page
 	f.pageBoxes[f.page] = make(map[string]PageBox)
 	maps.Copy(f.pageBoxes[f.page], f.defPageBoxes)
-	f.pages = append(f.pages, bytes.NewBufferString(""))
+	// strategia patch: a page's buffer starts at about the size of the
+	// page before it, instead of growing from nothing by doubling
+	var pb bytes.Buffer
+	if n := len(f.pages); n > 1 {
+		pb.Grow(f.pages[n-1].Len() + f.pages[n-1].Len()/4)
+	}
+	f.pages = append(f.pages, &pb)
 	f.pageLinks = append(f.pageLinks, make([]linkType, 0))
 	f.pageAttachments = append(f.pageAttachments, []annotationAttach{})
 	f.state = 2

@@ -114,6 +114,46 @@ func utf8toutf16(s string, withBOM ...bool) string {
 	return string(res)
 }
 
+// appendEscapedUTF16 appends utf8toutf16(s, false) escaped as escape
+// does (\\, (, ) and \r), without the intermediate strings (strategia
+// patch).
+func appendEscapedUTF16(b []byte, s string) []byte {
+	put := func(c byte) {
+		switch c {
+		case '\\', '(', ')':
+			b = append(b, '\\', c)
+		case '\r':
+			b = append(b, '\\', 'r')
+		default:
+			b = append(b, c)
+		}
+	}
+	nb := len(s)
+	i := 0
+	for i < nb {
+		c1 := s[i]
+		i++
+		switch {
+		case c1 >= 224:
+			c2 := s[i]
+			i++
+			c3 := s[i]
+			i++
+			put(((c1 & 0x0F) << 4) + ((c2 & 0x3C) >> 2))
+			put(((c2 & 0x03) << 6) + (c3 & 0x3F))
+		case c1 >= 192:
+			c2 := s[i]
+			i++
+			put((c1 & 0x1C) >> 2)
+			put(((c1 & 0x03) << 6) + (c2 & 0x3F))
+		default:
+			put(0)
+			put(c1)
+		}
+	}
+	return b
+}
+
 // intIf returns a if cnd is true, otherwise b
 func intIf(cnd bool, a, b int) int {
 	if cnd {
