@@ -1,7 +1,9 @@
 package pdf
 
 import (
+	"bytes"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -92,7 +94,7 @@ type tokenizer struct {
 	ps    paraSpec
 	items []kpItem
 	word  []kpItem // boxes of the word being built (one per run)
-	cur   strings.Builder
+	cur   []byte   // the fragment being built (one run)
 	curR  *run
 	runes int // runes in the current word
 	last  rune
@@ -103,11 +105,11 @@ type tokenizer struct {
 }
 
 func (t *tokenizer) flushFrag() {
-	if t.cur.Len() == 0 {
+	if len(t.cur) == 0 {
 		return
 	}
-	t.word = append(t.word, kpItem{kind: kBox, text: t.cur.String(), run: t.curR})
-	t.cur.Reset()
+	t.word = append(t.word, kpItem{kind: kBox, text: string(t.cur), run: t.curR})
+	t.cur = t.cur[:0]
 }
 
 // flushWord emits the current word's boxes with their break points and
@@ -191,8 +193,9 @@ func (t *tokenizer) emitBox(b kpItem, mode int) {
 		return
 	}
 	s := b.text
-	var cuts []int // byte offsets where a break is allowed
-	var kinds []uint8
+	cuts := t.l.cuts[:0] // byte offsets where a break is allowed
+	kinds := t.l.cutKinds[:0]
+	defer func() { t.l.cuts, t.l.cutKinds = cuts[:0], kinds[:0] }()
 	const (
 		cutHyphen   = iota // add a hyphen
 		cutExplicit        // after a hyphen or dash already there
@@ -319,7 +322,7 @@ func (t *tokenizer) text(s string, r *run) {
 				t.endLine(true)
 				continue
 			}
-			if t.cur.Len() == 0 && len(t.word) == 0 {
+			if len(t.cur) == 0 && len(t.word) == 0 {
 				if t.ps.code {
 					t.glue(r, true, false)
 				} else if n := len(t.items); n > 0 && t.items[n-1].kind != kGlue {
@@ -341,7 +344,7 @@ func (t *tokenizer) text(s string, r *run) {
 			if c > 0xffff {
 				c = '?' // fpdf cannot set runes outside the BMP
 			}
-			t.cur.WriteRune(c)
+			t.cur = utf8.AppendRune(t.cur, c)
 			t.runes++
 			t.last = c
 		}
@@ -352,14 +355,14 @@ func (t *tokenizer) text(s string, r *run) {
 // its group) and rest starts with a three-digit group that ends there,
 // i.e. the space before rest separates thousands.
 func (t *tokenizer) digitGroupFollows(rest string) bool {
-	if t.ps.code || t.last < '0' || t.last > '9' || t.cur.Len() == 0 && len(t.word) == 0 {
+	if t.ps.code || t.last < '0' || t.last > '9' || len(t.cur) == 0 && len(t.word) == 0 {
 		return false
 	}
-	cur := t.cur.String()
+	cur := t.cur
 	if len(t.word) > 0 || len(cur) > 4 {
 		return false // groups of at most 3 digits before (with a sign: 4)
 	}
-	for _, c := range strings.TrimLeft(cur, "−-+") {
+	for _, c := range string(bytes.TrimLeft(cur, "−-+")) {
 		if c < '0' || c > '9' {
 			return false
 		}
@@ -463,6 +466,7 @@ func (l *layout) typeset(is []doc.Inline, ps paraSpec, x0, w float64) []pline {
 	items = l.forceBreaks(items, w)
 	var breaks []int
 	em := ps.size * ptMM
+	l.kpSums(items)
 	if ps.justify {
 		// TeX's passes: without hyphenation first, then with it, then
 		// anything that fits
@@ -618,13 +622,16 @@ type kpPass struct {
 	overfull   bool // take an overfull line rather than fail
 }
 
-func (l *layout) knuthPlass(items []kpItem, lw float64, ps kpPass) []int {
-	n := len(items)
+// kpSums prepares the running totals of items' widths, stretch and shrink
+// and of the breakable spaces before each item, which every pass of
+// knuthPlass over the same items reads.
+func (l *layout) kpSums(items []kpItem) {
 	sw := l.sums[:0]
-	words := l.words[:0] // breakable spaces before each item
+	words := l.words[:0]
 	var aw, ay, az float64
 	nw := 0
-	for i, it := range items {
+	for i := range items {
+		it := &items[i]
 		sw = append(sw, [3]float64{aw, ay, az})
 		words = append(words, nw)
 		if it.kind != kPen {
@@ -638,9 +645,15 @@ func (l *layout) knuthPlass(items []kpItem, lw float64, ps kpPass) []int {
 			}
 		}
 	}
-	sw = append(sw, [3]float64{aw, ay, az})
-	words = append(words, nw)
-	l.sums, l.words = sw[:0], words[:0]
+	l.sums = append(sw, [3]float64{aw, ay, az})
+	l.words = append(words, nw)
+}
+
+// knuthPlass breaks items into lines of width lw in one pass; l.kpSums
+// must have been called for items.
+func (l *layout) knuthPlass(items []kpItem, lw float64, ps kpPass) []int {
+	n := len(items)
+	sw, words := l.sums, l.words // words: breakable spaces before each item
 	l.nodes.reset()
 	active := append(l.active[:0], l.nodes.new(kpNode{pos: 0, fit: 1}))
 	defer func() { l.active = active[:0] }()
@@ -683,12 +696,9 @@ func (l *layout) knuthPlass(items []kpItem, lw float64, ps kpPass) []int {
 		}
 		forced := it.kind == kPen && it.pen <= -inf
 		last := b == n-1
-		var best [4][maxHyphRun + 1]kpNode // dem < 0: none
-		for f := range best {
-			for h := range best[f] {
-				best[f][h].dem = -1
-			}
-		}
+		// the best predecessor per fitness class and hyphen run
+		var bestDem [4][maxHyphRun + 1]float64
+		var bestPrev [4][maxHyphRun + 1]*kpNode // nil: none
 		found := false
 		var removed *kpNode
 		keep := active[:0]
@@ -769,20 +779,23 @@ func (l *layout) knuthPlass(items []kpItem, lw float64, ps kpPass) []int {
 				}
 			}
 			d += a.dem
-			if c := &best[fit][hy]; c.dem < 0 || d < c.dem {
-				*c = kpNode{pos: b, line: a.line + 1, fit: fit, hy: hy, dem: d, prev: a}
+			if bestPrev[fit][hy] == nil || d < bestDem[fit][hy] {
+				bestDem[fit][hy], bestPrev[fit][hy] = d, a
 				found = true
 			}
 		}
 		active = keep
 		if !found && len(active) == 0 && removed != nil && ps.overfull {
-			best[1][0] = kpNode{pos: b, line: removed.line + 1, fit: 1, dem: removed.dem + 1e7, prev: removed}
+			bestDem[1][0], bestPrev[1][0] = removed.dem+1e7, removed
+			found = true
 		}
-		for f := range best {
-			for h := range best[f] {
-				if c := best[f][h]; c.dem >= 0 {
-					c.w, c.y, c.z = after(b)
-					active = append(active, l.nodes.new(c))
+		if found {
+			w, y, z := after(b)
+			for f := range bestPrev {
+				for h, a := range bestPrev[f] {
+					if a != nil {
+						active = append(active, l.nodes.new(kpNode{pos: b, line: a.line + 1, fit: f, hy: h, dem: bestDem[f][h], prev: a, w: w, y: y, z: z}))
+					}
 				}
 			}
 		}
@@ -912,7 +925,16 @@ func (l *layout) buildLines(items []kpItem, breaks []int, ps paraSpec, x0, lw fl
 		}
 		h := ps.lead * maxSize / ps.size
 		base := h*0.5 + ps.size*ptMM*0.33
-		pl := pline{h: h, base: base}
+		pl := pline{h: h, base: base, items: l.lineBuf[:0]}
+		// the text of the last text item is built in acc (accIdx), not by
+		// concatenating strings word by word
+		acc, accIdx := l.lineText[:0], -1
+		flushText := func() {
+			if accIdx >= 0 {
+				pl.items[accIdx].s = string(acc)
+				accIdx = -1
+			}
+		}
 		var lastRun, spaceRun *run
 		var spaceW float64
 		var linkX float64
@@ -931,7 +953,11 @@ func (l *layout) buildLines(items []kpItem, breaks []int, ps paraSpec, x0, lw fl
 		spaceAfter := func() {
 			for n := len(pl.items) - 1; n >= 0 && n >= len(pl.items)-2; n-- {
 				if it := &pl.items[n]; it.kind == itText {
-					if !strings.HasSuffix(it.s, " ") {
+					if n == accIdx {
+						if len(acc) == 0 || acc[len(acc)-1] != ' ' {
+							acc = append(acc, ' ')
+						}
+					} else if !strings.HasSuffix(it.s, " ") {
 						it.s += " "
 					}
 					return
@@ -986,18 +1012,20 @@ func (l *layout) buildLines(items []kpItem, breaks []int, ps paraSpec, x0, lw fl
 					tag = l.tg.text()
 				}
 				// merge with the previous text item when adjacent and same run
-				if n := len(pl.items); n > 0 && lastRun == rn && pl.items[n-1].kind == itText && math.Abs(pl.items[n-1].x+pl.items[n-1].w-x) < 1e-6 {
-					pl.items[n-1].s += it.text
+				if n := len(pl.items); n > 0 && n-1 == accIdx && lastRun == rn && math.Abs(pl.items[n-1].x+pl.items[n-1].w-x) < 1e-6 {
+					acc = append(acc, it.text...)
 					pl.items[n-1].w += it.w
-				} else if n := len(pl.items); n > 0 && spaceRun == rn && pl.items[n-1].kind == itText && math.Abs(pl.items[n-1].x+pl.items[n-1].w+spaceW-x) < 1e-6 {
+				} else if n := len(pl.items); n > 0 && n-1 == accIdx && spaceRun == rn && math.Abs(pl.items[n-1].x+pl.items[n-1].w+spaceW-x) < 1e-6 {
 					// a natural-width space inside one run: one text item
-					if !strings.HasSuffix(pl.items[n-1].s, " ") {
-						pl.items[n-1].s += " "
+					if len(acc) == 0 || acc[len(acc)-1] != ' ' {
+						acc = append(acc, ' ')
 					}
-					pl.items[n-1].s += it.text
+					acc = append(acc, it.text...)
 					pl.items[n-1].w += spaceW + it.w
 				} else {
-					pl.items = append(pl.items, item{kind: itText, x: x, y: base - rn.rise, w: it.w, face: rn.face, size: rn.size, s: it.text, color: rn.color, tag: tag})
+					flushText()
+					pl.items = append(pl.items, item{kind: itText, x: x, y: base - rn.rise, w: it.w, face: rn.face, size: rn.size, color: rn.color, tag: tag})
+					acc, accIdx = append(acc[:0], it.text...), len(pl.items)-1
 				}
 				if rn.strike {
 					pl.items = append(pl.items, item{kind: itHLine, x: x, y: base - rn.size*ptMM*0.28, w: it.w, h: 0.25, color: rn.color})
@@ -1032,6 +1060,9 @@ func (l *layout) buildLines(items []kpItem, breaks []int, ps paraSpec, x0, lw fl
 		}
 		carryLink, carryTag = linkRun, linkTag
 		closeLink(x)
+		flushText()
+		l.lineBuf, l.lineText = pl.items[:0], acc[:0]
+		pl.items = slices.Clone(pl.items)
 		lines = append(lines, pl)
 		s = b + 1
 	}

@@ -148,6 +148,10 @@ type layout struct {
 	m         *metrics
 	runs      map[runKey]*run
 	kpBuf     []kpItem
+	lineBuf   []item // buildLines' scratch: the items of one line
+	lineText  []byte // buildLines' scratch: the text of one text item
+	cuts      []int  // emitBox's scratch: break points of a box
+	cutKinds  []uint8
 	sums      [][3]float64
 	words     []int
 	nodes     nodeArena
