@@ -129,6 +129,9 @@ func Render(w io.Writer, d *doc.Document, opt Options) (err error) {
 func setup(pdf *fpdf.Fpdf, m doc.Meta, opt Options) {
 	pdf.SetCatalogSort(true)
 	pdf.SetCompression(!opt.Uncompressed)
+	// paint never goes back to a page: each is compressed on another core
+	// while the next ones are painted
+	pdf.SetCompressFinishedPages(true)
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(marginL, marginT, marginR)
 	pdf.SetCellMargin(0)

@@ -607,6 +607,8 @@ type PageBox struct {
 // Fpdf is the principal structure for creating a single PDF document
 type Fpdf struct {
 	textBuf          []byte                     // strategia patch: scratch buffer of Text
+	compressEarly    bool                       // strategia patch: SetCompressFinishedPages
+	early            *earlyPages                // strategia patch: pages compressed in the background
 	isCurrentUTF8    bool                       // is current font used in utf-8 mode
 	isRTL            bool                       // is is right to left mode enabled
 	page             int                        // current page number

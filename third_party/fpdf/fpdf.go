@@ -411,6 +411,10 @@ func (f *Fpdf) SetPageBox(t string, x, y, wd, ht float64) {
 // SetPage sets the current page to that of a valid page in the PDF document.
 // pageNum is one-based. The SetPage() example demonstrates this method.
 func (f *Fpdf) SetPage(pageNum int) {
+	if f.compressEarly && pageNum != f.page {
+		// strategia patch: an earlier page may change again
+		f.SetCompressFinishedPages(false)
+	}
 	if (pageNum > 0) && (pageNum < len(f.pages)) {
 		f.page = pageNum
 	}
@@ -3935,6 +3939,10 @@ func (f *Fpdf) beginpage(orientationStr string, size SizeType) {
 	if f.err != nil {
 		return
 	}
+	if f.compressEarly && f.compress && f.page > 0 {
+		// strategia patch: the page before is finished
+		f.early.add(f.page, f.pages[f.page].Bytes())
+	}
 	f.page++
 	// add the default page boxes, if any exist, to the page
 	f.pageBoxes[f.page] = make(map[string]PageBox)
@@ -4343,6 +4351,9 @@ func (f *Fpdf) putpages() {
 		// Replace number of pages
 		f.RegisterAlias(f.aliasNbPagesStr, sprintf("%d", nb))
 	}
+	if len(f.aliasMap) > 0 {
+		f.early.stop() // strategia patch: the pages change
+	}
 	f.replaceAliases()
 	if f.defOrientation == "P" {
 		wPt = f.defPageSize.Wd * f.k
@@ -4354,6 +4365,9 @@ func (f *Fpdf) putpages() {
 	pagesObjectNumbers := make([]int, nb+1) // 1-based
 	// strategia patch: compress the page streams on every core first.
 	var compressed []*membuffer
+	if !f.compress {
+		f.early.stop()
+	}
 	if f.compress {
 		compressed = make([]*membuffer, nb+1)
 		var next atomic.Int64
@@ -4367,6 +4381,11 @@ func (f *Fpdf) putpages() {
 					n := int(next.Add(1) - 1)
 					if n > nb {
 						return
+					}
+					// strategia patch: or taken from the background
+					if m := f.early.take(n, f.pages[n].Len()); m != nil {
+						compressed[n] = m
+						continue
 					}
 					compressed[n] = xmem.compress(f.pages[n].Bytes())
 				}
