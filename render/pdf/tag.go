@@ -224,6 +224,15 @@ func (t *tagger) tree(k float64) *fpdf.StructElem {
 
 func (t *tagger) convert(e *selem, k float64) *fpdf.StructElem {
 	out := &fpdf.StructElem{Type: e.typ, Alt: e.alt, Attr: e.attr, Lang: e.lang}
+	n := 0
+	for _, c := range e.kids {
+		if c.e != nil {
+			n++
+		} else {
+			n += len(t.runs[c.run].kids)
+		}
+	}
+	out.Kids = make([]fpdf.StructKid, 0, n)
 	for _, c := range e.kids {
 		if c.e != nil {
 			if ce := t.convert(c.e, k); ce != nil {

@@ -13,8 +13,11 @@ package fpdf
 // tree gives the same bytes.
 
 import (
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // StructElem is one element of the logical structure tree.
@@ -383,16 +386,23 @@ func (f *Fpdf) flushObjStreams() {
 	const per = 200
 	t := &f.tag
 	if t.inStream == nil {
-		t.inStream = map[int][2]int{}
+		t.inStream = make(map[int][2]int, len(t.pendNum))
 	}
-	var data []byte
+	// each stream's data (offset table, then the objects), compressed on
+	// every core, then written in order: the same bytes as one by one
+	type objStm struct {
+		data    []byte
+		headLen int
+		z       *membuffer
+	}
+	var stms []objStm
 	for i := 0; i < len(t.pendNum); i += per {
 		j := min(i+per, len(t.pendNum))
 		from, to := t.pendOff[i], len(t.pendBody)
 		if j < len(t.pendNum) {
 			to = t.pendOff[j]
 		}
-		data = data[:0]
+		data := make([]byte, 0, 12*(j-i)+to-from)
 		for k := i; k < j; k++ {
 			data = strconv.AppendInt(data, int64(t.pendNum[k]), 10)
 			data = append(data, ' ')
@@ -401,21 +411,42 @@ func (f *Fpdf) flushObjStreams() {
 		}
 		headLen := len(data)
 		data = append(data, t.pendBody[from:to]...)
+		stms = append(stms, objStm{data: data, headLen: headLen})
+	}
+	if f.compress {
+		var next atomic.Int64
+		var wg sync.WaitGroup
+		for range min(runtime.GOMAXPROCS(0), len(stms)) {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for {
+					i := int(next.Add(1) - 1)
+					if i >= len(stms) {
+						return
+					}
+					stms[i].z = xmem.compress(stms[i].data)
+				}
+			}()
+		}
+		wg.Wait()
+	}
+	for si, stm := range stms {
+		i := si * per
+		j := min(i+per, len(t.pendNum))
 		f.newobj()
 		for k := i; k < j; k++ {
 			t.inStream[t.pendNum[k]] = [2]int{f.n, k - i}
 		}
-		chunk := t.pendNum[i:j]
-		head := data[:headLen]
-		if f.compress {
-			mem := xmem.compress(data)
-			z := mem.bytes()
-			f.outf("<</Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d>>", len(chunk), len(head), len(z))
+		n := j - i
+		if stm.z != nil {
+			z := stm.z.bytes()
+			f.outf("<</Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d>>", n, stm.headLen, len(z))
 			f.putstream(z)
-			mem.release()
+			stm.z.release()
 		} else {
-			f.outf("<</Type /ObjStm /N %d /First %d /Length %d>>", len(chunk), len(head), len(data))
-			f.putstream(data)
+			f.outf("<</Type /ObjStm /N %d /First %d /Length %d>>", n, stm.headLen, len(stm.data))
+			f.putstream(stm.data)
 		}
 		f.out("endobj")
 	}
