@@ -5639,6 +5639,15 @@ func (f *Fpdf) cutUTF8Fonts(keys []string) map[string]*utf8Cut {
 				font := f.fonts[todo[i]]
 				usedRunes := font.usedRunes
 				delete(usedRunes, 0)
+				// strategia patch: a subset cut before for the same runes
+				key, cacheable := subsetKeyOf(font.utf8File, usedRunes)
+				if cacheable {
+					if cut, lastRune, ok := cachedSubset(key); ok {
+						font.utf8File.LastRune = lastRune
+						cuts[i] = cut
+						continue
+					}
+				}
 				stream := font.utf8File.GenerateCutFont(usedRunes)
 				codes := font.utf8File.CodeSymbolDictionary
 				delete(codes, 0)
@@ -5648,6 +5657,9 @@ func (f *Fpdf) cutUTF8Fonts(keys []string) map[string]*utf8Cut {
 					cidToGidMap[cc*2+1] = byte(glyph & 0xFF)
 				}
 				cuts[i] = &utf8Cut{size: len(stream), cidToGid: xmem.compress(cidToGidMap), font: xmem.compress(stream)}
+				if cacheable {
+					storeSubset(key, cuts[i], font.utf8File.LastRune)
+				}
 			}
 		}()
 	}
