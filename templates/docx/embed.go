@@ -18,6 +18,13 @@ import _ "embed"
 // Styles is word/styles.xml. render/docx replaces the proofing language
 // pl-PL in docDefaults when the document declares another one.
 //
+// Body Text is condensed by 0.1 pt (w:spacing -2): render/pdf's line
+// breaker may shrink a line's spaces by up to a third, LibreOffice (7.4)
+// never shrinks them, so at natural spacing its paragraphs ran longer and
+// pre-filled TOC page numbers fell a page short; -0.1 pt was the smallest
+// step at which every pre-filled number of the example's strategy equals
+// LibreOffice's page (render/docx's TestPrefilledPagesMatchLibreOffice).
+//
 //go:embed styles.xml
 var Styles string
 
