@@ -82,9 +82,13 @@ type Report struct {
 	Slug    string
 	Diags   *diag.List
 	Written []string // output files written, in order
-	Skipped bool     // inputs unchanged: nothing rewritten
-	Err     error    // I/O or rendering failure (content errors are in Diags)
-	Took    time.Duration
+	// Unchanged are the documents this Builder wrote earlier and left as
+	// they were: their composed IR had not changed (watch and serve
+	// rebuilds; see memo).
+	Unchanged []string
+	Skipped   bool  // inputs unchanged: nothing rewritten
+	Err       error // I/O or rendering failure (content errors are in Diags)
+	Took      time.Duration
 }
 
 // OK reports whether the partnership built (or was up to date).
@@ -97,6 +101,9 @@ type Builder struct {
 	// outReal is the output root's real path: never read as a source,
 	// even when it lies inside a partnership folder.
 	outReal string
+	// memo remembers what was rendered from which IR, so a rebuild does
+	// not render again a document whose IR has not changed.
+	memo *memo
 }
 
 // New returns a Builder.
@@ -117,7 +124,17 @@ func New(opt Options) *Builder {
 	if opt.Jobs <= 0 {
 		opt.Jobs = runtime.GOMAXPROCS(0)
 	}
-	return &Builder{opt: opt, slots: newSlots(runtime.GOMAXPROCS(0)), outReal: sourcefs.RealPath(opt.Out)}
+	return &Builder{opt: opt, slots: newSlots(runtime.GOMAXPROCS(0)), outReal: sourcefs.RealPath(opt.Out), memo: newMemo()}
+}
+
+// With returns a Builder with options opt that shares b's render slots
+// and its memory of what it wrote: watch and serve build everything
+// once, then rebuild with other options (Latency, no Force) and render
+// again only the documents whose IR changed since.
+func (b *Builder) With(opt Options) *Builder {
+	nb := New(opt)
+	nb.slots, nb.memo = b.slots, b.memo
+	return nb
 }
 
 // All builds every partnership of dirs, up to Jobs at a time, and returns
@@ -163,6 +180,22 @@ type output struct {
 	// layout holds what the PDF layout had to force (words broken at the
 	// measure), reported as warnings once the documents are written.
 	layout []pdf.Warning
+	// digest is the memo's digest of doc and noTitle, computed once.
+	digest     uint64
+	digestDone bool
+}
+
+// irDigest returns the digest of what o renders from (see memo). The
+// formats of one output render one after the other, never at once.
+func (o *output) irDigest(m *memo) uint64 {
+	if !o.digestDone {
+		o.digest = m.digest(struct {
+			Doc     any
+			NoTitle bool
+		}{o.doc, o.noTitle})
+		o.digestDone = true
+	}
+	return o.digest
 }
 
 // Partnership builds the partnership in dir.
@@ -233,13 +266,15 @@ func (b *Builder) Partnership(ctx context.Context, dir string) *Report {
 		return fs.ReadFile(sources, rel)
 	}}
 
-	// In watch mode (Latency) the strategy's PDF, the document the advisor
-	// is looking at, starts rendering at once, while the fiches and the
-	// package are composed beside it; it is written only once everything
-	// composed without errors. The channel holds the one result, so the
-	// render never waits for a reader that has given up.
+	// In watch mode (Latency) the strategy's first format (the PDF, or
+	// the HTML under serve), the document the advisor is looking at,
+	// starts rendering at once, while the fiches, the package and the
+	// procedure documents are composed beside it; it is written only once
+	// everything composed without errors. The channel holds the one
+	// result, so the render never waits for a reader that has given up.
 	type rendered struct {
 		files []file
+		kept  string // the file left as it was (memo), if any
 		err   error
 		took  time.Duration
 	}
@@ -252,7 +287,7 @@ func (b *Builder) Partnership(ctx context.Context, dir string) *Report {
 				r := rendered{err: ErrCanceled}
 				b.slots.do(ctx, func() {
 					t0 := time.Now()
-					r.files, r.err = b.render(o, b.opt.Formats[0])
+					r.files, r.kept, r.err = b.renderUnlessKept(outDir, o, b.opt.Formats[0])
 					r.took = time.Since(t0)
 				})
 				early <- r
@@ -272,7 +307,9 @@ func (b *Builder) Partnership(ctx context.Context, dir string) *Report {
 	// shared by all partnerships), each written as soon as it is ready;
 	// the strategy comes first, as that is what an advisor watching the
 	// PDF waits for. Within a document the PDF goes before the DOCX, which
-	// pre-fills its table of contents with the PDF's page numbers.
+	// pre-fills its table of contents with the PDF's page numbers. A
+	// document whose IR is the one this Builder last wrote it from is
+	// neither rendered nor written (memo).
 	lock, err := lockOutput(ctx, outDir, func() {
 		if b.opt.Progress != nil {
 			b.opt.Progress(Event{Partnership: rep.Slug, Note: "another strategia is building into " + outDir + "; waiting"})
@@ -300,13 +337,33 @@ func (b *Builder) Partnership(ctx context.Context, dir string) *Report {
 		mu.Unlock()
 		cancel()
 	}
+	// done records one document as written (files) or kept, and reports it.
+	done := func(o *output, f string, files []file, kept string, took time.Duration) error {
+		if kept != "" {
+			mu.Lock()
+			rep.Unchanged = append(rep.Unchanged, kept)
+			mu.Unlock()
+			return nil
+		}
+		path, err := b.write(outDir, o, f, files)
+		if err != nil {
+			return err
+		}
+		mu.Lock()
+		rep.Written = append(rep.Written, path)
+		mu.Unlock()
+		if b.opt.Progress != nil {
+			b.opt.Progress(Event{Partnership: rep.Slug, File: path, Took: took})
+		}
+		return nil
+	}
 	renderOne := func(o *output, formats []string) {
 		for _, f := range formats {
 			if rctx.Err() != nil {
 				return
 			}
 			t0 := time.Now()
-			files, err := b.render(o, f)
+			files, kept, err := b.renderUnlessKept(outDir, o, f)
 			if err != nil {
 				fail(fmt.Errorf("%s.%s: %w", o.name, f, err))
 				return
@@ -314,21 +371,14 @@ func (b *Builder) Partnership(ctx context.Context, dir string) *Report {
 			if rctx.Err() != nil {
 				return
 			}
-			path, err := writeFiles(outDir, files)
-			if err != nil {
+			if err := done(o, f, files, kept, time.Since(t0)); err != nil {
 				fail(err)
 				return
 			}
-			mu.Lock()
-			rep.Written = append(rep.Written, path)
-			mu.Unlock()
-			if b.opt.Progress != nil {
-				b.opt.Progress(Event{Partnership: rep.Slug, File: path, Took: time.Since(t0)})
-			}
 		}
 	}
-	// In watch mode the strategy's PDF was rendered above; a batch build
-	// renders everything side by side.
+	// In watch mode the strategy's first format was rendered above; a
+	// batch build renders everything side by side.
 	rest := b.opt.Formats
 	if early != nil {
 		r := <-early
@@ -336,17 +386,12 @@ func (b *Builder) Partnership(ctx context.Context, dir string) *Report {
 			rep.Err = ErrCanceled
 			return rep
 		}
-		var path string
 		if r.err == nil {
-			path, r.err = writeFiles(outDir, r.files)
+			r.err = done(outs[0], b.opt.Formats[0], r.files, r.kept, r.took)
 		}
 		if r.err != nil {
 			rep.Err = fmt.Errorf("%s.%s: %w", outs[0].name, b.opt.Formats[0], r.err)
 			return rep
-		}
-		rep.Written = append(rep.Written, path)
-		if b.opt.Progress != nil {
-			b.opt.Progress(Event{Partnership: rep.Slug, File: path, Took: r.took})
 		}
 		rest = b.opt.Formats[1:]
 	}
@@ -366,6 +411,7 @@ func (b *Builder) Partnership(ctx context.Context, dir string) *Report {
 	}
 	wg.Wait()
 	sort.Strings(rep.Written)
+	sort.Strings(rep.Unchanged)
 	for _, o := range outs {
 		for _, w := range o.layout {
 			rep.Diags.Warnf(diag.Pos{File: filepath.Join(outDir, o.name+".pdf")}, w.Rule, "page %d: %s", w.Page, w.Message)
@@ -379,11 +425,50 @@ func (b *Builder) Partnership(ctx context.Context, dir string) *Report {
 		rep.Err = ErrCanceled
 		return rep
 	}
-	b.pruneFiches(outDir, rep.Written)
-	if err := writeManifest(outDir, digest, rep.Written); err != nil {
+	current := slices.Concat(rep.Written, rep.Unchanged)
+	sort.Strings(current)
+	b.pruneFiches(outDir, current)
+	if err := writeManifest(outDir, digest, current); err != nil {
 		rep.Err = err
 	}
 	return rep
+}
+
+// renderUnlessKept renders o in format f, unless this Builder wrote o in
+// f from the same IR before and the files are still as it left them: then
+// it returns the path of the document's file as kept, and no files.
+func (b *Builder) renderUnlessKept(outDir string, o *output, f string) (files []file, kept string, err error) {
+	if !b.opt.Force {
+		if e, ok := b.memo.lookup(memoKey(outDir, o, f), o.irDigest(b.memo)); ok {
+			if f == FormatPDF {
+				o.layout = e.layout
+			}
+			return nil, e.files[len(e.files)-1].path, nil
+		}
+	}
+	files, err = b.render(o, f)
+	return files, "", err
+}
+
+// write writes the rendered files of o in format f and remembers them
+// (memo); it returns the path of the document's file.
+func (b *Builder) write(outDir string, o *output, f string, files []file) (string, error) {
+	key := memoKey(outDir, o, f)
+	path, err := writeFiles(outDir, files)
+	if err != nil {
+		b.memo.forget(key)
+		return "", err
+	}
+	var layout []pdf.Warning
+	if f == FormatPDF {
+		layout = o.layout
+	}
+	b.memo.store(key, o.irDigest(b.memo), outDir, files, layout)
+	return path, nil
+}
+
+func memoKey(outDir string, o *output, f string) string {
+	return filepath.Join(outDir, o.name) + "\x00" + f
 }
 
 // composeAll composes every document of the checked partnership res into

@@ -4,7 +4,11 @@
 // them with render/pdf and render/docx, and writes them atomically under
 // the output folder. A partnership whose content has errors keeps its
 // previous documents; one whose inputs have not changed since its last
-// build (a small manifest records their digest) is not rewritten.
+// build (a small manifest records their digest) is not rewritten, and
+// within one process (watch, serve) a document whose composed IR is the
+// one the Builder last wrote it from is neither rendered nor written
+// again (memo.go): a chapter edit renders the strategy and the diagnosis
+// report, not the fiches, the resolutions or the letters.
 //
 // It also owns what keeps builds from hurting each other:
 //   - Check, everything a build checks without rendering (what validate

@@ -50,7 +50,7 @@ func watchLoop(ctx context.Context, e *env, bf *buildFlags, roots, dirs []string
 	// Later builds rebuild only what changed; -force applies to the first.
 	opt.Force = false
 	opt.Latency = true
-	b = build.New(opt)
+	b = b.With(opt)
 	fmt.Fprintf(e.stdout, "watching %s (Ctrl-C to stop)\n", strings.Join(roots, ", "))
 	return watch.Run(ctx, roots, func(ctx context.Context, dir string) {
 		t0 := time.Now()

@@ -139,7 +139,7 @@ func Run(ctx context.Context, roots, dirs []string, opt Options) error {
 	// Later builds rebuild only what changed, the page being read first.
 	bopt.Force = false
 	bopt.Latency = true
-	b = build.New(bopt)
+	b = b.With(bopt)
 	werr := watch.Run(ctx, roots, func(ctx context.Context, dir string) {
 		st.building(dir)
 		r := b.Partnership(ctx, dir)
