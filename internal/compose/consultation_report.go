@@ -89,8 +89,13 @@ func (c *composer) consultationReportView() *consultationReportView {
 	v := &consultationReportView{StrategyGen: c.strategyNameGen(), Version: s.Partnership.Version, Partnership: s.Partnership.Name,
 		Announced: co.Announced, From: co.From, To: co.To, ReportDate: co.ReportDate,
 		MinDays: law.ConsultationMinDays, ReportDays: law.ConsultationReportDays, Received: n.Received, Accepted: n.Accepted}
-	if co.From != "" && co.To != "" {
-		v.Days = max(days(cmpOr(co.Announced, co.From), co.To), 0)
+	switch {
+	case co.Announced != "" && co.To != "":
+		// Days after the announcement: the day of the announcement is not
+		// counted (art. 111 § 2 Kodeksu cywilnego), as the rules count.
+		v.Days = max(days(co.Announced, co.To)-1, 0)
+	case co.From != "" && co.To != "":
+		v.Days = days(co.From, co.To) // the consultation's days, both ends counted
 	}
 	for _, x := range co.Channels {
 		v.Channels = append(v.Channels, label(channels, x))

@@ -69,7 +69,7 @@ func TestPartialTotals(t *testing.T) {
 	if strings.Contains(text, "zamieszkuje go") {
 		t.Error("the introduction prints a partial population as the partnership's")
 	}
-	if !strings.Contains(text, "Łącznej liczby ludności nie podano – brak danych dla: ") {
+	if !strings.Contains(text, "Łącznej liczby ludności nie podano – brak danych dla gminy: ") {
 		t.Errorf("no \"brak danych dla\" for %s", dropped)
 	}
 }

@@ -162,7 +162,7 @@ var partnerGroups = map[string]string{
 	"ngo":                 "organizacje pozarządowe",
 	"business":            "przedsiębiorcy i partnerzy gospodarczy",
 	"residents":           "mieszkańcy",
-	"rzgw":                "dyrektor RZGW Państwowego Gospodarstwa Wodnego Wody Polskie",
+	"rzgw":                "dyrektor regionalnego zarządu gospodarki wodnej Państwowego Gospodarstwa Wodnego Wody Polskie",
 	"science":             "środowisko naukowe",
 	"public_institutions": "instytucje publiczne",
 	"youth":               "młodzież",

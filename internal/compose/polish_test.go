@@ -85,6 +85,7 @@ var polishErrors = []struct {
 	{"a count with decimals", regexp.MustCompile(`\d,0 (?:szt\.|osób|osoby)`)},
 	{"TERC named twice in one source", regexp.MustCompile(`TERC[^\n]*rejestru TERC`)},
 	{"a hyphen inside an acronym", regexp.MustCompile(`\b\p{Lu}{2,}-\p{Lu}{2,}\b`)},
+	{"a colon after a preposition", regexp.MustCompile(`(?i)\b(?:przy wsparciu|dla|przez|w ramach):`)},
 }
 
 // checkPolish reports every match of the error classes in d, and captions
@@ -125,7 +126,8 @@ func checkPolish(t *testing.T, name string, d *doc.Document) {
 }
 
 // TestPolishErrorClasses composes the example's and the minimal
-// partnership's documents and looks for every class of error of issue 16.
+// partnership's documents (strategy, package, procedure documents) and
+// looks for every class of error of issue 16.
 func TestPolishErrorClasses(t *testing.T) {
 	for _, dir := range []string{exampleDir, minimalDir, scaffoldDir(t)} {
 		s, x, f, opt := loadDir(t, dir)
@@ -134,6 +136,10 @@ func TestPolishErrorClasses(t *testing.T) {
 		checkPolish(t, dir+" strategy", d)
 		p, _ := Package(s, x, f, opt)
 		checkPolish(t, dir+" package", p)
+		docs, _ := Procedure(s, x, f, "zk", opt)
+		for _, pd := range docs {
+			checkPolish(t, dir+" "+pd.Name, pd.Doc)
+		}
 	}
 }
 
@@ -142,7 +148,7 @@ func TestPolishPatternsCatch(t *testing.T) {
 		"położonych w województwa podlaskie", "Liderem partnerstwa jest Domaszowice.", "– powiązanie główny",
 		"koncepcja – gotowy", "Lesistość w latach 2022", "z 20 września 2022 r..", "cel Cel 2.",
 		"„Produkt „Kurpie nad Pisą””", "CPR: PO4, PO5", "12,0 szt.", "37 980,0 osób", "według TERC (GUS), stan na 2025-01-01; granice według rejestru TERC",
-		"Kod TE-RYT",
+		"Kod TE-RYT", "Dokument opracowany przy wsparciu: Centrum", "brak danych dla: Grabowo",
 	} {
 		hit := false
 		for _, e := range polishErrors {

@@ -75,7 +75,7 @@ func TestProcedureExample(t *testing.T) {
 		},
 		"zk-sprawozdanie-z-konsultacji": {
 			"Podstawa prawna i przedmiot konsultacji", "W konsultacjach zgłoszono 30 uwag, z których 22 uwzględniono w całości lub w części.",
-			"tj. przez 40 dni od dnia ogłoszenia", "Razem", "Stowarzyszenie Przyjaciół Ziemi Kolneńskiej „Kurpianka”",
+			"tj. przez 39 dni od dnia ogłoszenia" /* 26 II → 5 IV 2024; the day of the announcement is not counted (art. 111 § 2 kc), as rules.PRO counts */, "Razem", "Stowarzyszenie Przyjaciół Ziemi Kolneńskiej „Kurpianka”",
 			"częściowo uwzględniona", "Dyrektor Regionalnego Zarządu Gospodarki Wodnej w Białymstoku",
 			"05.03.2024, Miejski Dom Kultury w Kolnie – spotkanie otwarte dla mieszkańców gmin Kolno (58 uczestników)",
 			"12.03.2024, Urząd Gminy Mały Płock (19 uczestników)",

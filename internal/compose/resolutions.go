@@ -204,7 +204,7 @@ type adoptionView struct {
 	ExecutiveDat                string // "Wójtowi Gminy Grabowo"
 	Unit, Drafted, Others, Form string // "gmina Grabowo", "opracowała", "gminą …, … i powiatem kolneńskim", "na podstawie porozumienia …"
 	BodyOrgGen                  string // a związek's or association's body: "Związku …"
-	Programme                   string // "Centrum Wsparcia Doradczego – CWD Plus", "" when none
+	Programme                   string // in the genitive, "przy wsparciu …": "Centrum Wsparcia Doradczego – CWD Plus", "" when none
 	ProcedureResolution         *recordView
 	Consultation                *consultationView
 	Opinions                    []opinionView
@@ -231,6 +231,15 @@ type opinionView struct {
 	Reference, Requested string
 }
 
+// programmesGen name the support programmes in the genitive, for "przy
+// wsparciu …" (a colon there, "przy wsparciu: …", is wrong); "other"
+// names none.
+var programmesGen = map[string]string{
+	"cwd_pilot": "Centrum Wsparcia Doradczego (pilotaż 2020–2022)",
+	"cwd_plus":  "Centrum Wsparcia Doradczego – CWD Plus",
+	"cwd_2023":  "Centrum Wsparcia Doradczego (nabór 2023)",
+}
+
 // adoptionBasis is the legal basis of body b's resolution ("art. 18 ust. 2
 // pkt 6a …"): by the kind of body, from law.yaml.
 func (c *composer) adoptionBasis(b AdoptingBody) string {
@@ -250,9 +259,7 @@ func (c *composer) adoptionView(b AdoptingBody) *adoptionView {
 	g := grammar.Default()
 	base := c.resolutionBase(b, c.adoptionBasis(b))
 	v := &base
-	if pr, ok := programmes[p.Programme]; ok && p.Programme != "other" {
-		v.Programme = pr
-	}
+	v.Programme = programmesGen[p.Programme]
 	if m := b.Member; m != nil {
 		var others []string
 		for _, o := range p.Members {

@@ -36,7 +36,7 @@ func contentWords(t *testing.T, dir string) map[string]bool {
 }
 
 // TestGeneratedSpelling checks the words the templates and compose
-// generate in the strategy and the package — every word not in the
+// generate in the strategy, the package and the procedure documents — every word not in the
 // partnership's own sources — with Hunspell's Polish dictionary; a word
 // it does not know must be on testdata/spelling-allow.txt (acronyms,
 // register names), a short list reviewed by hand.
@@ -73,7 +73,12 @@ func TestGeneratedSpelling(t *testing.T) {
 		own := contentWords(t, dir)
 		d, _ := Strategy(s, x, fc, opt)
 		p, _ := Package(s, x, fc, opt)
-		for _, w := range words(docText(d) + "\n" + docText(p)) {
+		text := docText(d) + "\n" + docText(p)
+		docs, _ := Procedure(s, x, fc, "zk", opt)
+		for _, pd := range docs {
+			text += "\n" + docText(pd.Doc)
+		}
+		for _, w := range words(text) {
 			if !own[w] {
 				generated[w] = true
 			}

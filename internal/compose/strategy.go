@@ -371,10 +371,10 @@ func (c *composer) membersTable() *doc.Table {
 		src += "; kody według rejestru TERC, stan na " + plfmt.Date(p.TerytEdition)
 	}
 	if missing := c.missingPopulation(); len(missing) > 0 {
-		src += ". Łącznej liczby ludności nie podano – brak danych dla: " + strings.Join(missing, ", ")
+		src += ". Łącznej liczby ludności nie podano – brak danych dla " + plural(len(missing), "gminy", "gmin", "gmin") + ": " + strings.Join(missing, ", ")
 	}
 	if missing := c.missingArea(); len(missing) > 0 {
-		src += ". Łącznej powierzchni nie podano – brak danych dla: " + strings.Join(missing, ", ")
+		src += ". Łącznej powierzchni nie podano – brak danych dla " + plural(len(missing), "gminy", "gmin", "gmin") + ": " + strings.Join(missing, ", ")
 	}
 	t.Note = sourceNote(src + ".")
 	return t

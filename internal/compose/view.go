@@ -87,6 +87,11 @@ func (v *strategyView) Programme(other bool) string {
 	return pr
 }
 
+// ProgrammeGen names the support programme in the genitive ("przy
+// wsparciu Centrum Wsparcia Doradczego – CWD Plus"); "" for none or
+// "other".
+func (v *strategyView) ProgrammeGen() string { return programmesGen[v.p().Programme] }
+
 // MemberNames are the members' names as the tables print them.
 func (v *strategyView) MemberNames() []string {
 	var out []string
