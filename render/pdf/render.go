@@ -178,6 +178,8 @@ type painter struct {
 	pageNo   int            // 1-based page being painted
 	pageH    float64        // its height, mm
 	painted  map[*vbox]bool // table header boxes, true once painted: a repeat is an artifact
+	runX     []float64      // textRun's scratch: the x of each string
+	runS     []string       // and the strings
 }
 
 func paint(pdf *fpdf.Fpdf, l *layout, pages []*page) map[string]int {
@@ -308,7 +310,7 @@ func (p *painter) box(b *vbox, y0 float64) {
 		repeat = p.painted[b]
 		p.painted[b] = true
 	}
-	for i := range b.items {
+	for i := 0; i < len(b.items); i++ {
 		it := &b.items[i]
 		y := y0 + it.y
 		switch it.kind {
@@ -322,7 +324,25 @@ func (p *painter) box(b *vbox, y0 float64) {
 		}
 		switch it.kind {
 		case itText:
-			p.text(it.face, it.size, it.color, it.x, y, it.s)
+			// the words of a line in one style and one marked-content
+			// sequence go into one text object
+			j := i + 1
+			for j < len(b.items) && sameTextRun(it, &b.items[j], repeat) {
+				j++
+			}
+			if j == i+1 {
+				p.text(it.face, it.size, it.color, it.x, y, it.s)
+				continue
+			}
+			xs, ss := p.runX[:0], p.runS[:0]
+			for k := i; k < j; k++ {
+				xs, ss = append(xs, b.items[k].x), append(ss, b.items[k].s)
+			}
+			p.setFont(it.face, it.size)
+			p.setColor(it.color)
+			pdf.TextRun(y, xs, ss)
+			p.runX, p.runS = xs[:0], ss[:0]
+			i = j - 1
 		case itRect:
 			mode := "F"
 			if it.border {
@@ -372,12 +392,26 @@ func (p *painter) box(b *vbox, y0 float64) {
 		case itLeader:
 			const step = 2.4
 			start := math.Ceil((it.x-marginL)/step)*step + marginL
+			xs, ss := p.runX[:0], p.runS[:0]
 			for x := start; x+0.6 < it.x+it.w; x += step {
-				p.text(it.face, it.size, colGray, x, y, ".")
+				xs, ss = append(xs, x), append(ss, ".")
 			}
+			if len(xs) > 0 {
+				p.setFont(it.face, it.size)
+				p.setColor(colGray)
+				pdf.TextRun(y, xs, ss)
+			}
+			p.runX, p.runS = xs[:0], ss[:0]
 		case itAnchor:
 		}
 	}
+}
+
+// sameTextRun reports whether text item b, following a, is painted in the
+// same text object: same baseline, style and marked-content sequence.
+func sameTextRun(a, b *item, repeat bool) bool {
+	return b.kind == itText && b.y == a.y && b.face == a.face && b.size == a.size && b.color == a.color &&
+		(repeat || b.tag == a.tag)
 }
 
 // link puts a link annotation; a tagged one is a kid of its Link element.
