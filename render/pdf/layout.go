@@ -69,7 +69,7 @@ type item struct {
 	color  rgb
 	fill   rgb
 	border bool
-	level  int
+	level  int8 // of a bookmark
 	x, y   float64
 	w, h   float64
 	size   float64
@@ -436,7 +436,7 @@ func (l *layout) heading(level int, num string, title []doc.Inline, anchor strin
 				t := strings.TrimSpace(num + " " + inlineText(title))
 				lvl := min(max(level-1, 0), l.outlineL+1)
 				l.outlineL = lvl
-				b.items = append(b.items, item{kind: itBookmark, y: 0, s: t, level: lvl})
+				b.items = append(b.items, item{kind: itBookmark, y: 0, s: t, level: int8(lvl)})
 			}
 		}
 		if i == len(lines)-1 {

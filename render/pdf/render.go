@@ -380,7 +380,7 @@ func (p *painter) box(b *vbox, y0 float64) {
 		case itLink:
 			p.link(it, y)
 		case itBookmark:
-			pdf.Bookmark(it.s, it.level, y)
+			pdf.Bookmark(it.s, int(it.level), y)
 		case itPageRef:
 			pg, ok := p.anchorPg[it.key]
 			if !ok {

@@ -4397,6 +4397,14 @@ func (f *Fpdf) putpages() {
 	if tagged {
 		f.taggedPrepare(nb)
 	}
+	if f.compress {
+		// strategia patch: room for the streams, not grown by doubling
+		size := 0
+		for n := 1; n <= nb; n++ {
+			size += len(compressed[n].bytes()) + 256
+		}
+		f.buffer.Grow(size)
+	}
 	for n := 1; n <= nb; n++ {
 		// Page
 		f.newobj()

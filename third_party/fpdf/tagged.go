@@ -14,6 +14,7 @@ package fpdf
 
 import (
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -227,6 +228,10 @@ func (f *Fpdf) putStructTree() {
 		}
 	}
 	number(t.root)
+	// strategia patch: room for the queued elements (about 80 bytes each)
+	t.pendNum = slices.Grow(t.pendNum, len(elems)+1)
+	t.pendOff = slices.Grow(t.pendOff, len(elems)+1)
+	t.pendBody = slices.Grow(t.pendBody, 80*len(elems))
 	parentTreeObj := next
 	// parent tree: per page the element of each MCID, per annotation its element
 	pageMC := make([][]int, nb+1)

@@ -27,7 +27,9 @@ var zwPool sync.Pool // of *zlib.Writer
 func (pool *xmempool) compress(data []byte) *membuffer {
 	mem := pool.Get().(*membuffer)
 	buf := &mem.buf
-	buf.Grow(len(data))
+	// strategia patch: room for what content streams compress to (about
+	// a quarter), not for the uncompressed data
+	buf.Grow(len(data)/4 + 1024)
 
 	// strategia patch: reuse zlib writers (each holds ~1 MB of state).
 	zw, _ := zwPool.Get().(*zlib.Writer)
