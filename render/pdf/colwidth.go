@@ -69,10 +69,11 @@ func (l *layout) measureBlocks(bs []doc.Block, ctx flowCtx, indent float64, cw *
 func (l *layout) measureInlines(is []doc.Inline, ps paraSpec, indent float64, cw *contentWidth) {
 	buf := l.kpBuf
 	l.kpBuf = nil
-	t := &tokenizer{l: l, ps: ps, items: buf[:0], measure: true}
+	t := l.tokenizer(ps, buf[:0], true)
 	t.inlines(is, run{face: ps.face, size: ps.size, color: ps.color})
 	t.endLine(false)
 	items := t.items
+	l.freeTok = t
 	defer func() { l.kpBuf = items[:0] }()
 	line, word, piece := 0.0, 0.0, 0.0
 	for i := range items {

@@ -118,18 +118,45 @@ func (t *tokenizer) flushFrag() {
 // not with a capital after its first letter, not a URL), each letter run
 // of it whether it is long enough.
 func (t *tokenizer) flushWord() (oneLetter bool) {
+	// a word of one run is split and measured once per layout: its items
+	// are remembered per run and paragraph kind
+	var memo map[string][]kpItem
+	if len(t.word) == 0 && len(t.cur) > 0 {
+		k := wordKey{r: t.curR, cell: t.ps.cell, code: t.ps.code, hyphen: t.ps.hyphen}
+		if memo = t.l.wordMemo[k]; memo == nil {
+			memo = map[string][]kpItem{}
+			t.l.wordMemo[k] = memo
+		}
+		if its, ok := memo[string(t.cur)]; ok {
+			oneLetter = t.runes == 1 && unicode.IsLetter(t.last)
+			t.items = append(t.items, its...)
+			t.cur = t.cur[:0]
+			t.runes = 0
+			return oneLetter
+		}
+	}
 	t.flushFrag()
 	if len(t.word) == 0 {
 		return false
 	}
 	oneLetter = t.runes == 1 && unicode.IsLetter(t.last)
 	mode := t.wordMode()
+	start := len(t.items)
 	for _, b := range t.word {
 		t.emitBox(b, mode)
+	}
+	if memo != nil {
+		memo[t.word[0].text] = slices.Clone(t.items[start:])
 	}
 	t.word = t.word[:0]
 	t.runes = 0
 	return oneLetter
+}
+
+// wordKey selects the words remembered by flushWord.
+type wordKey struct {
+	r                  *run
+	cell, code, hyphen bool
 }
 
 // Break modes of a word.
@@ -441,16 +468,30 @@ func (t *tokenizer) inlines(is []doc.Inline, base run) {
 	}
 }
 
+// tokenizer returns a tokenizer for one paragraph, reusing the buffers
+// of the last one given back in l.freeTok (a nested paragraph, a footnote
+// laid out while its reference is tokenized, gets a new one).
+func (l *layout) tokenizer(ps paraSpec, items []kpItem, measure bool) *tokenizer {
+	t := l.freeTok
+	l.freeTok = nil
+	if t == nil {
+		t = &tokenizer{}
+	}
+	*t = tokenizer{l: l, ps: ps, items: items, measure: measure, cur: t.cur[:0], word: t.word[:0]}
+	return t
+}
+
 // typeset breaks inlines into lines of width w starting at x0.
 func (l *layout) typeset(is []doc.Inline, ps paraSpec, x0, w float64) []pline {
 	// the item buffer is reused, except by nested calls (footnote bodies
 	// are laid out while their reference is being tokenized)
 	buf := l.kpBuf
 	l.kpBuf = nil
-	t := &tokenizer{l: l, ps: ps, items: buf[:0]}
+	t := l.tokenizer(ps, buf[:0], false)
 	t.inlines(is, run{face: ps.face, size: ps.size, color: ps.color})
 	t.endLine(false)
 	items := t.items
+	l.freeTok = t
 	defer func() { l.kpBuf = items[:0] }()
 	// A paragraph of only breaks and glue has no lines.
 	hasBox := false

@@ -151,6 +151,8 @@ type layout struct {
 	lineBuf   []item // buildLines' scratch: the items of one line
 	lineText  []byte // buildLines' scratch: the text of one text item
 	cuts      []int  // emitBox's scratch: break points of a box
+	wordMemo  map[wordKey]map[string][]kpItem
+	freeTok   *tokenizer // the last tokenizer, for its buffers
 	cutKinds  []uint8
 	sums      [][3]float64
 	words     []int
@@ -173,7 +175,7 @@ type layout struct {
 }
 
 func newLayout(d *doc.Document, pdf *fpdf.Fpdf) *layout {
-	l := &layout{d: d, m: &metrics{pdf: pdf}, runs: map[runKey]*run{},
+	l := &layout{d: d, m: &metrics{pdf: pdf}, runs: map[runKey]*run{}, wordMemo: map[wordKey]map[string][]kpItem{},
 		fnByID: map[string]*doc.Footnote{}, fnRefs: map[string]*footnote{}, secs: map[*doc.Section]*secInfo{}, imageKeys: map[string]string{}, tg: newTagger()}
 	for _, f := range d.Footnotes {
 		if _, dup := l.fnByID[f.ID]; !dup {
