@@ -14,10 +14,30 @@ type Fragment struct {
 	HTML string `json:"html"`
 }
 
-var (
-	sectionTag = regexp.MustCompile(`<section[ >]|</section>`)
-	idAttr     = regexp.MustCompile(`^<section[^>]* id="([^"]+)"[^>]*>`)
-)
+var idAttr = regexp.MustCompile(`^<section[^>]* id="([^"]+)"[^>]*>`)
+
+// nextSectionTag finds the first "<section" (followed by a space or
+// '>') or "</section>" in b at or after from; it returns its offset
+// (-1 when there is none) and whether it closes an element. A byte scan,
+// not a regular expression: the page of a long strategy is ~700 kB and
+// this runs on every save.
+func nextSectionTag(b []byte, from int) (int, bool) {
+	for from < len(b) {
+		i := bytes.Index(b[from:], []byte("section"))
+		if i < 0 {
+			return -1, false
+		}
+		i += from
+		from = i + len("section")
+		switch {
+		case i >= 1 && b[i-1] == '<' && from < len(b) && (b[from] == ' ' || b[from] == '>'):
+			return i - 1, false
+		case i >= 2 && b[i-2] == '<' && b[i-1] == '/' && from < len(b) && b[from] == '>':
+			return i - 2, true
+		}
+	}
+	return -1, false
+}
 
 // fragment finds the innermost <section> of next that holds every byte
 // in which next differs from prev, and whose opening tag (with its id)
@@ -38,24 +58,29 @@ func fragment(prev, next []byte) (Fragment, bool) {
 		q++
 	}
 	end := len(next) - q // next[p:end] differs
-	type open struct{ start int }
-	var stack []open
+	var stack []int      // starts of the open <section> elements
 	best := [2]int{-1, -1}
-	for _, m := range sectionTag.FindAllIndex(next, -1) {
-		if next[m[0]+1] != '/' {
-			stack = append(stack, open{m[0]})
+	for m := 0; ; {
+		s, closing := nextSectionTag(next, m)
+		if s < 0 {
+			break
+		}
+		if !closing {
+			stack = append(stack, s)
+			m = s + len("<section")
 			continue
 		}
 		if len(stack) == 0 {
 			return Fragment{}, false // not the renderer's output
 		}
-		s := stack[len(stack)-1].start
+		open := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		e := m[1]
-		tagEnd := bytes.IndexByte(next[s:], '>') + s
-		if tagEnd < p && s <= p && e >= end {
-			if best[0] < 0 || e-s < best[1]-best[0] {
-				best = [2]int{s, e}
+		e := s + len("</section>")
+		m = e
+		tagEnd := bytes.IndexByte(next[open:], '>') + open
+		if tagEnd < p && open <= p && e >= end {
+			if best[0] < 0 || e-open < best[1]-best[0] {
+				best = [2]int{open, e}
 			}
 		}
 	}
