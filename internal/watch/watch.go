@@ -35,7 +35,10 @@ type BuildFunc func(ctx context.Context, dir string)
 // Options configure Run.
 type Options struct {
 	// Quiet is how long the sources must stay unchanged before a rebuild
-	// starts (default 100 ms): a burst of saves gives one rebuild.
+	// starts (default 10 ms): the few events of one save (an editor's
+	// truncate and write, or write and rename, come within a millisecond)
+	// give one rebuild. A longer burst (a git checkout) may start a build
+	// early; the next event cancels it.
 	Quiet time.Duration
 	// Marker is the file that makes a folder a partnership (default
 	// "partnership.yaml").
@@ -55,7 +58,7 @@ type Options struct {
 // whose files changed. It returns nil when ctx is cancelled.
 func Run(ctx context.Context, roots []string, build BuildFunc, opt Options) error {
 	if opt.Quiet <= 0 {
-		opt.Quiet = 25 * time.Millisecond
+		opt.Quiet = 10 * time.Millisecond
 	}
 	if opt.Marker == "" {
 		opt.Marker = "partnership.yaml"
