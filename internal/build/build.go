@@ -472,41 +472,75 @@ func memoKey(outDir string, o *output, f string) string {
 }
 
 // composeAll composes every document of the checked partnership res into
-// the IR, adding compose's diagnostics to l. first, when set, receives the
-// strategy as soon as it composed cleanly, before the other documents
-// are composed (watch mode renders it at once).
+// the IR, adding compose's diagnostics to l. first, when set (watch
+// mode), receives the strategy as soon as it composed cleanly, to render
+// it at once; the other documents are then composed beside it, on
+// another goroutine, so that what the advisor waits for (the strategy
+// written once everything composed) waits for the longer of the two, not
+// their sum.
 func composeAll(res *check.Result, slug string, copt compose.Options, l *diag.List, first func(*output)) []*output {
 	s := res.Strategy
-	var outs []*output
-	add := func(name string, d *doc.Document, dl *diag.List) *output {
+	var (
+		strategy *output
+		sl       diag.List
+	)
+	composeStrategy := func() {
+		d, dl := compose.Strategy(s, res.Index, res.Facts, copt)
 		if dl != nil {
-			l.Append(*dl)
+			sl.Append(*dl)
 		}
 		if d == nil {
-			return nil
+			return
 		}
-		o := &output{name: name, doc: d, noTitle: strings.HasPrefix(name, "fiszki")}
-		outs = append(outs, o)
-		return o
-	}
-	d, dl := compose.Strategy(s, res.Index, res.Facts, copt)
-	if o := add(slug+"-strategia", d, dl); o != nil && first != nil && (dl == nil || !dl.HasErrors()) {
-		first(o)
-	}
-	if len(s.Projects) > 0 {
-		d, dl = compose.Package(s, res.Index, res.Facts, copt)
-		add(slug+"-pakiet-projektow", d, dl)
-		for _, p := range s.Projects {
-			d, dl = compose.Fiche(s, res.Index, res.Facts, p.ID, copt)
-			add(filepath.Join("fiszki", slug+"-fiszka-"+p.ID), d, dl)
+		strategy = &output{name: slug + "-strategia", doc: d}
+		if first != nil && !sl.HasErrors() {
+			first(strategy)
 		}
 	}
-	procDocs, dl := compose.Procedure(s, res.Index, res.Facts, slug, copt)
-	l.Append(*dl)
-	for _, pd := range procDocs {
-		outs = append(outs, &output{name: pd.Name, doc: pd.Doc, noTitle: pd.NoTitlePage})
+	var others []*output
+	var ol diag.List
+	add := func(name string, d *doc.Document, dl *diag.List) {
+		if dl != nil {
+			ol.Append(*dl)
+		}
+		if d != nil {
+			others = append(others, &output{name: name, doc: d, noTitle: strings.HasPrefix(name, "fiszki")})
+		}
 	}
-	return outs
+	composeOthers := func() {
+		if len(s.Projects) > 0 {
+			d, dl := compose.Package(s, res.Index, res.Facts, copt)
+			add(slug+"-pakiet-projektow", d, dl)
+			for _, p := range s.Projects {
+				d, dl = compose.Fiche(s, res.Index, res.Facts, p.ID, copt)
+				add(filepath.Join("fiszki", slug+"-fiszka-"+p.ID), d, dl)
+			}
+		}
+		procDocs, dl := compose.Procedure(s, res.Index, res.Facts, slug, copt)
+		ol.Append(*dl)
+		for _, pd := range procDocs {
+			others = append(others, &output{name: pd.Name, doc: pd.Doc, noTitle: pd.NoTitlePage})
+		}
+	}
+	if first != nil {
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			composeStrategy()
+		}()
+		composeOthers()
+		<-done
+	} else {
+		composeStrategy()
+		composeOthers()
+	}
+	l.Append(sl)
+	l.Append(ol)
+	var outs []*output
+	if strategy != nil {
+		outs = append(outs, strategy)
+	}
+	return append(outs, others...)
 }
 
 // Check runs everything a build runs on the partnership in dir except
