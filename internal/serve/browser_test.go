@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"testing"
@@ -397,6 +398,9 @@ func reportViolations(tb testing.TB, vs []axeResult) {
 // browser's share of it (fetch, parse and swap of the page) as
 // ms/browser-median.
 func BenchmarkSaveToDOM(b *testing.B) {
+	// The collector as `strategia serve` sets it (internal/cli tuneGC),
+	// as build's SaveToPDF does.
+	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	ctx := browser(b)
 	s := startServe(b, []string{build.FormatHTML, build.FormatPDF, build.FormatDOCX}, growDiagnosis(b))
 	open(b, ctx, s.url+"ziemia-kolnenska/ziemia-kolnenska-strategia/")
