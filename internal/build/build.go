@@ -104,6 +104,11 @@ type Builder struct {
 	// memo remembers what was rendered from which IR, so a rebuild does
 	// not render again a document whose IR has not changed.
 	memo *memo
+	// writers serialises this process's builds of one output folder
+	// (the file lock serialises processes): a newer build of a
+	// partnership composes and renders while a stale one finishes, and
+	// writes after it.
+	writers *dirLocks
 }
 
 // New returns a Builder.
@@ -124,7 +129,7 @@ func New(opt Options) *Builder {
 	if opt.Jobs <= 0 {
 		opt.Jobs = runtime.GOMAXPROCS(0)
 	}
-	return &Builder{opt: opt, slots: newSlots(runtime.GOMAXPROCS(0)), outReal: sourcefs.RealPath(opt.Out), memo: newMemo()}
+	return &Builder{opt: opt, slots: newSlots(runtime.GOMAXPROCS(0)), outReal: sourcefs.RealPath(opt.Out), memo: newMemo(), writers: &dirLocks{}}
 }
 
 // With returns a Builder with options opt that shares b's render slots
@@ -133,7 +138,7 @@ func New(opt Options) *Builder {
 // again only the documents whose IR changed since.
 func (b *Builder) With(opt Options) *Builder {
 	nb := New(opt)
-	nb.slots, nb.memo = b.slots, b.memo
+	nb.slots, nb.memo, nb.writers = b.slots, b.memo, b.writers
 	return nb
 }
 
@@ -310,6 +315,12 @@ func (b *Builder) Partnership(ctx context.Context, dir string) *Report {
 	// pre-fills its table of contents with the PDF's page numbers. A
 	// document whose IR is the one this Builder last wrote it from is
 	// neither rendered nor written (memo).
+	release, err := b.writers.lock(ctx, outDir)
+	if err != nil {
+		rep.Err = err
+		return rep
+	}
+	defer release()
 	lock, err := lockOutput(ctx, outDir, func() {
 		if b.opt.Progress != nil {
 			b.opt.Progress(Event{Partnership: rep.Slug, Note: "another strategia is building into " + outDir + "; waiting"})
@@ -385,6 +396,16 @@ func (b *Builder) Partnership(ctx context.Context, dir string) *Report {
 		if ctx.Err() != nil {
 			rep.Err = ErrCanceled
 			return rep
+		}
+		// The memo was asked before the lock: a stale build of this
+		// partnership may have written the document since. Ask again.
+		if r.err == nil && r.kept != "" {
+			if _, ok := b.memo.lookup(memoKey(outDir, outs[0], b.opt.Formats[0]), outs[0].irDigest(b.memo)); !ok {
+				t0 := time.Now()
+				r.kept = ""
+				r.files, r.err = b.render(outs[0], b.opt.Formats[0])
+				r.took = time.Since(t0)
+			}
 		}
 		if r.err == nil {
 			r.err = done(outs[0], b.opt.Formats[0], r.files, r.kept, r.took)

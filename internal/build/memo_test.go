@@ -3,11 +3,14 @@ package build
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/strategia-pl/strategia/render/doc"
 )
@@ -147,4 +150,60 @@ func TestMemoDigest(t *testing.T) {
 	if m.digest(cyc) != 0 {
 		t.Error("a cycle hashed")
 	}
+}
+
+// TestOverlappingRebuilds: watch starts a newer build of a partnership
+// without waiting for the stale one to finish its render. Whatever the
+// moment of each cancellation, the last build leaves exactly what a
+// fresh build of the final sources writes.
+func TestOverlappingRebuilds(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1732492800")
+	dir := filepath.Join(t.TempDir(), "p")
+	genPartnership(t, dir, "p", false)
+	out := t.TempDir()
+	formats := []string{FormatPDF, FormatHTML}
+	b := New(Options{Out: out, Version: "test", Formats: formats})
+	if r := b.Partnership(context.Background(), dir); !r.OK() {
+		t.Fatal(r.Err, r.Diags.Items())
+	}
+	w := b.With(Options{Out: out, Version: "test", Formats: formats, Latency: true})
+	chapter := filepath.Join(dir, "diag", "rolnictwo.md")
+	orig, err := os.ReadFile(chapter)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	var cancelPrev context.CancelFunc
+	var last *Report
+	for i := range 6 {
+		// Saves alternate between two texts, so a stale build may have
+		// written the very document a newer build finds unchanged.
+		if err := os.WriteFile(chapter, append(orig, fmt.Sprintf("\nZmiana %d.\n", i%2)...), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if cancelPrev != nil {
+			cancelPrev()
+		}
+		ctx, cancel := context.WithCancel(context.Background())
+		cancelPrev = cancel
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r := w.Partnership(ctx, dir)
+			if i == 5 {
+				last = r
+			}
+		}()
+		time.Sleep(time.Duration(i*37%150) * time.Millisecond)
+	}
+	wg.Wait()
+	cancelPrev()
+	if !last.OK() {
+		t.Fatal(last.Err, last.Diags.Items())
+	}
+	fresh := t.TempDir()
+	if r := New(Options{Out: fresh, Version: "test", Formats: formats}).Partnership(context.Background(), dir); !r.OK() {
+		t.Fatal(r.Err)
+	}
+	compareTrees(t, filepath.Join(fresh, "p"), filepath.Join(out, "p"))
 }

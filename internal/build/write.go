@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/strategia-pl/strategia/internal/sourcefs"
@@ -120,6 +121,39 @@ func lockOutput(ctx context.Context, outDir string, wait func()) (*outputLock, e
 			return nil, ErrCanceled
 		case <-time.After(50 * time.Millisecond):
 		}
+	}
+}
+
+// dirLocks are the in-process locks of output folders, taken before
+// the file lock: a build waiting for another build of the same process
+// waits quietly (the file lock's note is about other processes).
+type dirLocks struct {
+	mu sync.Mutex
+	m  map[string]chan struct{}
+}
+
+// lock takes outDir's lock, waiting while ctx allows, and returns the
+// function that releases it.
+func (d *dirLocks) lock(ctx context.Context, outDir string) (func(), error) {
+	key := outDir
+	if abs, err := filepath.Abs(outDir); err == nil {
+		key = abs
+	}
+	d.mu.Lock()
+	if d.m == nil {
+		d.m = map[string]chan struct{}{}
+	}
+	ch := d.m[key]
+	if ch == nil {
+		ch = make(chan struct{}, 1)
+		d.m[key] = ch
+	}
+	d.mu.Unlock()
+	select {
+	case ch <- struct{}{}:
+		return func() { <-ch }, nil
+	case <-ctx.Done():
+		return nil, ErrCanceled
 	}
 }
 

@@ -29,7 +29,9 @@ import (
 )
 
 // BuildFunc rebuilds the partnership in dir. It must return promptly
-// when ctx is cancelled (a newer save made its work stale).
+// when ctx is cancelled (a newer save made its work stale), and it must
+// be safe to call again for the same dir while a cancelled call has not
+// returned yet: a newer save does not wait for the stale build.
 type BuildFunc func(ctx context.Context, dir string)
 
 // Options configure Run.
@@ -90,7 +92,6 @@ func Run(ctx context.Context, roots []string, build BuildFunc, opt Options) erro
 
 type job struct {
 	cancel context.CancelFunc
-	done   chan struct{}
 }
 
 type runner struct {
@@ -268,23 +269,24 @@ func (r *runner) withinRoots(dir string) bool {
 	return false
 }
 
-// start cancels the partnership's running build, waits for it to stop,
-// and starts a new one. Builds of different partnerships run side by side.
+// start cancels the partnership's running build and starts a new one at
+// once: the stale build may still be finishing a render it cannot
+// interrupt, and the advisor should not wait for it (the build function
+// serialises what the two write; see BuildFunc). Builds of different
+// partnerships run side by side.
 func (r *runner) start(ctx context.Context, dir string) {
 	r.mu.Lock()
 	prev := r.running[dir]
 	bctx, cancel := context.WithCancel(ctx)
-	j := &job{cancel: cancel, done: make(chan struct{})}
+	j := &job{cancel: cancel}
 	r.running[dir] = j
 	r.mu.Unlock()
 	r.wg.Add(1)
 	go func() {
 		defer r.wg.Done()
-		defer close(j.done)
 		defer cancel()
 		if prev != nil {
 			prev.cancel()
-			<-prev.done
 		}
 		if bctx.Err() != nil {
 			return
