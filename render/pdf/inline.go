@@ -78,6 +78,9 @@ type paraSpec struct {
 	color   rgb
 	code    bool // keep spaces, no hyphenation
 	cell    bool // in a table cell: longer fragments on both sides of a hyphen
+	// firstFit breaks lines first-fit, as Word and LibreOffice do (TOC
+	// entries, whose DOCX twins must wrap alike)
+	firstFit bool
 }
 
 // pline is one typeset line: items relative to the line's top (x absolute).
@@ -508,7 +511,9 @@ func (l *layout) typeset(is []doc.Inline, ps paraSpec, x0, w float64) []pline {
 	var breaks []int
 	em := ps.size * ptMM
 	l.kpSums(items)
-	if ps.justify {
+	if ps.firstFit {
+		breaks = greedy(items, w)
+	} else if ps.justify {
 		// TeX's passes: without hyphenation first, then with it, then
 		// anything that fits
 		breaks = l.knuthPlass(items, w, kpPass{tol: preTol})

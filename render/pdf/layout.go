@@ -816,8 +816,23 @@ func (l *layout) tocEntry(e tocLine) {
 	defer l.tg.close()
 	link.text.WriteString(strings.TrimSpace(e.num + " " + inlineText(e.title)))
 	numTag := l.tg.mark(link)
-	lines := l.typeset(stripRefs(e.title), ps, x0+numW, textW-indent-numW-numCol-4)
+	// As in Word and LibreOffice (the DOCX's TOC paragraphs): the title
+	// wraps first-fit at the right margin, and the leader and the page
+	// number end its last line, or a line of their own when the number
+	// does not fit beside the text (a right tab at the margin).
+	ps.firstFit = true
+	lines := l.typeset(stripRefs(e.title), ps, x0+numW, textW-indent-numW)
 	pageTag := l.tg.content(link)
+	numFits := true
+	if n := len(lines); n > 0 {
+		// (the page is not known yet: two digits, the front matter's
+		// and most entries')
+		numFits = lineEnd(lines[n-1], x0+numW)+l.m.width(f, size, "00") <= marginL+textW+0.01
+		if !numFits {
+			last := lines[n-1]
+			lines = append(lines, pline{h: last.h, base: last.base})
+		}
+	}
 	for i, ln := range lines {
 		b := &vbox{h: ln.h, items: ln.items, keep: i < len(lines)-1}
 		top := ln.base - size*ptMM*0.9
@@ -828,19 +843,30 @@ func (l *layout) tocEntry(e tocLine) {
 			}
 		}
 		if i == len(lines)-1 {
-			end := x0 + numW
-			for _, it := range ln.items {
-				if it.kind == itText {
-					end = max(end, it.x+it.w)
-				}
+			end := lineEnd(ln, x0+numW)
+			if !numFits {
+				end = x0 + numW - tocNumGap
 			}
 			b.items = append(b.items,
-				item{kind: itLeader, x: end + 1.5, w: marginL + textW - numCol - end - 1.5, y: ln.base, face: serifR, size: size},
+				item{kind: itLeader, x: end + tocNumGap, w: marginL + textW - numCol - end - tocNumGap, y: ln.base, face: serifR, size: size},
 				item{kind: itPageRef, x: marginL + textW, y: ln.base, face: f, size: size, key: e.key, tag: pageTag})
 		}
 		b.items = append(b.items, item{kind: itLink, x: x0, y: top, w: marginL + textW - x0, h: ln.h, key: e.key, tag: pageTag})
 		l.emit(b)
 	}
+}
+
+// tocNumGap is the room (mm) between a TOC entry's text and its leader.
+const tocNumGap = 1.5
+
+// lineEnd is the right end of a line's text, from (at least) x.
+func lineEnd(ln pline, x float64) float64 {
+	for _, it := range ln.items {
+		if it.kind == itText {
+			x = max(x, it.x+it.w)
+		}
+	}
+	return x
 }
 
 // stripRefs drops footnote markers and links from TOC titles.
