@@ -12,5 +12,5 @@ import "embed"
 
 // FS holds the template files.
 //
-//go:embed strategy procedure
+//go:embed strategy procedure fiche
 var FS embed.FS

@@ -164,3 +164,97 @@ func TestTemplateOverrides(t *testing.T) {
 		}
 	}
 }
+
+// TestFicheLayoutOverride overrides only the fiche layout
+// (fiche/karta.tmpl): every fiche changes, in the fiche documents, the
+// package and the strategy's annex of fiches, and nothing else does; a
+// fiche override that fails while running gives a positioned TPL-02
+// error and keeps the last good documents.
+func TestFicheLayoutOverride(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext not installed")
+	}
+	t.Setenv("SOURCE_DATE_EPOCH", "1732492800")
+	ws := t.TempDir()
+	dir := filepath.Join(ws, "kolno")
+	copyDir(t, example, dir)
+	out := filepath.Join(t.TempDir(), "out")
+	build := func() (*Report, map[string][]byte) {
+		r := New(Options{Out: out, Version: "test", Force: true}).Partnership(context.Background(), dir)
+		return r, readAll(t, out)
+	}
+	r, base := build()
+	if !r.OK() {
+		t.Fatalf("build: %v %v", r.Err, r.Diags.Items())
+	}
+	src, _ := tmpl.Builtin("fiche/karta.tmpl")
+	changed := strings.Replace(src, `{{row "Grupy docelowe"`, `{{row "Odbiorcy projektu"`, 1)
+	if changed == src {
+		t.Fatal("fiche/karta.tmpl has no row Grupy docelowe")
+	}
+	karta := filepath.Join(ws, "templates", "fiche", "karta.tmpl")
+	if err := os.MkdirAll(filepath.Dir(karta), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(karta, []byte(tmpl.Stamp("fiche/karta.tmpl")+changed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r, over := build()
+	if !r.OK() {
+		t.Fatalf("build with the fiche override: %v %v", r.Err, r.Diags.Items())
+	}
+	fiches := 0
+	for name, data := range base {
+		text := func(m map[string][]byte) string { return strings.Join(pdfPages(t, m[name]), "\f") }
+		switch {
+		case !strings.HasSuffix(name, ".pdf"):
+		case strings.Contains(name, "fiszka") || strings.Contains(name, "pakiet") || strings.HasSuffix(name, "strategia.pdf"):
+			a, b := text(base), text(over)
+			if strings.Contains(a, "Grupy docelowe") == strings.Contains(b, "Grupy docelowe") || !strings.Contains(b, "Odbiorcy projektu") {
+				t.Errorf("%s: the fiches do not show the override", name)
+			}
+			if strings.ReplaceAll(a, "Grupy docelowe", "Odbiorcy projektu") != b {
+				t.Errorf("%s: more than the overridden label changed", name)
+			}
+			if strings.Contains(name, "fiszka") {
+				fiches++
+			}
+		default:
+			if !bytes.Equal(data, over[name]) {
+				t.Errorf("%s changed, although only the fiche layout was overridden", name)
+			}
+		}
+	}
+	if fiches == 0 {
+		t.Fatal("no fiche documents built")
+	}
+
+	// an override that fails while running: positioned TPL-02, nothing rewritten
+	broken := strings.Replace(changed, "{{.Leader}}", "{{.Lider}}", 1)
+	broken = strings.Replace(broken, `{{row "Lider" .Leader}}`, `{{row "Lider" .Lider}}`, 1)
+	if broken == changed {
+		t.Fatal("fiche/karta.tmpl has no Lider row")
+	}
+	if err := os.WriteFile(karta, []byte(broken), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r, after := build()
+	if r.OK() {
+		t.Fatal("a broken fiche template built")
+	}
+	line := strings.Count(broken[:strings.Index(broken, ".Lider")], "\n") + 1
+	found := false
+	for _, d := range r.Diags.Items() {
+		if d.Rule == tmpl.RuleExec && d.Pos.File == karta && d.Pos.Line == line && d.Pos.Col > 1 {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no TPL-02 error at %s:%d: %v", karta, line, r.Diags.Items())
+	}
+	for name, data := range over {
+		if !bytes.Equal(data, after[name]) {
+			t.Errorf("%s was rewritten by a failed build", name)
+		}
+	}
+}

@@ -356,3 +356,10 @@ func (v *strategyView) ExecutiveDocsGuidelines() []string {
 func (v *strategyView) UpdateRules() string {
 	return v.c.blockTok(v.c.markdown(&v.c.s.Implementation.UpdateRules, 2)...)
 }
+
+// ---- data of the chapter projekty and of the package ----
+
+// ProjectList is the table of projects; Coherence the goals × projects
+// matrix.
+func (v *strategyView) ProjectList() string { return v.c.blockTok(v.c.projectList()) }
+func (v *strategyView) Coherence() string   { return v.c.blockTok(v.c.coherence()) }

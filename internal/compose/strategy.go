@@ -324,14 +324,6 @@ func firstRune(s string) rune {
 
 // ---- 1. Wprowadzenie (strategy/chapters/wprowadzenie.tmpl) ----
 
-func bullets(items []string) *doc.List {
-	l := &doc.List{}
-	for _, it := range items {
-		l.Items = append(l.Items, &doc.ListItem{Blocks: []doc.Block{para(it)}})
-	}
-	return l
-}
-
 // membersTable is the table of the partnership's members.
 func (c *composer) membersTable() *doc.Table {
 	p := c.s.Partnership

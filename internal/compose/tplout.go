@@ -28,7 +28,7 @@ import (
 // markers are control characters, which compose strips from content
 // text, so content can never forge them.
 const (
-	tokMark   = "\x1a"
+	tokMark   = tmpl.Mark
 	tokBlock  = 'B'
 	tokInline = 'I'
 )
@@ -124,6 +124,14 @@ func (c *composer) readBlocks(out string, level int) []doc.Block {
 	}
 	var para []string
 	var list *doc.List
+	var tb *tplTable // the table being read
+	closeTable := func(t *tplTable) {
+		if t != nil {
+			if tab := c.buildTable(t); tab != nil {
+				emit(tab)
+			}
+		}
+	}
 	flush := func() {
 		if len(para) > 0 {
 			emit(c.readParagraph(strings.Join(para, " ")))
@@ -134,9 +142,20 @@ func (c *composer) readBlocks(out string, level int) []doc.Block {
 	for _, ln := range strings.Split(out, "\n") {
 		ln = strings.TrimRight(ln, " \t")
 		t := strings.TrimLeft(ln, " \t")
+		if tb != nil && t != "" && !isTableLine(t) && !c.continueCell(tb, t) {
+			closeTable(tb)
+			tb = nil
+		}
 		switch {
 		case t == "":
 			flush()
+		case tb != nil && !isTableLine(t):
+			// a line continuing a cell
+		case isTableLine(t):
+			flush()
+			var closed *tplTable
+			tb, closed = c.tableLine(tb, t)
+			closeTable(closed)
 		case strings.HasPrefix(t, "#"):
 			flush()
 			n := len(t) - len(strings.TrimLeft(t, "#"))
@@ -185,6 +204,7 @@ func (c *composer) readBlocks(out string, level int) []doc.Block {
 		}
 	}
 	flush()
+	closeTable(tb)
 	return top
 }
 

@@ -39,6 +39,7 @@ var funcs = template.FuncMap{
 	"quote":      plfmt.Quote,
 	"join":       grammar.Join,
 	"commas":     func(items []string) string { return strings.Join(items, ", ") },
+	"joinBy":     JoinBy,
 	"sentence":   Sentence,
 	"upperFirst": plfmt.UpperFirst,
 	"lowerFirst": plfmt.LowerFirst,
@@ -125,4 +126,21 @@ func EndSentence(s string) string {
 		}
 	}
 	return s + "."
+}
+
+// JoinBy joins the parts that are non-empty strings with sep; other
+// values (false from {{and}}, nil) are left out: {{joinBy "; " (and .A
+// "a") .B}}.
+func JoinBy(sep string, parts ...any) string {
+	var kept []string
+	for _, p := range parts {
+		if s, ok := p.(string); ok && s != "" {
+			kept = append(kept, s)
+		} else if st, ok := p.(fmt.Stringer); ok && p != nil {
+			if s := st.String(); s != "" {
+				kept = append(kept, s)
+			}
+		}
+	}
+	return strings.Join(kept, sep)
 }

@@ -1,0 +1,129 @@
+package tmpl
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Tables in template output.
+//
+// A template writes a table line by line with these functions, each
+// call alone on its line; compose reads the lines as one table (see
+// internal/compose, "template output"):
+//
+//	{{table "Podpis tabeli" "2.2h 5"}}   starts a table: caption ("" for none) and
+//	                                     the columns' relative widths; a letter after
+//	                                     a width: c centred, r right-aligned, h a
+//	                                     shaded label column
+//	{{part "Harmonogram"}}                a shaded row across the table naming a part
+//	                                     (a fiche's part; it starts a new table unless
+//	                                     it follows {{table}}; without {{table}}, two
+//	                                     columns "1.15h 3")
+//	{{head "Etap" "Początek" "Koniec"}}   a header row (repeated on every page)
+//	{{row "Lider" .Leader}}               a row; a row whose cells after the first are
+//	                                     all empty is left out, and so is a table
+//	                                     without rows
+//	{{total "Razem" (money .Sum)}}        a bold, shaded row
+//	{{note "Źródło: …"}}                  the note under the table
+//	- text / + text / > text              after a row: a list item, a paragraph or a
+//	                                     note in the row's last cell
+//
+// A cell is plain text, inline tokens, or block tokens (prose, a list)
+// that compose built; {{alert "brak"}} marks a cell that needs attention.
+// Arguments of head, row and total may be strings, numbers or lists of
+// strings (spread into cells). The markers are control characters, which
+// content text never holds.
+const (
+	Mark      = "\x1a" // starts a token or a table line
+	CellSep   = "\x1f" // separates the cells of a table line
+	AlertMark = "\x13" // starts a cell that needs attention
+	OpTable   = 'T'
+	OpPart    = 'P'
+	OpHead    = 'H'
+	OpRow     = 'R'
+	OpTotal   = 'S'
+	OpNote    = 'N'
+)
+
+// Column is one column of a table spec.
+type Column struct {
+	Width float64
+	Align byte // 0, 'c' or 'r'
+	Label bool // a shaded label column
+}
+
+// ParseColumns reads a table's column spec ("2.2h 5 1.3r").
+func ParseColumns(spec string) ([]Column, error) {
+	var out []Column
+	for _, f := range strings.Fields(spec) {
+		var col Column
+		num := strings.TrimRight(f, "chr")
+		for _, l := range f[len(num):] {
+			switch l {
+			case 'c', 'r':
+				col.Align = byte(l)
+			case 'h':
+				col.Label = true
+			}
+		}
+		w, err := strconv.ParseFloat(num, 64)
+		if err != nil || w <= 0 {
+			return nil, fmt.Errorf("table: column %q is not a positive width with an optional letter c, r or h", f)
+		}
+		col.Width = w
+		out = append(out, col)
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("table: no columns in %q (e.g. \"2 5r\")", spec)
+	}
+	return out, nil
+}
+
+func tableFunc(caption, spec string) (string, error) {
+	if _, err := ParseColumns(spec); err != nil {
+		return "", err
+	}
+	return Mark + string(OpTable) + caption + CellSep + spec, nil
+}
+
+// cells spreads the arguments of head, row and total into cells.
+func cells(op byte, args []any) (string, error) {
+	var out []string
+	for _, a := range args {
+		switch v := a.(type) {
+		case nil:
+			out = append(out, "")
+		case string:
+			out = append(out, v)
+		case []string:
+			out = append(out, v...)
+		case int:
+			out = append(out, strconv.Itoa(v))
+		case fmt.Stringer:
+			out = append(out, v.String())
+		default:
+			return "", fmt.Errorf("a table cell cannot be %T", a)
+		}
+	}
+	for i, s := range out { // a cell never holds a line break or a cell separator
+		out[i] = strings.NewReplacer("\n", " ", CellSep, "").Replace(s)
+	}
+	return Mark + string(op) + strings.Join(out, CellSep), nil
+}
+
+var tableFuncs = map[string]any{
+	"table": tableFunc,
+	"part":  func(title string) string { return Mark + string(OpPart) + title },
+	"head":  func(args ...any) (string, error) { return cells(OpHead, args) },
+	"row":   func(args ...any) (string, error) { return cells(OpRow, args) },
+	"total": func(args ...any) (string, error) { return cells(OpTotal, args) },
+	"note":  func(s string) string { return Mark + string(OpNote) + s },
+	"alert": func(s string) string { return AlertMark + s },
+}
+
+func init() {
+	for k, v := range tableFuncs {
+		funcs[k] = v
+	}
+}
