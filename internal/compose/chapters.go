@@ -19,9 +19,6 @@ var goChapters = map[string]func(c *composer) *doc.Section{
 	"swot":      (*composer).swot,
 	"cele":      (*composer).goals,
 	"rezultaty": (*composer).results,
-	"model":     (*composer).spatialModel,
-	"finanse":   (*composer).finance,
-	"projekty":  (*composer).projects,
 }
 
 // chapterNames lists every chapter name document.tmpl may ask for.
@@ -202,12 +199,72 @@ func (v *strategyView) Advisors() []string {
 	return names
 }
 
-// ProcedureTable is the table of the procedure's stages ("" when empty).
-func (v *strategyView) ProcedureTable() string {
-	if t := v.c.procedureTable(); t != nil {
-		return v.c.blockTok(t)
+// consultationStageView is the public consultation (art. 6 upzpr).
+type consultationStageView struct {
+	Announced, From, To, ReportDate string // ISO dates
+	Days                            int    // the days of the period, both ends included; 0 when unknown
+	Channels                        []string
+	HasComments, HasAccepted        bool
+	Received, Accepted              int
+}
+
+// opinionStageView is an opinion asked for: of a voivodeship board (Of: the
+// voivodeship in the genitive, "województwa podlaskiego") or of a
+// managing authority (Of: the instrument, "ZIT").
+type opinionStageView struct {
+	Of                                    string
+	Requested, Received, Result, Reference string
+}
+
+// soosView is the strategic environmental assessment.
+type soosView struct {
+	Mode, RDOS, PWIS, Note string // RDOS, PWIS: ISO dates of the agreements
+}
+
+// procedureCourseView is the course of the procedure, as far as recorded.
+type procedureCourseView struct {
+	Resolution   *resolutionView
+	Consultation *consultationStageView
+	Opinions     []opinionStageView // of the voivodeship boards
+	SOOS         *soosView
+	IZOpinion    *opinionStageView
+}
+
+// Procedure is the course of the procedure (nil when nothing is recorded).
+func (v *strategyView) Procedure() *procedureCourseView {
+	pa := v.c.s.Participation
+	out := &procedureCourseView{}
+	if r := pa.ProcedureResolution; r != nil {
+		out.Resolution = &resolutionView{Number: clean(cmpOr(r.Number, r.Resolution)), Body: clean(r.Body), BodyGen: clean(bodyGenitive(r.Body)), Date: r.Date}
 	}
-	return ""
+	if k := pa.Consultation; k != nil {
+		cv := &consultationStageView{Announced: k.Announced, From: k.From, To: k.To, ReportDate: k.ReportDate, Days: days(k.From, k.To)}
+		for _, x := range k.Channels {
+			cv.Channels = append(cv.Channels, label(channels, x))
+		}
+		if k.CommentsReceived != nil {
+			cv.HasComments, cv.Received = true, *k.CommentsReceived
+		}
+		if k.CommentsAccepted != nil {
+			cv.HasAccepted, cv.Accepted = true, *k.CommentsAccepted
+		}
+		out.Consultation = cv
+	}
+	for _, o := range pa.VoivodeshipOpinion {
+		out.Opinions = append(out.Opinions, opinionStageView{Of: grammarVoivodeshipGen(o.Voivodeship),
+			Requested: o.Requested, Received: o.Received, Result: label(opinionResults, o.Result), Reference: clean(o.Reference)})
+	}
+	if so := pa.SOOS; so != nil {
+		out.SOOS = &soosView{Mode: label(soosModes, so.Mode), RDOS: so.RDOS, PWIS: so.PWIS, Note: clean(so.Note)}
+	}
+	if iz := pa.IZOpinion; iz != nil {
+		out.IZOpinion = &opinionStageView{Of: label(instruments, iz.Instrument), Requested: iz.Requested, Received: iz.Received,
+			Result: label(opinionResults, iz.Result), Reference: clean(iz.Reference)}
+	}
+	if out.Resolution == nil && out.Consultation == nil && out.Opinions == nil && out.SOOS == nil && out.IZOpinion == nil {
+		return nil
+	}
+	return out
 }
 
 // ConsultationReport is the prose on the consultation's results.
@@ -218,12 +275,23 @@ func (v *strategyView) ConsultationReport() string {
 	return ""
 }
 
-// AdoptionsTable is the table of the resolutions adopting the strategy.
-func (v *strategyView) AdoptionsTable() string {
-	if t := v.c.adoptionsTable(); t != nil {
-		return v.c.blockTok(t)
+// adoptionRowView is a resolution adopting the strategy.
+type adoptionRowView struct{ Member, Body, Resolution, Date string }
+
+// AdoptionResolutions are the resolutions adopting the strategy as the
+// content records them (a member's council named by the grammar when the
+// content does not name it).
+func (v *strategyView) AdoptionResolutions() []adoptionRowView {
+	c := v.c
+	var out []adoptionRowView
+	for _, a := range c.s.Participation.Adoptions {
+		body := a.Body
+		if cn, ok := c.council(a.Member.ID); ok && body == "" {
+			body = cn.In(grammar.Nom)
+		}
+		out = append(out, adoptionRowView{clean(c.memberName(a.Member.ID)), clean(body), clean(a.Resolution), a.Date})
 	}
-	return ""
+	return out
 }
 
 // unitPhrase names a member in running text ("gmina Grabowo", "gmina
@@ -276,23 +344,18 @@ func (v *strategyView) OSI(origin string) string { return v.c.blockTok(v.c.osiBl
 // strategy names no OSI in the area ("" when not given).
 func (v *strategyView) OSIRegionalNone() string { return clean(v.c.s.Spatial.OSIRegionalNoneStatement) }
 
-// RecommendationsTable is the table of spatial-policy settings and
-// recommendations ("" when there are none).
-func (v *strategyView) RecommendationsTable() string {
-	if t := v.c.recommendationsTable(); t != nil {
-		return v.c.blockTok(t)
-	}
-	return ""
-}
-
 // ---- data of the chapter system-realizacji ----
 
-// ManagementTable is the table of the managing bodies ("" when none).
-func (v *strategyView) ManagementTable() string {
-	if t := v.c.managementTable(); t != nil {
-		return v.c.blockTok(t)
+// managementView is a body managing the strategy.
+type managementView struct{ Body, Composition, Role string }
+
+// Management are the bodies managing the strategy.
+func (v *strategyView) Management() []managementView {
+	var out []managementView
+	for _, b := range v.c.s.Implementation.Management {
+		out = append(out, managementView{clean(b.Body), clean(b.Composition), clean(b.Role)})
 	}
-	return ""
+	return out
 }
 
 // Coordinator names the member coordinating the strategy ("" when none).
@@ -326,13 +389,22 @@ func (v *strategyView) Monitoring() *monitoringView {
 		Description: v.c.blockTok(v.c.markdown(&mo.Description, 2)...)}
 }
 
-// EvaluationTable is the schedule of evaluations ("" when none);
-// EvaluationReports the prose on evaluations done.
-func (v *strategyView) EvaluationTable() string {
-	if t := v.c.evaluationTable(); t != nil {
-		return v.c.blockTok(t)
+// evaluationView is an evaluation: done (Done, ISO date) or planned
+// (Planned, a year).
+type evaluationView struct {
+	Type, By string
+	Done     string
+	Planned  int
+}
+
+// Evaluations are the evaluations of the strategy; EvaluationReports the
+// prose on those done.
+func (v *strategyView) Evaluations() []evaluationView {
+	var out []evaluationView
+	for _, e := range v.c.s.Implementation.Evaluation {
+		out = append(out, evaluationView{Type: label(evaluationTypes, e.Type), By: clean(e.By), Done: e.Done, Planned: e.Planned})
 	}
-	return ""
+	return out
 }
 
 func (v *strategyView) EvaluationReports() string {
@@ -356,10 +428,3 @@ func (v *strategyView) ExecutiveDocsGuidelines() []string {
 func (v *strategyView) UpdateRules() string {
 	return v.c.blockTok(v.c.markdown(&v.c.s.Implementation.UpdateRules, 2)...)
 }
-
-// ---- data of the chapter projekty and of the package ----
-
-// ProjectList is the table of projects; Coherence the goals × projects
-// matrix.
-func (v *strategyView) ProjectList() string { return v.c.blockTok(v.c.projectList()) }
-func (v *strategyView) Coherence() string   { return v.c.blockTok(v.c.coherence()) }

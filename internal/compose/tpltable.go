@@ -1,6 +1,8 @@
 package compose
 
 import (
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/strategia-pl/strategia/internal/tmpl"
@@ -17,6 +19,7 @@ import (
 type tplTable struct {
 	caption string
 	cols    []tmpl.Column
+	compact bool
 	rows    []*doc.Row
 	kinds   []byte // per row: the op that made it
 	note    []doc.Inline
@@ -46,7 +49,7 @@ func (c *composer) tableLine(tb *tplTable, t string) (open, closed *tplTable) {
 		if err != nil { // the table function checked it
 			cols = []tmpl.Column{{Width: 1}}
 		}
-		return &tplTable{caption: caption, cols: cols}, tb
+		return &tplTable{caption: caption, cols: cols, compact: slices.Contains(strings.Fields(spec), "compact")}, tb
 	case tmpl.OpPart:
 		if tb == nil || len(tb.rows) > 0 {
 			closed = tb
@@ -64,15 +67,31 @@ func (c *composer) tableLine(tb *tplTable, t string) (open, closed *tplTable) {
 		tb = &tplTable{cols: []tmpl.Column{{Width: 1.15, Label: true}, {Width: 3}}}
 	}
 	r := &doc.Row{}
+	n := 0 // columns taken
 	for i, s := range strings.Split(body, tmpl.CellSep) {
-		col := tmpl.Column{}
-		if i < len(tb.cols) {
-			col = tb.cols[i]
+		span := 1
+		if rest, ok := strings.CutPrefix(s, tmpl.SpanMark); ok {
+			if k, v, ok := strings.Cut(rest, tmpl.SpanMark); ok {
+				span, _ = strconv.Atoi(k)
+				s = v
+			}
 		}
-		r.Cells = append(r.Cells, c.tableCell(op, col, s))
+		col := tmpl.Column{}
+		if n < len(tb.cols) {
+			col = tb.cols[n]
+		}
+		if op == tmpl.OpTotal && i == 0 {
+			col.Align = 0 // "Razem" stays left whatever the column holds
+		}
+		cl := c.tableCell(op, col, s)
+		if span > 1 {
+			cl.ColSpan = span
+		}
+		r.Cells = append(r.Cells, cl)
+		n += max(span, 1)
 	}
-	for len(r.Cells) < len(tb.cols) {
-		r.Cells = append(r.Cells, c.tableCell(op, tb.cols[len(r.Cells)], ""))
+	for ; n < len(tb.cols); n++ {
+		r.Cells = append(r.Cells, c.tableCell(op, tb.cols[n], ""))
 	}
 	tb.add(op, r)
 	return tb, nil
@@ -104,15 +123,25 @@ func (c *composer) tableCell(op byte, col tmpl.Column, s string) *doc.Cell {
 		s = rest
 		cl.Shade, cl.Bold = doc.ShadeAccent, true
 	}
+	for _, p := range strings.Split(s, tmpl.ParaSep) {
+		cl.Blocks = append(cl.Blocks, c.cellParagraph(p)...)
+	}
+	return cl
+}
+
+// cellParagraph is a paragraph of a cell: prose (block tokens), a note
+// ("> …") or text.
+func (c *composer) cellParagraph(s string) []doc.Block {
 	s = strings.TrimSpace(s)
 	switch {
 	case s == "":
+		return nil
 	case onlyBlockTokens(s):
-		cl.Blocks = c.cellBlocks(s)
-	default:
-		cl.Blocks = []doc.Block{paraIn(c.readInline(s)...)}
+		return c.cellBlocks(s)
+	case strings.HasPrefix(s, "> "):
+		return []doc.Block{&doc.Paragraph{Style: doc.ParaNote, Inlines: c.readInline(s[2:])}}
 	}
-	return cl
+	return []doc.Block{paraIn(c.readInline(s)...)}
 }
 
 // cellBlocks are the blocks of block tokens placed in a table cell;
@@ -150,13 +179,9 @@ func (c *composer) continueCell(tb *tplTable, t string) bool {
 		}
 		cl.Blocks = append(cl.Blocks, &doc.List{Items: []*doc.ListItem{item}})
 	case "+ ":
-		if onlyBlockTokens(text) {
-			cl.Blocks = append(cl.Blocks, c.cellBlocks(text)...)
-		} else if text != "" {
-			cl.Blocks = append(cl.Blocks, paraIn(c.readInline(text)...))
-		}
+		cl.Blocks = append(cl.Blocks, c.cellParagraph(text)...)
 	case "> ":
-		cl.Blocks = append(cl.Blocks, &doc.Paragraph{Style: doc.ParaNote, Inlines: c.readInline(text)})
+		cl.Blocks = append(cl.Blocks, c.cellParagraph(t)...)
 	default:
 		return false
 	}
@@ -166,8 +191,8 @@ func (c *composer) continueCell(tb *tplTable, t string) bool {
 // build finishes a table read: rows with nothing after their first cell
 // are left out, and so is a table without body rows (nil).
 func (c *composer) buildTable(tb *tplTable) *doc.Table {
-	t := &doc.Table{Note: tb.note}
-	header := true
+	t := &doc.Table{Note: tb.note, Compact: tb.compact}
+	header, heads := true, slices.Contains(tb.kinds, tmpl.OpHead)
 	body := 0
 	for i, r := range tb.rows {
 		switch tb.kinds[i] {
@@ -177,7 +202,7 @@ func (c *composer) buildTable(tb *tplTable) *doc.Table {
 			}
 		case tmpl.OpRow:
 			header = false
-			if len(r.Cells) > 1 && !slicesAnyBlocks(r.Cells[1:]) {
+			if !heads && len(r.Cells) > 1 && !slicesAnyBlocks(r.Cells[1:]) {
 				continue
 			}
 			body++

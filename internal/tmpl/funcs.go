@@ -2,6 +2,7 @@ package tmpl
 
 import (
 	"fmt"
+	"reflect"
 	"math"
 	"strings"
 	"text/template"
@@ -29,6 +30,7 @@ var funcs = template.FuncMap{
 	"mln":       plfmt.MoneyMln,
 	"share":     plfmt.Share,
 	"date":      plfmt.Date,
+	"dateRange": plfmt.DateRange,
 	"dateLong":  plfmt.DateLong,
 	"monthYear": plfmt.MonthYearLong,
 	"years":     plfmt.Range,
@@ -40,6 +42,8 @@ var funcs = template.FuncMap{
 	"join":       grammar.Join,
 	"commas":     func(items []string) string { return strings.Join(items, ", ") },
 	"joinBy":     JoinBy,
+	"when":       When,
+	"repeat":     func(n int, s string) string { return strings.Repeat(s, max(n, 0)) },
 	"sentence":   Sentence,
 	"upperFirst": plfmt.UpperFirst,
 	"lowerFirst": plfmt.LowerFirst,
@@ -143,4 +147,16 @@ func JoinBy(sep string, parts ...any) string {
 		}
 	}
 	return strings.Join(kept, sep)
+}
+
+// When is v when cond is true in the template sense (not false, 0, "",
+// nil or empty), else "": {{print " (" .Days " dni)" | when .Days}}.
+func When(cond, v any) any {
+	if cond == nil {
+		return ""
+	}
+	if t, _ := template.IsTrue(reflect.ValueOf(cond).Interface()); !t {
+		return ""
+	}
+	return v
 }
