@@ -212,7 +212,7 @@ type consultationStageView struct {
 // voivodeship in the genitive, "województwa podlaskiego") or of a
 // managing authority (Of: the instrument, "ZIT").
 type opinionStageView struct {
-	Of                                    string
+	Of                                     string
 	Requested, Received, Result, Reference string
 }
 

@@ -2,8 +2,8 @@ package tmpl
 
 import (
 	"fmt"
-	"reflect"
 	"math"
+	"reflect"
 	"strings"
 	"text/template"
 
