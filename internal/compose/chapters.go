@@ -40,9 +40,10 @@ func (c *composer) chapterNames() []string {
 // and the list of abbreviations.
 func (v *strategyView) FrontMatter() string { return v.c.blockTok(v.c.front...) }
 
-// Annexes are the annexes: the project fiches and, for a territorial
-// strategy, the art. 29 CPR checklist.
-func (v *strategyView) Annexes() string { return v.c.blockTok(v.c.annexes()...) }
+// Annexes are the annexes (strategy/annexes.tmpl).
+func (v *strategyView) Annexes() string {
+	return v.c.blockTok(v.c.tplBlocks("strategy/annexes.tmpl", "", v, 0)...)
+}
 
 // Chapter is the chapter name: from strategy/chapters/NAME.tmpl when
 // there is one, else composed in Go; "" when it has nothing to say. A
@@ -427,4 +428,58 @@ func (v *strategyView) ExecutiveDocsGuidelines() []string {
 // UpdateRules is the prose on updating the strategy ("" when none).
 func (v *strategyView) UpdateRules() string {
 	return v.c.blockTok(v.c.markdown(&v.c.s.Implementation.UpdateRules, 2)...)
+}
+
+// ---- data of the annexes (strategy/annexes.tmpl) ----
+
+// AnnexFiches and AnnexArt29 are the numbers of the annexes of project
+// fiches and of the art. 29 CPR checklist, 0 when the strategy has none.
+func (v *strategyView) AnnexFiches() int {
+	if len(v.c.s.Projects) > 0 {
+		return 1
+	}
+	return 0
+}
+
+func (v *strategyView) AnnexArt29() int {
+	if !isTerritorial(v.p().DocType) {
+		return 0
+	}
+	return v.AnnexFiches() + 1
+}
+
+// FicheSections are the project fiches of the annex, each on a new page
+// (the first shares the annex's title page).
+func (v *strategyView) FicheSections() string {
+	var bs []doc.Block
+	for i, p := range v.c.s.Projects {
+		fs := v.c.ficheSection(p, 2)
+		fs.PageBreakBefore = i > 0
+		bs = append(bs, fs)
+	}
+	return v.c.blockTok(bs...)
+}
+
+// art29View says which requirements of art. 29(1) CPR the strategy
+// meets; Link links a part of the strategy when the document has it.
+type art29View struct {
+	c                                                 *composer
+	Area, Diagnosis, Integrated, Partners, Operations bool
+}
+
+// Link is text linked to anchor a when the document has it (inline token).
+func (v *art29View) Link(a, text string) string {
+	if v.c.anchors[a] {
+		return v.c.inlineTok(&doc.Link{Anchor: a, Inlines: ins(tx(text))})
+	}
+	return v.c.inlineTok(tx(text))
+}
+
+// Art29 is the art. 29 checklist's data (read once the chapters are
+// composed: it looks at their anchors).
+func (v *strategyView) Art29() *art29View {
+	c := v.c
+	return &art29View{c: c, Area: len(c.s.Partnership.Members) > 0, Diagnosis: len(c.s.Diagnosis.Chapters) > 0,
+		Integrated: c.anchors["podejscie-zintegrowane"], Partners: len(c.s.Participation.PartnersInvolved) > 0,
+		Operations: c.anchors["lista-projektow"]}
 }

@@ -279,43 +279,6 @@ func sourceName(id string) string {
 	return id
 }
 
-// abbreviations is the pool of the Wykaz skrótów: an entry is listed when
-// its abbreviation occurs in the document.
-var abbreviations = [][2]string{
-	{"BDL", "Bank Danych Lokalnych GUS"},
-	{"CPR", "rozporządzenie Parlamentu Europejskiego i Rady (UE) 2021/1060 z dnia 24 czerwca 2021 r. (rozporządzenie ogólne)"},
-	{"CP", "cel polityki Unii Europejskiej (CP1–CP5) w rozumieniu rozporządzenia CPR"},
-	{"CS", "cel strategiczny"},
-	{"CWD", "Centrum Wsparcia Doradczego"},
-	{"DNSH", "zasada „nie czyń poważnych szkód” (do no significant harm)"},
-	{"EFRR", "Europejski Fundusz Rozwoju Regionalnego"},
-	{"EFS+", "Europejski Fundusz Społeczny Plus"},
-	{"FE", "Fundusze Europejskie"},
-	{"GUS", "Główny Urząd Statystyczny"},
-	{"IIT", "inne instrumenty terytorialne"},
-	{"IZ", "instytucja zarządzająca"},
-	{"JST", "jednostka samorządu terytorialnego"},
-	{"KD", "kierunek działań"},
-	{"KPO", "Krajowy Plan Odbudowy i Zwiększania Odporności"},
-	{"MOF", "miejski obszar funkcjonalny"},
-	{"MRL", "Monitor Rozwoju Lokalnego (Związek Miast Polskich)"},
-	{"OSI", "obszar strategicznej interwencji"},
-	{"OZE", "odnawialne źródła energii"},
-	{"PWIS", "Państwowy Wojewódzki Inspektor Sanitarny"},
-	{"RDOŚ", "Regionalny Dyrektor Ochrony Środowiska"},
-	{"RLKS", "rozwój lokalny kierowany przez społeczność"},
-	{"RZGW", "Regionalny Zarząd Gospodarki Wodnej"},
-	{"SOOŚ", "strategiczna ocena oddziaływania na środowisko"},
-	{"SRW", "strategia rozwoju województwa"},
-	{"SWOT", "analiza mocnych i słabych stron oraz szans i zagrożeń (strengths, weaknesses, opportunities, threats)"},
-	{"TERC", "rejestr jednostek podziału terytorialnego kraju (część rejestru TERYT)"},
-	{"TERYT", "krajowy rejestr urzędowy podziału terytorialnego kraju"},
-	{"TOWS", "analiza strategiczna łącząca czynniki SWOT (strategie SO, ST, WO, WT)"},
-	{"upzpr", "ustawa z dnia 6 grudnia 2006 r. o zasadach prowadzenia polityki rozwoju"},
-	{"usg", "ustawa z dnia 8 marca 1990 r. o samorządzie gminnym"},
-	{"ZIT", "zintegrowane inwestycje terytorialne"},
-}
-
 // countNoun returns the form of a count unit that agrees with n in
 // Polish (1 osoba, 2 osoby, 5 osób); other units are returned unchanged.
 func countNoun(unit string, v float64, decimals int) string {

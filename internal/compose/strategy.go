@@ -23,12 +23,13 @@ func Strategy(s *model.Strategy, x *model.Index, f *model.Facts, opt Options) (*
 	c := newComposer(s, x, f, opt)
 	c.strategyTargets()
 	c.d.Meta = c.strategyMeta()
+	const fm = "strategy/front-matter.tmpl"
 	tables := &doc.Section{Level: 1, Anchor: c.anchor("spis-tabel"), Unnumbered: true, NoTOC: true, PageBreakBefore: true,
-		Title: ins(raw("Spis tabel")), Blocks: []doc.Block{&doc.TOC{Of: doc.TOCTables}}}
+		Title: c.readInline(c.run(fm, "spis-tabel", nil)), Blocks: []doc.Block{&doc.TOC{Of: doc.TOCTables}}}
 	figures := &doc.Section{Level: 1, Anchor: c.anchor("spis-map"), Unnumbered: true, NoTOC: true,
 		Blocks: []doc.Block{&doc.TOC{Of: doc.TOCFigures}}}
-	abbr := &doc.Section{Level: 1, Anchor: c.anchor("skroty"), Unnumbered: true, PageBreakBefore: true, Title: ins(raw("Wykaz skrótów"))}
-	c.front = []doc.Block{&doc.TOC{Title: "Spis treści", Depth: 2}, tables, figures, abbr}
+	abbr := &doc.Section{Level: 1, Anchor: c.anchor("skroty"), Unnumbered: true, PageBreakBefore: true, Title: c.readInline(c.run(fm, "wykaz-skrotow", nil))}
+	c.front = []doc.Block{&doc.TOC{Title: plfmt.Text(c.run(fm, "spis-tresci", nil)), Depth: 2}, tables, figures, abbr}
 	c.d.Blocks = c.tplBlocks("strategy/document.tmpl", "", c.view(), 0)
 	c.fillAbbreviations(abbr)
 	c.fillLists(tables, figures)
@@ -41,14 +42,7 @@ func Strategy(s *model.Strategy, x *model.Index, f *model.Facts, opt Options) (*
 // entries; a list of figures without one of tables takes its page break.
 func (c *composer) fillLists(tables, figures *doc.Section) {
 	nt, nm, nf := c.anchorCaptions()
-	switch {
-	case nm > 0 && nf > 0:
-		figures.Title = ins(raw("Spis map i\u00a0rycin"))
-	case nm > 0:
-		figures.Title = ins(raw("Spis map"))
-	default:
-		figures.Title = ins(raw("Spis rycin"))
-	}
+	figures.Title = c.readInline(c.run("strategy/front-matter.tmpl", "spis-rycin", struct{ Maps, Figures int }{nm, nf}))
 	drop := map[doc.Block]bool{}
 	if nt == 0 {
 		drop[tables] = true
@@ -256,7 +250,8 @@ func bodyGenitive(body string) string {
 
 // ---- Wykaz skrótów ----
 
-// fillAbbreviations lists the abbreviations that occur in the document.
+// fillAbbreviations lists the abbreviations that occur in the document
+// (strategy/front-matter.tmpl, "skroty").
 func (c *composer) fillAbbreviations(sec *doc.Section) {
 	var b strings.Builder
 	for _, bl := range c.d.Blocks {
@@ -268,18 +263,23 @@ func (c *composer) fillAbbreviations(sec *doc.Section) {
 			b.WriteString(doc.PlainText(bl))
 		}
 	}
-	text := b.String()
-	t := &doc.Table{Widths: []float64{1, 5}, HeaderRows: 1, Rows: []*doc.Row{headerRow("Skrót", "Objaśnienie")}}
-	for _, a := range abbreviations {
-		if containsWord(text, a[0]) {
-			t.Rows = append(t.Rows, row(&doc.Cell{Bold: true, Blocks: []doc.Block{paraIn(raw(a[0]))}}, tcell(a[1])))
-		}
+	sec.Blocks = c.tplBlocks("strategy/front-matter.tmpl", "skroty", &abbrView{text: b.String()}, 1)
+}
+
+// abbrView is the data of the list of abbreviations: the document's text.
+type abbrView struct {
+	text   string
+	Listed int // abbreviations listed so far
+}
+
+// Abbr is a row of the list for abbreviation a meaning m when the
+// document uses a, else "".
+func (v *abbrView) Abbr(a, m string) string {
+	if !containsWord(v.text, a) {
+		return ""
 	}
-	if len(t.Rows) == 1 {
-		sec.Blocks = []doc.Block{para("Dokument nie używa skrótów wymagających objaśnienia.")}
-		return
-	}
-	sec.Blocks = []doc.Block{t}
+	v.Listed++
+	return tmpl.Mark + string(tmpl.OpRow) + tmpl.BoldOn + clean(a) + tmpl.BoldOff + tmpl.CellSep + clean(m)
 }
 
 // containsWord reports whether w occurs in s as a whole word (or followed
@@ -1155,60 +1155,4 @@ func days(from, to string) int {
 		return 0
 	}
 	return int(b.Sub(a).Hours()/24) + 1
-}
-
-// ---- Załączniki ----
-
-func (c *composer) annexes() []doc.Block {
-	var out []doc.Block
-	n := 0
-	if len(c.s.Projects) > 0 {
-		n++
-		sec := &doc.Section{Level: 1, Anchor: c.anchor("zalacznik-karty"), Unnumbered: true, PageBreakBefore: true,
-			Title: ins(raw("Załącznik " + itoa(n) + ". Karty projektów"))}
-		for i, p := range c.s.Projects {
-			fs := c.ficheSection(p, 2)
-			fs.PageBreakBefore = i > 0 // the first shares the annex's title page
-			sec.Blocks = append(sec.Blocks, fs)
-		}
-		out = append(out, sec)
-	}
-	if isTerritorial(c.s.Partnership.DocType) {
-		n++
-		out = append(out, c.art29(n))
-	}
-	return out
-}
-
-// art29 is the art. 29 CPR compliance checklist.
-func (c *composer) art29(n int) *doc.Section {
-	sec := &doc.Section{Level: 1, Anchor: c.anchor("zalacznik-art29"), Unnumbered: true, PageBreakBefore: true,
-		Title: ins(raw("Załącznik " + itoa(n) + ". Zgodność z art. 29 rozporządzenia (UE) 2021/1060"))}
-	t := &doc.Table{Widths: []float64{3.5, 3, 1.2}, HeaderRows: 1, Rows: []*doc.Row{headerRow("Wymóg art. 29 ust. 1 CPR", "Miejsce w strategii", "Spełnienie")}}
-	yes := func(ok bool) *doc.Cell {
-		if ok {
-			return ccell("tak")
-		}
-		return &doc.Cell{Align: doc.AlignCenter, Shade: doc.ShadeAccent, Bold: true, Blocks: []doc.Block{paraIn(raw("brak"))}}
-	}
-	add := func(req, anchor, where string, ok bool) {
-		w := icell(tx(where))
-		if c.anchors[anchor] {
-			w = icell(&doc.Link{Anchor: anchor, Inlines: ins(tx(where))})
-		}
-		t.Rows = append(t.Rows, row(tcell(req), w, yes(ok)))
-	}
-	add("lit. a – obszar geograficzny objęty strategią", "partnerstwo", "Partnerstwo i jego obszar", len(c.s.Partnership.Members) > 0)
-	add("lit. b – analiza potrzeb rozwojowych i potencjału obszaru, w tym powiązań gospodarczych, społecznych i środowiskowych", "diagnoza", "Diagnoza", len(c.s.Diagnosis.Chapters) > 0)
-	if c.anchors["podejscie-zintegrowane"] {
-		add("lit. c – opis zintegrowanego podejścia do potrzeb i potencjału", "podejscie-zintegrowane", "Zintegrowane podejście terytorialne", true)
-	} else {
-		t.Rows = append(t.Rows, row(tcell("lit. c – opis zintegrowanego podejścia do potrzeb i potencjału"), tcell("–"), yes(false)))
-	}
-	add("lit. d – opis zaangażowania partnerów zgodnie z art. 8 CPR w przygotowanie i realizację strategii", "proces", "Proces opracowania strategii i partycypacja", len(c.s.Participation.PartnersInvolved) > 0)
-	if c.anchors["lista-projektow"] {
-		add("akapit drugi – wykaz operacji, które mają być wspierane (fakultatywnie)", "lista-projektow", "Lista projektów", true)
-	}
-	sec.Blocks = append(sec.Blocks, t)
-	return sec
 }
