@@ -12,5 +12,5 @@ import "embed"
 
 // FS holds the template files.
 //
-//go:embed strategy procedure fiche
+//go:embed strategy procedure fiche common
 var FS embed.FS

@@ -1,42 +1,27 @@
 package compose
 
-import (
-	"strings"
+import "github.com/strategia-pl/strategia/internal/plfmt"
 
-	"github.com/strategia-pl/strategia/internal/plfmt"
-)
+// versionView is the data of common/version.tmpl.
+type versionView struct {
+	Version, Revision string
+	Dirty             bool
+}
+
+func (c *composer) versionData() versionView {
+	return versionView{Version: plfmt.Text(clean(c.s.Partnership.Version)), Revision: clean(c.opt.Revision), Dirty: c.opt.Dirty}
+}
 
 // revisionLine is the title-page line naming the git revision the
-// document was built from: "Rewizja 3f2a1c9", with "(wersja robocza)"
-// when the partnership folder had uncommitted changes. Empty outside git.
+// document was built from ("Rewizja 3f2a1c9", common/version.tmpl);
+// empty outside git.
 func (c *composer) revisionLine() string {
-	if c.opt.Revision == "" {
-		return ""
-	}
-	l := "Rewizja " + c.opt.Revision
-	if c.opt.Dirty {
-		l += " (wersja robocza)"
-	}
-	return l
+	return plfmt.Text(c.run("common/version.tmpl", "revision", c.versionData()))
 }
 
 // versionFooter is the running footer's second line: the document's
-// version, the revision and "wersja robocza", joined by middle dots;
-// empty when there is none of them.
+// version, the revision and whether it is a working copy
+// (common/version.tmpl); empty when there is none of them.
 func (c *composer) versionFooter() string {
-	var parts []string
-	if v := c.s.Partnership.Version; v != "" {
-		parts = append(parts, "Wersja "+plfmt.Text(v))
-	}
-	if c.opt.Revision != "" {
-		r := "rewizja " + c.opt.Revision
-		if len(parts) == 0 {
-			r = "Rewizja " + c.opt.Revision
-		}
-		parts = append(parts, r)
-		if c.opt.Dirty {
-			parts = append(parts, "wersja robocza")
-		}
-	}
-	return strings.Join(parts, " · ")
+	return plfmt.Text(c.run("common/version.tmpl", "footer", c.versionData()))
 }
