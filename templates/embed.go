@@ -12,5 +12,5 @@ import "embed"
 
 // FS holds the template files.
 //
-//go:embed strategy procedure fiche common
+//go:embed strategy procedure fiche common changes
 var FS embed.FS

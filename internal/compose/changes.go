@@ -15,183 +15,121 @@ import (
 // Changes composes the "Zestawienie zmian": the list of changes between
 // two versions of the strategy, by part of the document, as a council
 // receives it with the version adopted after the consultation. s is the
-// newer version (for members' and sources' names).
+// newer version (for members' and sources' names). The words are
+// changes/zestawienie-zmian.tmpl's; compose formats the values.
 func Changes(r *changes.Report, s *model.Strategy, opt Options) (*doc.Document, *diag.List) {
 	c := newComposer(s, nil, nil, opt)
+	v := &changesView{strategyView: c.view(), From: versionOf(r.From), To: versionOf(r.To),
+		OtherFiles: len(r.Files) > 0, Incomplete: len(r.Incomplete) > 0}
+	v.StrategyTitle = plfmt.Text(c.run("strategy/title.tmpl", "title", v.strategyView))
+	for _, a := range changes.Areas {
+		av := changeAreaView{Key: string(a)}
+		for _, ch := range r.Changes {
+			if ch.Area == a {
+				av.Rows = append(av.Rows, c.changeRow(ch))
+			}
+		}
+		if len(av.Rows) > 0 {
+			v.Areas = append(v.Areas, av)
+		}
+	}
 	p := s.Partnership
-	title := c.strategyTitle()
 	c.d.Meta = doc.Meta{
-		Title:    "Zestawienie zmian",
-		Subtitle: title,
+		Title:    plfmt.Text(c.run(changesTemplate, "title", v)),
+		Subtitle: v.StrategyTitle,
 		Author:   plfmt.Text(p.Name),
-		Subject:  "Zestawienie zmian w dokumencie",
+		Subject:  plfmt.Text(c.run(changesTemplate, "subject", v)),
 		Keywords: []string{"zestawienie zmian", plfmt.Text(p.Name)},
 		Language: "pl-PL",
 		Date:     opt.Date,
-		Header:   plfmt.Text(cmpOr(p.ShortName, p.Name) + " – zestawienie zmian"),
-		TitlePage: []string{
-			"Wersja wcześniejsza: " + versionLabel(r.From),
-			"Wersja nowsza: " + versionLabel(r.To),
-		},
+		Header:   plfmt.Text(c.run(changesTemplate, "header", v)),
+		Footer:   c.versionFooter(),
 	}
-	c.d.Meta.Footer = c.versionFooter()
-	intro := &doc.Section{Level: 1, Anchor: c.anchor("zmiany"), Unnumbered: true, PageBreakBefore: true, Title: ins(raw("Zestawienie zmian"))}
-	n := len(r.Changes)
-	intro.Blocks = append(intro.Blocks, para("Zestawienie obejmuje zmiany wprowadzone w dokumencie „"+title+"” między wersją "+
-		versionLabel(r.From)+" a wersją "+versionLabel(r.To)+". Zmiany są ujęte według elementów strategii i ich identyfikatorów; "+
-		"zmiany treści rozdziałów podano jako liczbę akapitów dodanych, usuniętych i zmienionych."))
-	switch {
-	case n == 0 && len(r.Files) > 0:
-		intro.Blocks = append(intro.Blocks, para("Między tymi wersjami nie zmieniły się elementy strategii ujmowane w zestawieniu "+
-			"(członkowie partnerstwa, cele, kierunki działań, rezultaty, wskaźniki, przedsięwzięcia, ramy finansowe, treść rozdziałów); "+
-			"zmiany dotyczą innych danych."))
-	case n == 0:
-		intro.Blocks = append(intro.Blocks, para("Między tymi wersjami treść strategii nie uległa zmianie."))
-	}
-	if len(r.Incomplete) > 0 {
-		intro.Blocks = append(intro.Blocks, &doc.Paragraph{Style: doc.ParaNote, Inlines: ins(tx(
-			"Uwaga: co najmniej jedna z porównywanych wersji zawiera błędy treści; zmiany w częściach, których nie udało się odczytać, nie zostały ujęte w zestawieniu."))})
-	}
-	c.d.Blocks = append(c.d.Blocks, intro)
-	for _, a := range changes.Areas {
-		var rows []*doc.Row
-		for _, ch := range r.Changes {
-			if ch.Area == a {
-				rows = append(rows, c.changeRow(ch))
-			}
+	for _, ln := range strings.Split(c.run(changesTemplate, "page", v), "\n") {
+		if ln = strings.TrimSpace(ln); ln != "" {
+			c.d.Meta.TitlePage = append(c.d.Meta.TitlePage, plfmt.Text(ln))
 		}
-		if len(rows) == 0 {
-			continue
-		}
-		sec := &doc.Section{Level: 1, Anchor: c.anchor("zmiany-" + string(a)), Title: ins(raw(areaTitles[a]))}
-		if a == changes.AreaProse {
-			t := c.table(areaTitles[a]+" – liczba akapitów", []float64{4, 1, 1, 1}, 1,
-				append([]*doc.Row{headerRow("Rozdział lub część", "Dodane", "Usunięte", "Zmienione")}, rows...)...)
-			sec.Blocks = append(sec.Blocks, t)
-		} else {
-			t := c.table(areaTitles[a], []float64{2.6, 1.5, 1.8, 1.8, 1.2}, 1,
-				append([]*doc.Row{headerRow("Element", "Zmiana", "Było", "Jest", "Różnica")}, rows...)...)
-			sec.Blocks = append(sec.Blocks, t)
-		}
-		c.d.Blocks = append(c.d.Blocks, sec)
 	}
+	c.d.Blocks = c.tplBlocks(changesTemplate, "", v, 0)
 	return c.finish()
 }
 
-var areaTitles = map[changes.Area]string{
-	changes.AreaMembers:    "Członkowie partnerstwa",
-	changes.AreaGoals:      "Cele strategiczne i operacyjne",
-	changes.AreaDirections: "Kierunki działań",
-	changes.AreaResults:    "Oczekiwane rezultaty",
-	changes.AreaIndicators: "Wskaźniki – wartości bazowe i docelowe",
-	changes.AreaProjects:   "Przedsięwzięcia",
-	changes.AreaFinance:    "Ramy finansowe",
-	changes.AreaProse:      "Treść rozdziałów",
+const changesTemplate = "changes/zestawienie-zmian.tmpl"
+
+// changesView is the data of changes/zestawienie-zmian.tmpl.
+type changesView struct {
+	*strategyView
+	StrategyTitle string
+	From, To      changeVersionView
+	Areas         []changeAreaView // the areas with changes, in the document's order
+	OtherFiles    bool             // other files changed (data the list does not cover)
+	Incomplete    bool             // a version could not be read in full
 }
 
-var fieldLabels = map[string]string{
-	"baseline.value": "wartość bazowa",
-	"baseline.year":  "rok wartości bazowej",
-	"target.value":   "wartość docelowa",
-	"target.year":    "rok osiągnięcia wartości docelowej",
-	"budget":         "budżet",
-	"sources":        "źródła finansowania",
-	"leader":         "lider",
-	"partners":       "partnerzy",
-	"status":         "status",
-	"start":          "rozpoczęcie realizacji",
-	"end":            "zakończenie realizacji",
-	"amount":         "kwota",
-	"total":          "łączna kwota",
+// Say runs a define of the template ("element", "zmiana", "obszar",
+// "rozdzial") and gives its text, for a table cell.
+func (v *changesView) Say(define string, data any) string {
+	return v.c.run(changesTemplate, define, data)
 }
 
-// versionLabel is "v1.0 (rewizja 3f2a1c9 z 01.05.2024)".
-func versionLabel(v changes.Version) string {
-	name := v.Name
-	if name == "working tree" {
-		name = "robocza"
-		if v.Commit != "" {
-			name += " (na podstawie rewizji " + v.Commit
-			if v.Dirty {
-				name += ", ze zmianami niezatwierdzonymi"
-			}
-			return name + ")"
-		}
-		return name
-	}
-	var extra []string
-	if v.Commit != "" && v.Commit != v.Name {
-		extra = append(extra, "rewizja "+v.Commit)
-	}
-	if v.Date != "" {
-		extra = append(extra, "z "+plfmt.Date(v.Date))
-	}
-	if len(extra) == 0 {
-		return name
-	}
-	return name + " (" + strings.Join(extra, " ") + ")"
+// changeVersionView is a compared version.
+type changeVersionView struct {
+	Name, Commit, Date string
+	Working, Dirty     bool // the working tree; with uncommitted changes
+	ShowCommit         bool // the commit is not the name the user gave
 }
 
-func (c *composer) changeRow(ch changes.Change) *doc.Row {
+func versionOf(v changes.Version) changeVersionView {
+	return changeVersionView{Name: clean(v.Name), Commit: clean(v.Commit), Date: v.Date, Working: v.Name == "working tree",
+		Dirty: v.Dirty, ShowCommit: v.Commit != "" && v.Commit != v.Name}
+}
+
+// changeAreaView is an area of the strategy with its changes.
+type changeAreaView struct {
+	Key  string // members, goals, directions, results, indicators, projects, finance, prose
+	Rows []changeRowView
+}
+
+// changeRowView is a change: what changed (Area, Op, Field and the
+// element's ID, Name, Owner, Kind, Key, Source) and the values before
+// and after, formatted; for prose (Key: the chapter's key) the counts of
+// paragraphs.
+type changeRowView struct {
+	Area, Op, Field, ID, Name string
+	Owner                     string // an indicator's owner (a result's ID)
+	Kind, Key, Source         string // a financial framework's entry: "goal" "CS1"; the source's name
+	Raw                       string // the change's ID as the list gives it
+	Old, New, Diff            string
+	Added, Removed, Changed   int
+}
+
+func (c *composer) changeRow(ch changes.Change) changeRowView {
+	r := changeRowView{Area: string(ch.Area), Op: string(ch.Op), Field: ch.Field, ID: clean(ch.ID), Name: plfmt.Text(clean(ch.Name)), Raw: clean(ch.ID)}
 	if ch.Paragraphs != nil {
-		p := ch.Paragraphs
-		return row(tcell(c.chapterLabel(ch)), ncell(strconv.Itoa(p.Added)), ncell(strconv.Itoa(p.Removed)), ncell(strconv.Itoa(p.Changed)))
+		key, id, _ := strings.Cut(ch.ID, " ")
+		r.Key, r.ID = key, clean(id)
+		r.Added, r.Removed, r.Changed = ch.Paragraphs.Added, ch.Paragraphs.Removed, ch.Paragraphs.Changed
+		return r
 	}
-	what := ""
-	switch ch.Op {
-	case changes.Added:
-		what = "dodano"
-		if ch.Area == changes.AreaMembers {
-			what = "przystąpienie do partnerstwa"
-		}
-	case changes.Removed:
-		what = "usunięto"
-		if ch.Area == changes.AreaMembers {
-			what = "wystąpienie z partnerstwa"
-		}
-	case changes.Renamed:
-		what = "zmiana nazwy"
-		if ch.Area == changes.AreaResults {
-			what = "zmiana brzmienia"
-		}
-	case changes.Moved:
-		what = "przeniesienie"
-	case changes.Changed:
-		what = "zmiana: " + cmpOr(fieldLabels[ch.Field], ch.Field)
-	}
-	old, new := c.value(ch, "old", ch.Old, ch.OldValue), c.value(ch, "new", ch.New, ch.NewValue)
-	diff := ""
-	if ch.Diff != nil {
-		diff = c.number(ch, *ch.Diff)
-		if *ch.Diff > 0 {
-			diff = "+" + diff
-		}
-	}
-	return row(tcell(c.element(ch)), tcell(what), tcell(old), tcell(new), ncell(diff))
-}
-
-// element names the changed element: "CS1 Tytuł celu", "P03 Tytuł".
-func (c *composer) element(ch changes.Change) string {
 	switch ch.Area {
-	case changes.AreaMembers:
-		return cmpOr(ch.Name, ch.ID) + " (TERYT " + ch.ID + ")"
 	case changes.AreaIndicators:
 		owner, _, _ := strings.Cut(ch.ID, " ")
-		return owner + ": " + ch.Name
+		r.Owner = clean(owner)
 	case changes.AreaFinance:
 		kind, key, _ := strings.Cut(ch.ID, " ")
-		switch kind {
-		case "total":
-			return "Ramy finansowe ogółem"
-		case "goal":
-			return "Cel " + key
-		case "source":
-			return "Źródło: " + sourceName(key)
-		case "year":
-			return "Rok " + key
+		r.Kind, r.Key = kind, clean(key)
+		if kind == "source" {
+			r.Source = sourceName(key)
 		}
 	}
-	return ch.ID
+	r.Old, r.New = c.value(ch, "old", ch.Old, ch.OldValue), c.value(ch, "new", ch.New, ch.NewValue)
+	if ch.Diff != nil {
+		r.Diff = c.number(ch, *ch.Diff)
+		if *ch.Diff > 0 {
+			r.Diff = "+" + r.Diff
+		}
+	}
+	return r
 }
 
 // value formats an old or new value in Polish.
@@ -253,34 +191,4 @@ func (c *composer) number(ch changes.Change, v float64) string {
 		d++
 	}
 	return plfmt.Number(v, d)
-}
-
-// chapterLabel names a chapter of prose in Polish.
-func (c *composer) chapterLabel(ch changes.Change) string {
-	key, id, _ := strings.Cut(ch.ID, " ")
-	switch key {
-	case "diagnosis":
-		if id == "" {
-			return "Diagnoza – podsumowanie, powiązania funkcjonalne i badania"
-		}
-		return "Diagnoza – " + cmpOr(ch.Name, id)
-	case "vision":
-		return "Wizja i misja"
-	case "goals":
-		return "Cele i kierunki działań – opisy"
-	case "spatial":
-		return "Model struktury funkcjonalno-przestrzennej i OSI"
-	case "implementation":
-		return "System realizacji, monitoringu i ewaluacji"
-	case "participation":
-		return "Partycypacja społeczna i konsultacje"
-	case "finance":
-		return "Ramy finansowe – założenia"
-	case "project":
-		if ch.Name != "" {
-			return "Przedsięwzięcie " + id + " – " + ch.Name
-		}
-		return "Przedsięwzięcie " + id
-	}
-	return ch.ID
 }
