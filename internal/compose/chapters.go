@@ -153,8 +153,50 @@ func (v *strategyView) OSITypes() []string {
 	return ts
 }
 
-// MembersTable is the table of members.
-func (v *strategyView) MembersTable() string { return v.c.blockTok(v.c.membersTable()) }
+// memberRow is a member as the table of members gives it: its population
+// and area formatted ("." when unknown), its kind and role in words.
+type memberRow struct {
+	Name, Teryt, Type, Population, Area, Role string
+}
+
+// Members are the members, in the content's order.
+func (v *strategyView) Members() []memberRow {
+	c := v.c
+	var out []memberRow
+	for _, m := range v.p().Members {
+		r := memberRow{Name: clean(c.memberName(m.Teryt.ID)), Teryt: clean(m.Teryt.ID), Type: c.memberType(m),
+			Population: plfmt.NoData, Area: plfmt.NoData, Role: label(roles, m.Role)}
+		if m.Population != nil {
+			r.Population = plfmt.Number(m.Population.Value, 0)
+		}
+		if m.AreaKm2 > 0 {
+			r.Area = plfmt.Number(m.AreaKm2, 1)
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// membersTotal is the partnership's population and area in the table of
+// members: "." unless every gmina has a value.
+type membersTotal struct {
+	Population, Area string
+	PopulationYear   int    // the year of the population figures, 0 when unknown
+	TercEdition      string // the TERC register's edition (ISO date), "" when not given
+}
+
+// MembersTotal is the total row's data of the table of members.
+func (v *strategyView) MembersTotal() membersTotal {
+	f := v.c.f
+	t := membersTotal{Population: plfmt.NoData, Area: plfmt.NoData, PopulationYear: f.Population.Year, TercEdition: v.p().TerytEdition}
+	if f.Population.Complete() {
+		t.Population = plfmt.Number(f.Population.Value, 0)
+	}
+	if len(f.AreaMissing) == 0 && f.AreaKm2 > 0 {
+		t.Area = plfmt.Number(f.AreaKm2, 1)
+	}
+	return t
+}
 
 // AreaMap is the map of the partnership's area ("" when there is none).
 func (v *strategyView) AreaMap() string {

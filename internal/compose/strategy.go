@@ -323,54 +323,6 @@ func firstRune(s string) rune {
 
 // ---- 1. Wprowadzenie (strategy/chapters/wprowadzenie.tmpl) ----
 
-// membersTable is the table of the partnership's members.
-func (c *composer) membersTable() *doc.Table {
-	p := c.s.Partnership
-	f := c.f
-	t := c.table("Jednostki samorządu terytorialnego tworzące partnerstwo", []float64{0.5, 2.6, 1.3, 2, 1.5, 1.5, 1}, 1,
-		headerRow("Lp.", "Jednostka", "Kod TERYT", "Rodzaj", "Ludność", "Powierzchnia [km²]", "Rola"))
-	popYears := map[int]bool{}
-	for i, m := range p.Members {
-		pop, area := plfmt.NoData, plfmt.NoData
-		if m.Population != nil {
-			pop = plfmt.Number(m.Population.Value, 0)
-			popYears[m.Population.Year] = true
-		}
-		if m.AreaKm2 > 0 {
-			area = plfmt.Number(m.AreaKm2, 1)
-		}
-		t.Rows = append(t.Rows, row(ccell(itoa(i+1)+"."), tcell(c.memberName(m.Teryt.ID)), ccell(m.Teryt.ID),
-			tcell(c.memberType(m)), ncell(pop), ncell(area), tcell(label(roles, m.Role))))
-	}
-	popTotal, areaTotal := plfmt.NoData, plfmt.NoData // a total only when every gmina has a value
-	if f.Population.Complete() {
-		popTotal = plfmt.Number(f.Population.Value, 0)
-	}
-	if len(f.AreaMissing) == 0 && f.AreaKm2 > 0 {
-		areaTotal = plfmt.Number(f.AreaKm2, 1)
-	}
-	total := row(&doc.Cell{ColSpan: 4, Bold: true, Shade: doc.ShadeLight, Blocks: []doc.Block{paraIn(raw("Razem (gminy)"))}},
-		&doc.Cell{Align: doc.AlignRight, Bold: true, Shade: doc.ShadeLight, Blocks: []doc.Block{paraIn(raw(popTotal))}},
-		&doc.Cell{Align: doc.AlignRight, Bold: true, Shade: doc.ShadeLight, Blocks: []doc.Block{paraIn(raw(areaTotal))}},
-		&doc.Cell{Shade: doc.ShadeLight})
-	t.Rows = append(t.Rows, total)
-	src := "Ludność według GUS, Bank Danych Lokalnych"
-	if f.Population.Year != 0 {
-		src += " (stan na 31.12." + itoa(f.Population.Year) + ")"
-	}
-	if p.TerytEdition != "" {
-		src += "; kody według rejestru TERC, stan na " + plfmt.Date(p.TerytEdition)
-	}
-	if missing := c.missingPopulation(); len(missing) > 0 {
-		src += ". Łącznej liczby ludności nie podano – brak danych dla " + plural(len(missing), "gminy", "gmin", "gmin") + ": " + strings.Join(missing, ", ")
-	}
-	if missing := c.missingArea(); len(missing) > 0 {
-		src += ". Łącznej powierzchni nie podano – brak danych dla " + plural(len(missing), "gminy", "gmin", "gmin") + ": " + strings.Join(missing, ", ")
-	}
-	t.Note = sourceNote(src + ".")
-	return t
-}
-
 // missingPopulation names the member gminy without a population for the
 // year summed (all of them when none has one), in member order.
 func (c *composer) missingPopulation() []string {

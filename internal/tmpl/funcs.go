@@ -43,6 +43,7 @@ var funcs = template.FuncMap{
 	"commas":     func(items []string) string { return strings.Join(items, ", ") },
 	"joinBy":     JoinBy,
 	"when":       When,
+	"add":        func(a, b int) int { return a + b },
 	"repeat":     func(n int, s string) string { return strings.Repeat(s, max(n, 0)) },
 	"sentence":   Sentence,
 	"upperFirst": plfmt.UpperFirst,
