@@ -337,11 +337,6 @@ func ccell(s string) *doc.Cell {
 	return &doc.Cell{Align: doc.AlignCenter, Blocks: []doc.Block{paraIn(raw(s))}}
 }
 
-// lcell is a shaded label cell (fiches, key–value tables).
-func lcell(s string) *doc.Cell {
-	return &doc.Cell{Shade: doc.ShadeHeader, Bold: true, Blocks: []doc.Block{paraIn(tx(s))}}
-}
-
 func bcell(blocks ...doc.Block) *doc.Cell { return &doc.Cell{Blocks: blocks} }
 
 func row(cells ...*doc.Cell) *doc.Row { return &doc.Row{Cells: cells} }

@@ -173,23 +173,11 @@ func adjGenitive(w string, neuter bool) string {
 	return ""
 }
 
-// strategyTitle is "Strategia rozwoju ponadlokalnego Partnerstwa … na lata 2024–2030".
+// strategyTitle is the strategy's title as strategy/title.tmpl words it
+// ("Strategia rozwoju ponadlokalnego Partnerstwa … na lata 2024–2030"),
+// for the other documents' subtitles and sentences.
 func (c *composer) strategyTitle() string {
-	p := c.s.Partnership
-	kind := label(docKind, p.DocType)
-	if kind == "" {
-		kind = "Strategia"
-	}
-	t := kind
-	if g, ok := genitive(p.Name); ok {
-		t += " " + g
-	} else if p.Name != "" {
-		t += " – " + p.Name
-	}
-	if p.Period.From != 0 {
-		t += " na lata " + plfmt.Range(p.Period.From, p.Period.To)
-	}
-	return plfmt.Text(t)
+	return plfmt.Text(c.run("strategy/title.tmpl", "title", c.view()))
 }
 
 // strategyMeta is the title page and metadata, from strategy/title.tmpl.

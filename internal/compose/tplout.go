@@ -21,6 +21,7 @@ import (
 //	text                           a paragraph (lines up to a blank line join);
 //	text {.center}                 one centred ({.right}: right-aligned)
 //	a line of block tokens         blocks compose built: tables, maps, prose
+//	{{table}} {{row}} … lines      a table the template writes (tpltable.go)
 //
 // Inline: {{b "…"}} and {{i "…"}} make bold and italic; values the view
 // gives as inline tokens (links, formatted IDs) are placed as built.
