@@ -1,0 +1,124 @@
+package compose
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/strategia-pl/strategia/internal/tmpl"
+	"github.com/strategia-pl/strategia/render/doc"
+)
+
+// overrideSet is the built-in set with one file overridden by the
+// built-in text with old replaced by new (which must occur).
+func overrideSet(t *testing.T, name, old, new string) (*tmpl.Set, string) {
+	t.Helper()
+	src, ok := tmpl.Builtin(name)
+	if !ok {
+		t.Fatalf("no built-in %s", name)
+	}
+	if !strings.Contains(src, old) {
+		t.Fatalf("%s does not contain %q", name, old)
+	}
+	dir := t.TempDir()
+	p := filepath.Join(dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(strings.Replace(src, old, new, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	set, l := tmpl.Load(dir)
+	if l.HasErrors() {
+		t.Fatalf("override of %s: %v", name, l.Items())
+	}
+	return set, p
+}
+
+// topBlocks are the dumps of a document's top-level blocks by their
+// anchor (or kind).
+func topBlocks(d *doc.Document) map[string]string {
+	out := map[string]string{}
+	for _, b := range d.Blocks {
+		name := b.Kind().String()
+		if sec, ok := b.(*doc.Section); ok {
+			name = sec.Anchor
+		}
+		out[name] += dump(b)
+	}
+	return out
+}
+
+// TestChapterOverride overrides one chapter template of the example's
+// strategy at a time (a sentence, a table header, a caption or source
+// template) and checks that the change shows in that chapter and that
+// nothing else in the document changed.
+func TestChapterOverride(t *testing.T) {
+	s, x, f, opt := loadExample(t)
+	base, _ := Strategy(s, x, f, opt)
+	want := topBlocks(base)
+	for _, tc := range []struct {
+		file, old, new string
+		chapter        string // anchor of the chapter that changes
+		show           string // text the change shows
+	}{
+		{"strategy/chapters/diagnoza.tmpl", `"Jednostka" "Partnerstwo"`, `"Gmina" "Razem"`, "diagnoza", "Razem"},
+		{"strategy/chapters/diagnoza.tmpl", `"Liczba odpowiedzi"`, `"Odpowiedzi (n)"`, "diagnoza", "Odpowiedzi (n)"},
+		{"strategy/chapters/diagnoza.tmpl", `{{inYears .From .To}}{{end}}`, `({{years .From .To}}){{end}}`, "diagnoza", "(2019–2022)"},
+		{"strategy/chapters/diagnoza.tmpl", `Źródło: {{or`, `Dane: {{or`, "diagnoza", "Dane: GUS"},
+		{"strategy/chapters/diagnoza.tmpl", `{{upperFirst (voivodeships .Voivodeship "mianownik")}}`, `Średnia {{voivodeships .Voivodeship "dopełniacz"}}`, "diagnoza", "Średnia województwa podlaskiego"},
+	} {
+		set, _ := overrideSet(t, tc.file, tc.old, tc.new)
+		o := opt
+		o.Templates = set
+		d, l := Strategy(s, x, f, o)
+		if l.Len() > 0 {
+			t.Errorf("%s %q: diagnostics: %v", tc.file, tc.new, l.Items())
+			continue
+		}
+		got := topBlocks(d)
+		if len(got) != len(want) {
+			t.Errorf("%s %q: %d top-level blocks, want %d", tc.file, tc.new, len(got), len(want))
+		}
+		for name, w := range want {
+			switch {
+			case name == tc.chapter && got[name] == w:
+				t.Errorf("%s %q: chapter %s did not change", tc.file, tc.new, name)
+			case name == tc.chapter && !strings.Contains(got[name], tc.show):
+				t.Errorf("%s %q: chapter %s does not show %q", tc.file, tc.new, name, tc.show)
+			case name != tc.chapter && got[name] != w:
+				t.Errorf("%s %q: %s changed:\n%s", tc.file, tc.new, name, lineDiff(w, got[name]))
+			}
+		}
+	}
+}
+
+// TestChapterOverrideErrors: a chapter template that misuses a table or
+// asks for a field that does not exist is a TPL-02 error at its line.
+func TestChapterOverrideErrors(t *testing.T) {
+	s, x, f, opt := loadExample(t)
+	for _, tc := range []struct {
+		file, old, new string
+		msg            string
+	}{
+		{"strategy/chapters/diagnoza.tmpl", `"Liczba odpowiedzi" "Termin"`, `"Liczba odpowiedzi"`, "5 column headers"},
+		{"strategy/chapters/diagnoza.tmpl", `{{.Name}}{{with .Unit}}`, `{{.Nazwa}}{{with .Unit}}`, "Nazwa"},
+	} {
+		set, path := overrideSet(t, tc.file, tc.old, tc.new)
+		src, _ := os.ReadFile(path)
+		line := strings.Count(string(src[:strings.Index(string(src), tc.new)]), "\n") + 1
+		o := opt
+		o.Templates = set
+		_, l := Strategy(s, x, f, o)
+		found := false
+		for _, d := range l.Items() {
+			if d.Rule == tmpl.RuleExec && d.Pos.File == path && d.Pos.Line == line && strings.Contains(d.Msg, tc.msg) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%s %q: want TPL-02 at %s:%d mentioning %q, got %v", tc.file, tc.new, path, line, tc.msg, l.Items())
+		}
+	}
+}
