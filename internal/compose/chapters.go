@@ -14,8 +14,6 @@ import (
 // strategy/document.tmpl gives them. A template
 // strategy/chapters/NAME.tmpl, built in or overriding, takes precedence.
 var goChapters = map[string]func(c *composer) *doc.Section{
-	"wnioski":   (*composer).conclusions,
-	"swot":      (*composer).swot,
 	"cele":      (*composer).goals,
 	"rezultaty": (*composer).results,
 	"model":     (*composer).spatialModel,

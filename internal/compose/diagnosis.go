@@ -106,7 +106,7 @@ func (v *strategyView) Surveys() []surveyView {
 // headers (number, survey, group, responses, dates) are the template's.
 func (v *strategyView) SurveysTable(caption string, headers ...string) (string, error) {
 	if len(headers) != 5 {
-		return "", fmt.Errorf("SurveysTable: want a caption and 5 column headers (number, survey, group, responses, dates), got %d headers", len(headers))
+		return "", fmt.Errorf("want a caption and 5 column headers (number, survey, group, responses, dates), got %d headers", len(headers))
 	}
 	c := v.c
 	t := c.table(caption, []float64{0.8, 3, 1.6, 1.2, 2}, 1, headerRow(headers...))
@@ -340,4 +340,99 @@ func (c *composer) indicatorSource(in *model.Indicator) string {
 		s += " (" + in.Source.Note + ")"
 	}
 	return s
+}
+
+// ---- data of the chapter wnioski (strategy/chapters/wnioski.tmpl) ----
+
+// evidenceView is one piece of evidence of a conclusion: an indicator,
+// a survey, a diagnosis chapter, or another entity by its ID.
+type evidenceView struct {
+	Kind string // wskaźnik, badanie, rozdział, or "" (another entity)
+	ID   string
+	Name string // the indicator's name or the chapter's title
+}
+
+// conclusionView is a conclusion of the diagnosis (a wniosek).
+type conclusionView struct {
+	ID, Text string
+	Evidence []evidenceView
+}
+
+// dimensionView is the conclusions of one dimension of development.
+type dimensionView struct {
+	Dimension string // spoleczny, gospodarczy, przestrzenny, or another key ("" none)
+	Items     []conclusionView
+}
+
+// Conclusions are the diagnosis' conclusions by dimension: społeczny,
+// gospodarczy, przestrzenny, then any other (including none).
+func (v *strategyView) Conclusions() []dimensionView {
+	c := v.c
+	var out []dimensionView
+	for _, dim := range dimensionOrder(c.s.Diagnosis.Conclusions, func(w *model.Conclusion) string { return w.Dimension }) {
+		dv := dimensionView{Dimension: dim}
+		for _, w := range c.s.Diagnosis.Conclusions {
+			if w.Dimension == dim {
+				dv.Items = append(dv.Items, conclusionView{ID: clean(w.ID), Text: clean(w.Text), Evidence: c.evidence(w.Evidence)})
+			}
+		}
+		out = append(out, dv)
+	}
+	return out
+}
+
+// challengeView is a development challenge and the conclusions it
+// comes from.
+type challengeView struct {
+	ID, Text string
+	From     []string
+}
+
+// Challenges are the development challenges.
+func (v *strategyView) Challenges() []challengeView {
+	var out []challengeView
+	for _, ch := range v.c.s.Diagnosis.Challenges {
+		out = append(out, challengeView{ID: clean(ch.ID), Text: clean(ch.Text), From: ch.From.IDs()})
+	}
+	return out
+}
+
+// dimensionOrder returns the dimensions used by items: społeczny,
+// gospodarczy, przestrzenny, then any other (including none).
+func dimensionOrder[T any](items []T, dim func(T) string) []string {
+	seen := map[string]bool{}
+	for _, it := range items {
+		seen[dim(it)] = true
+	}
+	var out []string
+	for _, d := range []string{"spoleczny", "gospodarczy", "przestrzenny"} {
+		if seen[d] {
+			out = append(out, d)
+			delete(seen, d)
+		}
+	}
+	var rest []string
+	for d := range seen {
+		rest = append(rest, d)
+	}
+	slices.Sort(rest)
+	return append(out, rest...)
+}
+
+// evidence is the evidence of a conclusion: what each reference names.
+func (c *composer) evidence(rs model.Refs) []evidenceView {
+	var out []evidenceView
+	for _, r := range rs {
+		e := evidenceView{ID: clean(r.ID)}
+		switch {
+		case c.x.Indicators[r.ID] != nil:
+			e.Kind, e.Name = "wskaźnik", clean(c.x.Indicators[r.ID].Name)
+		case c.x.Surveys[r.ID] != nil:
+			e.Kind = "badanie"
+		case c.x.Chapters[r.ID] != nil:
+			e.Kind, e.Name = "rozdział", clean(c.x.Chapters[r.ID].Title)
+		}
+		out = append(out, e)
+	}
+	return out
 }

@@ -67,6 +67,10 @@ func TestChapterOverride(t *testing.T) {
 		{"strategy/chapters/diagnoza.tmpl", `"Liczba odpowiedzi"`, `"Odpowiedzi (n)"`, "diagnoza", "Odpowiedzi (n)"},
 		{"strategy/chapters/diagnoza.tmpl", `{{inYears .From .To}}{{end}}`, `({{years .From .To}}){{end}}`, "diagnoza", "(2019–2022)"},
 		{"strategy/chapters/diagnoza.tmpl", `Źródło: {{or`, `Dane: {{or`, "diagnoza", "Dane: GUS"},
+		{"strategy/chapters/wnioski.tmpl", `badanie {{.ID}}`, `ankieta {{.ID}}`, "wnioski", "ankieta SV2"},
+		{"strategy/chapters/wnioski.tmpl", `Wymiar gospodarczy{{else`, `Gospodarka{{else`, "wnioski", "Gospodarka"},
+		{"strategy/chapters/swot.tmpl", `"Szanse (czynniki zewnętrzne)"`, `"Szanse"`, "swot", `"Szanse"`},
+		{"strategy/chapters/swot.tmpl", `strategia agresywna`, `strategia ofensywna`, "swot", "strategia ofensywna"},
 		{"strategy/chapters/diagnoza.tmpl", `{{upperFirst (voivodeships .Voivodeship "mianownik")}}`, `Średnia {{voivodeships .Voivodeship "dopełniacz"}}`, "diagnoza", "Średnia województwa podlaskiego"},
 	} {
 		set, _ := overrideSet(t, tc.file, tc.old, tc.new)
@@ -101,13 +105,17 @@ func TestChapterOverrideErrors(t *testing.T) {
 	for _, tc := range []struct {
 		file, old, new string
 		msg            string
+		at             string // the text the error points at (default: new)
 	}{
-		{"strategy/chapters/diagnoza.tmpl", `"Liczba odpowiedzi" "Termin"`, `"Liczba odpowiedzi"`, "5 column headers"},
-		{"strategy/chapters/diagnoza.tmpl", `{{.Name}}{{with .Unit}}`, `{{.Nazwa}}{{with .Unit}}`, "Nazwa"},
+		{"strategy/chapters/diagnoza.tmpl", `"Liczba odpowiedzi" "Termin"`, `"Liczba odpowiedzi"`, "5 column headers", ""},
+		{"strategy/chapters/swot.tmpl", `"Czynniki pozytywne" "Czynniki negatywne"`, `"Czynniki pozytywne"`, "source line", "{{.SWOTTable"},
+		{"strategy/chapters/wnioski.tmpl", `(include "podstawa" .)`, `(include "dowody" .)`, `no template "dowody"`, ""},
+		{"strategy/chapters/diagnoza.tmpl", `{{.Name}}{{with .Unit}}`, `{{.Nazwa}}{{with .Unit}}`, "Nazwa", ""},
 	} {
 		set, path := overrideSet(t, tc.file, tc.old, tc.new)
 		src, _ := os.ReadFile(path)
-		line := strings.Count(string(src[:strings.Index(string(src), tc.new)]), "\n") + 1
+		at := cmpOr(tc.at, tc.new)
+		line := strings.Count(string(src[:strings.Index(string(src), at)]), "\n") + 1
 		o := opt
 		o.Templates = set
 		_, l := Strategy(s, x, f, o)
