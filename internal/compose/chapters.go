@@ -14,11 +14,9 @@ import (
 // strategy/document.tmpl gives them. A template
 // strategy/chapters/NAME.tmpl, built in or overriding, takes precedence.
 var goChapters = map[string]func(c *composer) *doc.Section{
-	"cele":      (*composer).goals,
-	"rezultaty": (*composer).results,
-	"model":     (*composer).spatialModel,
-	"finanse":   (*composer).finance,
-	"projekty":  (*composer).projects,
+	"model":    (*composer).spatialModel,
+	"finanse":  (*composer).finance,
+	"projekty": (*composer).projects,
 }
 
 // chapterNames lists every chapter name document.tmpl may ask for.

@@ -71,6 +71,10 @@ func TestChapterOverride(t *testing.T) {
 		{"strategy/chapters/wnioski.tmpl", `Wymiar gospodarczy{{else`, `Gospodarka{{else`, "wnioski", "Gospodarka"},
 		{"strategy/chapters/swot.tmpl", `"Szanse (czynniki zewnętrzne)"`, `"Szanse"`, "swot", `"Szanse"`},
 		{"strategy/chapters/swot.tmpl", `strategia agresywna`, `strategia ofensywna`, "swot", "strategia ofensywna"},
+		{"strategy/chapters/cele.tmpl", `"Cel operacyjny" "Kierunki działań"`, `"Cel operacyjny" "Kierunki"`, "cele", `"Kierunki"`},
+		{"strategy/chapters/cele.tmpl", `{{b "Projekty realizujące kierunek: "}}`, `{{b "Projekty: "}}`, "cele", `"Projekty: "`},
+		{"strategy/chapters/rezultaty.tmpl", `"Jednostka" "Wartość bazowa (rok)"`, `"Jedn." "Wartość bazowa (rok)"`, "rezultaty", `"Jedn."`},
+		{"strategy/chapters/rezultaty.tmpl", `Tabela zestawia wskaźniki`, `Zestawienie obejmuje wskaźniki`, "rezultaty", "Zestawienie obejmuje"},
 		{"strategy/chapters/diagnoza.tmpl", `{{upperFirst (voivodeships .Voivodeship "mianownik")}}`, `Średnia {{voivodeships .Voivodeship "dopełniacz"}}`, "diagnoza", "Średnia województwa podlaskiego"},
 	} {
 		set, _ := overrideSet(t, tc.file, tc.old, tc.new)
@@ -110,6 +114,9 @@ func TestChapterOverrideErrors(t *testing.T) {
 		{"strategy/chapters/diagnoza.tmpl", `"Liczba odpowiedzi" "Termin"`, `"Liczba odpowiedzi"`, "5 column headers", ""},
 		{"strategy/chapters/swot.tmpl", `"Czynniki pozytywne" "Czynniki negatywne"`, `"Czynniki pozytywne"`, "source line", "{{.SWOTTable"},
 		{"strategy/chapters/wnioski.tmpl", `(include "podstawa" .)`, `(include "dowody" .)`, `no template "dowody"`, ""},
+		{"strategy/chapters/cele.tmpl", `"Cel strategiczny" "Cel operacyjny" "Kierunki działań"`, `"Cel strategiczny" "Kierunki działań"`, "3 column headers", ""},
+		{"strategy/chapters/rezultaty.tmpl", `"Źródło danych, częstotliwość"`, ``, "6 column headers", "{{- with .ResultsTable"},
+		{"strategy/chapters/cele.tmpl", `{{.Title}} {#{{.Anchor}} .nosection}`, `{{.Tytul}} {#{{.Anchor}} .nosection}`, "Tytul", ""},
 		{"strategy/chapters/diagnoza.tmpl", `{{.Name}}{{with .Unit}}`, `{{.Nazwa}}{{with .Unit}}`, "Nazwa", ""},
 	} {
 		set, path := overrideSet(t, tc.file, tc.old, tc.new)
