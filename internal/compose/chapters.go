@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/strategia-pl/strategia/internal/grammar"
+	"github.com/strategia-pl/strategia/internal/model"
 	"github.com/strategia-pl/strategia/internal/plfmt"
 	"github.com/strategia-pl/strategia/render/doc"
 )
@@ -166,7 +167,7 @@ func (v *strategyView) AreaMap() string {
 
 // ProcessDescription is the prose on how the strategy was prepared.
 func (v *strategyView) ProcessDescription() string {
-	return v.c.blockTok(v.c.markdown(&v.c.s.Participation.Description, 2)...)
+	return v.c.prose(&v.c.s.Participation.Description, 2)
 }
 
 // partnerView is a group of partners involved.
@@ -208,7 +209,7 @@ func (v *strategyView) ProcedureTable() string {
 // ConsultationReport is the prose on the consultation's results.
 func (v *strategyView) ConsultationReport() string {
 	if k := v.c.s.Participation.Consultation; k != nil && !k.Report.Empty() {
-		return v.c.blockTok(v.c.markdown(&k.Report, 2)...)
+		return v.c.prose(&k.Report, 2)
 	}
 	return ""
 }
@@ -261,7 +262,18 @@ func (v *strategyView) VisionText() string { return v.c.blockTok(v.c.visionLead(
 func (v *strategyView) VisionHorizon() int { return v.c.s.Vision.Horizon }
 
 // Mission is the mission's prose ("" when there is none).
-func (v *strategyView) Mission() string { return v.c.blockTok(v.c.missionBlocks()...) }
+func (v *strategyView) Mission() string {
+	c := v.c
+	if t, ok := c.proseTok[&c.s.Mission]; ok {
+		return t
+	}
+	t := c.blockTok(c.missionBlocks()...)
+	if c.proseTok == nil {
+		c.proseTok = map[*model.Markdown]string{}
+	}
+	c.proseTok[&c.s.Mission] = t
+	return t
+}
 
 // OSI are the OSI of an origin, "regional" (named in the voivodeship
 // strategy) or "local" (key to the partnership), with their maps.
@@ -318,7 +330,7 @@ func (v *strategyView) Monitoring() *monitoringView {
 		freq = label(frequencies, mo.Frequency)
 	}
 	return &monitoringView{Frequency: freq, Report: clean(mo.Report), Responsible: clean(mo.Responsible), FirstYear: mo.FirstYear,
-		Description: v.c.blockTok(v.c.markdown(&mo.Description, 2)...)}
+		Description: v.c.prose(&mo.Description, 2)}
 }
 
 // EvaluationTable is the schedule of evaluations ("" when none);
@@ -349,5 +361,5 @@ func (v *strategyView) ExecutiveDocsGuidelines() []string {
 
 // UpdateRules is the prose on updating the strategy ("" when none).
 func (v *strategyView) UpdateRules() string {
-	return v.c.blockTok(v.c.markdown(&v.c.s.Implementation.UpdateRules, 2)...)
+	return v.c.prose(&v.c.s.Implementation.UpdateRules, 2)
 }

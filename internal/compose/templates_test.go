@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/strategia-pl/strategia/internal/model"
 	"github.com/strategia-pl/strategia/internal/tmpl"
 	"github.com/strategia-pl/strategia/render/doc"
 )
@@ -135,5 +136,25 @@ func TestChapterOverrideErrors(t *testing.T) {
 		if !found {
 			t.Errorf("%s %q: want TPL-02 at %s:%d mentioning %q, got %v", tc.file, tc.new, path, line, tc.msg, l.Items())
 		}
+	}
+}
+
+// TestProseOnce: a template that asks for the same prose twice ({{if
+// .X}}…{{.X}}) gets it converted once, so its footnotes are not doubled.
+func TestProseOnce(t *testing.T) {
+	s, x, f, opt := loadDir(t, minimalDir)
+	s.Participation.Description = model.Markdown{Raw: "p.md", File: "p.md", Line: 1, Text: "Opis procesu[^a].\n\n[^a]: Przypis do opisu.\n"}
+	s.Implementation.UpdateRules = model.Markdown{Raw: "u.md", File: "u.md", Line: 1, Text: "Zasady[^b].\n\n[^b]: Przypis do zasad.\n"}
+	d, _ := Strategy(s, x, f, opt)
+	n := 0
+	for _, fn := range d.Footnotes {
+		for _, b := range fn.Blocks {
+			if p, ok := b.(*doc.Paragraph); ok && strings.HasPrefix(doc.PlainText(p), "Przypis do") {
+				n++
+			}
+		}
+	}
+	if n != 2 {
+		t.Errorf("%d footnotes from the two prose texts, want 2", n)
 	}
 }
