@@ -275,10 +275,6 @@ func (v *strategyView) Mission() string {
 	return t
 }
 
-// OSI are the OSI of an origin, "regional" (named in the voivodeship
-// strategy) or "local" (key to the partnership), with their maps.
-func (v *strategyView) OSI(origin string) string { return v.c.blockTok(v.c.osiBlocks(origin)...) }
-
 // OSIRegionalNone is the content's statement that the voivodeship
 // strategy names no OSI in the area ("" when not given).
 func (v *strategyView) OSIRegionalNone() string { return clean(v.c.s.Spatial.OSIRegionalNoneStatement) }

@@ -479,51 +479,7 @@ func (c *composer) missionBlocks() []doc.Block {
 
 // ---- 6. Cele i kierunki działań, 7. Rezultaty (strategy/chapters/cele.tmpl, rezultaty.tmpl; data in goals.go) ----
 
-// ---- 8. OSI ----
-
-// osiBlocks are the OSI of an origin ("regional", "local"), each with its
-// heading, facts, prose and map.
-func (c *composer) osiBlocks(origin string) []doc.Block {
-	var out []doc.Block
-	for _, o := range c.s.Spatial.OSI {
-		if o.Origin == origin {
-			out = append(out, c.osiBlock(o)...)
-		}
-	}
-	return out
-}
-
-func (c *composer) osiBlock(o *model.OSI) []doc.Block {
-	out := []doc.Block{&doc.Heading{Level: 3, Anchor: c.anchor(anchorOSI(o.ID)), Text: ins(raw(o.ID+". "), tx(osiName(o)))}}
-	if o.SRWRef != "" {
-		out = append(out, labelled("Podstawa wyznaczenia", tx(o.SRWRef)))
-	}
-	if len(o.Members) > 0 {
-		out = append(out, labelled("Zasięg", tx(c.memberNames(o.Members.IDs()))))
-	}
-	out = append(out, c.markdown(&o.Description, 3)...)
-	if !o.Scope.Empty() || len(o.PlannedActions) > 0 {
-		out = append(out, labelled("Zakres planowanych działań"))
-		out = append(out, c.markdown(&o.Scope, 3)...)
-		if len(o.PlannedActions) > 0 {
-			l := &doc.List{}
-			for _, a := range o.PlannedActions {
-				title := ""
-				if d := c.x.Directions[a.ID]; d != nil {
-					title = d.Title
-				}
-				l.Items = append(l.Items, &doc.ListItem{Blocks: []doc.Block{paraIn(c.entityLink(anchorDir(a.ID), a.ID, title)...)}})
-			}
-			out = append(out, l)
-		}
-	}
-	if o.Map.ID != "" {
-		if f := c.mapFigure(o.Map.ID, o.Map.Pos); f != nil {
-			out = append(out, f)
-		}
-	}
-	return out
-}
+// ---- 8. OSI (strategy/chapters/osi.tmpl; data in osi.go) ----
 
 // ---- 9. Model struktury funkcjonalno-przestrzennej ----
 

@@ -76,6 +76,7 @@ func TestChapterOverride(t *testing.T) {
 		{"strategy/chapters/cele.tmpl", `{{b "Projekty realizujące kierunek: "}}`, `{{b "Projekty: "}}`, "cele", `"Projekty: "`},
 		{"strategy/chapters/rezultaty.tmpl", `"Jednostka" "Wartość bazowa (rok)"`, `"Jedn." "Wartość bazowa (rok)"`, "rezultaty", `"Jedn."`},
 		{"strategy/chapters/rezultaty.tmpl", `Tabela zestawia wskaźniki`, `Zestawienie obejmuje wskaźniki`, "rezultaty", "Zestawienie obejmuje"},
+		{"strategy/chapters/osi.tmpl", `{{b "Zasięg: "}}`, `{{b "Obejmuje: "}}`, "osi", `"Obejmuje: "`},
 		{"strategy/chapters/diagnoza.tmpl", `{{upperFirst (voivodeships .Voivodeship "mianownik")}}`, `Średnia {{voivodeships .Voivodeship "dopełniacz"}}`, "diagnoza", "Średnia województwa podlaskiego"},
 	} {
 		set, _ := overrideSet(t, tc.file, tc.old, tc.new)
