@@ -159,3 +159,40 @@ func TestProseOnce(t *testing.T) {
 		t.Errorf("%d footnotes from the two prose texts, want 2", n)
 	}
 }
+
+// TestIndicatorSourceMissing: when a member gmina's value is missing, the
+// indicator table leaves the partnership's value out and its source line
+// names the gmina ("brak danych dla gminy: Grabowo", no colon after "dla").
+func TestIndicatorSourceMissing(t *testing.T) {
+	s, x, f, opt := loadExample(t)
+	var name string
+	for _, in := range s.Indicators {
+		if in.ID != "pop_total" {
+			continue
+		}
+		var kept []*model.Value
+		for _, v := range in.Values {
+			if m := x.Members[v.Unit.ID]; m != nil && v.Year == 2022 && name == "" {
+				name = m.Name
+				continue
+			}
+			if v.Unit.ID == "partnership" { // the content's own value would stand in
+				continue
+			}
+			kept = append(kept, v)
+		}
+		in.Values = kept
+	}
+	if name == "" {
+		t.Skip("the example has no pop_total value of a member in 2022")
+	}
+	x = model.NewIndex(s)
+	f = model.Derive(s, x)
+	d, _ := Strategy(s, x, f, opt)
+	text := strings.ReplaceAll(dump(d), `\u00a0`, " ")
+	want := "Wartości dla partnerstwa nie podano tam, gdzie brak danych dla gminy: " + name
+	if !strings.Contains(text, want) {
+		i := strings.Index(text, "Wartości dla partnerstwa")
+		t.Errorf("no %q in the indicator tables; %q", want, text[max(0, i-200):min(len(text), i+300)])
+	}
+}
