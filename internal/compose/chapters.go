@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/strategia-pl/strategia/internal/grammar"
+	"github.com/strategia-pl/strategia/internal/model"
 	"github.com/strategia-pl/strategia/internal/plfmt"
 	"github.com/strategia-pl/strategia/render/doc"
 )
@@ -13,13 +14,7 @@ import (
 // goChapters are the chapters still composed in Go, by the name
 // strategy/document.tmpl gives them. A template
 // strategy/chapters/NAME.tmpl, built in or overriding, takes precedence.
-var goChapters = map[string]func(c *composer) *doc.Section{
-	"diagnoza":  (*composer).diagnosis,
-	"wnioski":   (*composer).conclusions,
-	"swot":      (*composer).swot,
-	"cele":      (*composer).goals,
-	"rezultaty": (*composer).results,
-}
+var goChapters = map[string]func(c *composer) *doc.Section{}
 
 // chapterNames lists every chapter name document.tmpl may ask for.
 func (c *composer) chapterNames() []string {
@@ -211,7 +206,7 @@ func (v *strategyView) AreaMap() string {
 
 // ProcessDescription is the prose on how the strategy was prepared.
 func (v *strategyView) ProcessDescription() string {
-	return v.c.blockTok(v.c.markdown(&v.c.s.Participation.Description, 2)...)
+	return v.c.prose(&v.c.s.Participation.Description, 2)
 }
 
 // partnerView is a group of partners involved.
@@ -313,7 +308,7 @@ func (v *strategyView) Procedure() *procedureCourseView {
 // ConsultationReport is the prose on the consultation's results.
 func (v *strategyView) ConsultationReport() string {
 	if k := v.c.s.Participation.Consultation; k != nil && !k.Report.Empty() {
-		return v.c.blockTok(v.c.markdown(&k.Report, 2)...)
+		return v.c.prose(&k.Report, 2)
 	}
 	return ""
 }
@@ -377,11 +372,18 @@ func (v *strategyView) VisionText() string { return v.c.blockTok(v.c.visionLead(
 func (v *strategyView) VisionHorizon() int { return v.c.s.Vision.Horizon }
 
 // Mission is the mission's prose ("" when there is none).
-func (v *strategyView) Mission() string { return v.c.blockTok(v.c.missionBlocks()...) }
-
-// OSI are the OSI of an origin, "regional" (named in the voivodeship
-// strategy) or "local" (key to the partnership), with their maps.
-func (v *strategyView) OSI(origin string) string { return v.c.blockTok(v.c.osiBlocks(origin)...) }
+func (v *strategyView) Mission() string {
+	c := v.c
+	if t, ok := c.proseTok[&c.s.Mission]; ok {
+		return t
+	}
+	t := c.blockTok(c.missionBlocks()...)
+	if c.proseTok == nil {
+		c.proseTok = map[*model.Markdown]string{}
+	}
+	c.proseTok[&c.s.Mission] = t
+	return t
+}
 
 // OSIRegionalNone is the content's statement that the voivodeship
 // strategy names no OSI in the area ("" when not given).
@@ -429,7 +431,7 @@ func (v *strategyView) Monitoring() *monitoringView {
 		freq = label(frequencies, mo.Frequency)
 	}
 	return &monitoringView{Frequency: freq, Report: clean(mo.Report), Responsible: clean(mo.Responsible), FirstYear: mo.FirstYear,
-		Description: v.c.blockTok(v.c.markdown(&mo.Description, 2)...)}
+		Description: v.c.prose(&mo.Description, 2)}
 }
 
 // evaluationView is an evaluation: done (Done, ISO date) or planned
@@ -469,7 +471,7 @@ func (v *strategyView) ExecutiveDocsGuidelines() []string {
 
 // UpdateRules is the prose on updating the strategy ("" when none).
 func (v *strategyView) UpdateRules() string {
-	return v.c.blockTok(v.c.markdown(&v.c.s.Implementation.UpdateRules, 2)...)
+	return v.c.prose(&v.c.s.Implementation.UpdateRules, 2)
 }
 
 // ---- data of the annexes (strategy/annexes.tmpl) ----

@@ -57,6 +57,9 @@ type composer struct {
 	md  goldmark.Markdown
 	tpl *tmpl.Set
 	tok tokens
+	// proseTok holds the block tokens of Markdown already converted for a
+	// template (see prose).
+	proseTok map[*model.Markdown]string
 	// front is the front matter of the strategy (contents, lists of
 	// tables and figures, abbreviations), filled once it is assembled.
 	front []doc.Block

@@ -17,12 +17,25 @@
 // is reported as a positioned diagnostic (rule MD-01), never dropped
 // silently.
 //
+// The words and the order of the documents are templates (templates/,
+// run by internal/tmpl, overridable per workspace): compose gives them
+// views of the data — facts, names in grammatical cases, tables and links
+// it builds, as tokens — and reads their output as blocks (tplout.go).
+// Compose decides facts, the tables' data and layout, cross-references,
+// anchors and numbering; a table whose words are a template's takes them
+// as arguments ({{.SurveysTable "caption" "Nr" …}}) or from the
+// template's {{define}}s (an indicator table's caption and source line).
+// The strategy's chapters: view.go and chapters.go (introduction,
+// participation, vision, recommendations, implementation, coherence),
+// diagnosis.go (diagnoza, wnioski), swot.go, goals.go (cele, rezultaty),
+// osi.go.
+//
 // compose is pure: it never touches the filesystem. Map and image files
 // are read through Options.ReadFile, which the build confines to the
 // partnership folder. Derived figures (sums, totals, aggregated indicator
 // values, the coherence matrix) come from model.Facts and are never
 // recomputed here.
 //
-// compose imports model, diag, plfmt, render/doc and goldmark; it is
-// imported by the build and by nothing below it.
+// compose imports model, diag, plfmt, grammar, tmpl, render/doc and
+// goldmark; it is imported by the build and by nothing below it.
 package compose

@@ -1,9 +1,11 @@
 package compose
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/strategia-pl/strategia/internal/model"
 	"github.com/strategia-pl/strategia/internal/plfmt"
 	"github.com/strategia-pl/strategia/internal/tmpl"
 	"github.com/strategia-pl/strategia/render/doc"
@@ -16,6 +18,9 @@ import (
 //
 //	# Title {#anchor .pagebreak}   a section (## a subsection, …); attributes:
 //	                               #anchor, .unnumbered, .notoc, .pagebreak
+//	### Title {.nosection}         a heading that opens no section (unnumbered,
+//	                               not in the contents; the text after it stays
+//	                               in the enclosing section)
 //	- text                         an item of a bulleted list
 //	> text                         a note (small print)
 //	text                           a paragraph (lines up to a blank line join);
@@ -78,6 +83,24 @@ func (c *composer) inlineTok(in ...doc.Inline) string {
 	}
 	c.tok.inlines = append(c.tok.inlines, in)
 	return tokMark + string(tokInline) + strconv.Itoa(len(c.tok.inlines)-1) + tokMark
+}
+
+// prose is the content's Markdown md as a block token ("" when empty),
+// converted once however often a template asks for it ({{with .X}}{{.}}
+// after {{if .X}}), so its footnotes are never made twice.
+func (c *composer) prose(md *model.Markdown, level int) string {
+	if md == nil || md.Empty() {
+		return ""
+	}
+	if t, ok := c.proseTok[md]; ok {
+		return t
+	}
+	if c.proseTok == nil {
+		c.proseTok = map[*model.Markdown]string{}
+	}
+	t := c.blockTok(c.markdown(md, level)...)
+	c.proseTok[md] = t
+	return t
 }
 
 // clean strips control characters from content text given to a template
@@ -161,6 +184,16 @@ func (c *composer) readBlocks(out string, level int) []doc.Block {
 			flush()
 			n := len(t) - len(strings.TrimLeft(t, "#"))
 			title, attrs := headingAttrs(strings.TrimSpace(t[n:]))
+			if slices.Contains(attrs, ".nosection") {
+				h := &doc.Heading{Level: level + n, Text: c.readInline(title)}
+				for _, a := range attrs {
+					if strings.HasPrefix(a, "#") {
+						h.Anchor = c.anchor(a[1:])
+					}
+				}
+				emit(h)
+				continue
+			}
 			sec := &doc.Section{Level: level + n, Title: c.readInline(title)}
 			for _, a := range attrs {
 				switch {

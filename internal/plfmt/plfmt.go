@@ -137,10 +137,6 @@ func Symbol(flag string, decimals int) string {
 	return flag
 }
 
-// SymbolsLegend is the explanation of GUS symbols printed below tables
-// that use them.
-const SymbolsLegend = "Znak „–” – zjawisko nie wystąpiło; „0” – zjawisko wystąpiło w\u00a0wielkości mniejszej od 0,5 (0,05 itd.); „.” – brak informacji lub konieczność zachowania tajemnicy statystycznej; „x” – wypełnienie pozycji jest niemożliwe lub niecelowe."
-
 var months = [...]string{"stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca",
 	"sierpnia", "września", "października", "listopada", "grudnia"}
 

@@ -39,6 +39,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"text/template"
 
 	"github.com/strategia-pl/strategia/internal/diag"
@@ -166,6 +167,7 @@ func Load(dir string) (*Set, *diag.List) {
 
 func (s *Set) add(l *diag.List, f *File) {
 	t := template.New(f.Name).Funcs(funcs).Option("missingkey=error")
+	t.Funcs(template.FuncMap{"include": includeFunc(t)})
 	if _, err := t.Parse(f.Source); err != nil {
 		l.Errorf(errPos(f, err), RuleParse, "%s", errMsg(err))
 		return
@@ -221,6 +223,35 @@ func (s *Set) Execute(l *diag.List, name, define string, data any) string {
 func (s *Set) Defines(name, define string) bool {
 	f := s.files[name]
 	return f != nil && f.tpl.Lookup(define) != nil
+}
+
+// maxInclude bounds how deeply include calls nest (a template that
+// includes itself would otherwise never end).
+const maxInclude = 200
+
+// includeFunc is the function include of the file t: {{include "name"
+// DATA}} runs the template name that the file defines and gives its
+// output as a string, which a function can then take ({{i (include
+// "podstawa" .Evidence)}}); text/template's own {{template}} can only
+// print.
+func includeFunc(t *template.Template) func(name string, data any) (string, error) {
+	var depth atomic.Int32
+	return func(name string, data any) (string, error) {
+		d := t.Lookup(name)
+		if d == nil {
+			return "", fmt.Errorf("include: the file defines no template %q", name)
+		}
+		if depth.Add(1) > maxInclude {
+			depth.Add(-1)
+			return "", fmt.Errorf("include %q: nested more than %d deep (does it include itself?)", name, maxInclude)
+		}
+		defer depth.Add(-1)
+		var b bytes.Buffer
+		if err := d.Execute(&b, data); err != nil {
+			return "", err
+		}
+		return b.String(), nil
+	}
 }
 
 // safeExecute runs t, turning a panic of a function into an error.

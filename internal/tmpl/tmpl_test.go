@@ -178,3 +178,32 @@ func TestSentenceAndYears(t *testing.T) {
 		t.Errorf("int(37980.0) = %q, %v", s, err)
 	}
 }
+
+// TestInclude: include gives a defined template's output to a function;
+// a template that includes itself is an error, not a crash.
+func TestInclude(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "strategy", "chapters", "wizja.tmpl")
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	src := "{{define \"y\"}}(podstawa: {{.}}){{end}}{{define \"loop\"}}{{include \"loop\" .}}{{end}}" +
+		"{{if eq . 1}}{{upperFirst (include \"y\" \"badanie\")}}{{else if eq . 2}}{{include \"loop\" .}}{{else}}{{include \"none\" .}}{{end}}"
+	if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, l := Load(dir)
+	if l.HasErrors() {
+		t.Fatal(l.Items())
+	}
+	if got := s.Execute(l, "strategy/chapters/wizja.tmpl", "", 1); got != "(podstawa: badanie)" || l.Len() > 0 {
+		t.Errorf("include: %q %v", got, l.Items())
+	}
+	for data, want := range map[int]string{2: "nested more than", 3: `defines no template "none"`} {
+		l := &diag.List{}
+		if got := s.Execute(l, "strategy/chapters/wizja.tmpl", "", data); got != "" || l.Len() != 1 ||
+			!strings.Contains(l.Items()[0].Msg, want) || l.Items()[0].Pos.Line != 1 {
+			t.Errorf("include %d: %q %v, want an error at line 1 saying %q", data, got, l.Items(), want)
+		}
+	}
+}
