@@ -6,6 +6,7 @@ import (
 	"image"
 	_ "image/jpeg" // decoders for DecodeConfig of maps
 	_ "image/png"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -368,10 +369,25 @@ func (c *composer) table(caption string, widths []float64, header int, rows ...*
 // the table's note, as for the tables compose builds itself.
 func (c *composer) captionTable(t *doc.Table, text string) {
 	caption, source, hasSource := strings.Cut(text, "Źródło:")
-	t.Caption = ins(c.label("Tabela"), tx(strings.TrimSpace(caption)))
+	t.Caption = ins(c.label("Tabela"), tx(captionText(caption)))
 	if hasSource {
 		t.Note = sourceNote(strings.TrimSpace(source))
 	}
+}
+
+// captionAbbrev matches a caption's last word that is an abbreviation
+// ending in a full stop ("w 2022 r.").
+var captionAbbrev = regexp.MustCompile(`(?:^|[\s\x{a0}(])(?:r|tys|ok|itd|itp|m\.in|pkt|ust|art|nr|jw|tzw)\.$`)
+
+// captionText is a caption as Polish captions are set: without a full
+// stop at the end of a one-phrase caption (one that ends in an
+// abbreviation, or holds more than one sentence, keeps it).
+func captionText(s string) string {
+	s = strings.TrimSpace(s)
+	if strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "..") && !strings.Contains(strings.TrimSuffix(s, "."), ". ") && !captionAbbrev.MatchString(s) {
+		s = strings.TrimSuffix(s, ".")
+	}
+	return s
 }
 
 func sourceNote(s string) []doc.Inline { return ins(tx("Źródło: " + s)) }

@@ -26,6 +26,11 @@ func DiagnosisReport(s *model.Strategy, x *model.Index, f *model.Facts, opt Opti
 	c.d.Meta = c.procedureMeta("Raport diagnostyczny "+name,
 		"Raport diagnostyczny", "raport diagnostyczny")
 	c.d.Meta.Subtitle = "Diagnoza sytuacji społecznej, gospodarczej i przestrzennej obszaru partnerstwa – materiał do konsultacji przed opracowaniem strategii"
+	// The title page shows the report's own date, the diagnosis's data
+	// cutoff, not the build's (the build time stays in the metadata).
+	if dc := s.Diagnosis.DataCutoff; len(dc) == len("2006-01-02") {
+		c.d.Meta.TitleDate = dc
+	}
 	tables := &doc.Section{Level: 1, Anchor: c.anchor("spis-tabel"), Unnumbered: true, NoTOC: true, PageBreakBefore: true,
 		Title: ins(raw("Spis tabel")), Blocks: []doc.Block{&doc.TOC{Of: doc.TOCTables}}}
 	figures := &doc.Section{Level: 1, Anchor: c.anchor("spis-map"), Unnumbered: true, NoTOC: true,

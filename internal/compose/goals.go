@@ -10,7 +10,8 @@ import (
 	"github.com/strategia-pl/strategia/render/doc"
 )
 
-// The data of the chapters cele and rezultaty
+// The data of the chapters cele and rezultaty (and the vision and mission
+// of wizja)
 // (templates/strategy/chapters/cele.tmpl, rezultaty.tmpl): the goals,
 // operational goals, directions of action and their expected results,
 // the overview table and the table of indicators. Compose makes the
@@ -255,6 +256,30 @@ func (v *strategyView) GoalTree(caption string, headers ...string) (string, erro
 		}
 	}
 	return c.blockTok(t), nil
+}
+
+// ---- data of the chapter wizja (strategy/chapters/wizja.tmpl) ----
+
+// visionLead is the vision as a lead paragraph, nil when there is none.
+func (c *composer) visionLead() *doc.Paragraph {
+	if c.s.Vision.Text == "" {
+		return nil
+	}
+	return &doc.Paragraph{Style: doc.ParaLead, Inlines: ins(tx(c.s.Vision.Text))}
+}
+
+// missionBlocks is the mission's prose, its body paragraphs as leads.
+func (c *composer) missionBlocks() []doc.Block {
+	if c.s.Mission.Empty() {
+		return nil
+	}
+	bs := c.markdown(&c.s.Mission, 2)
+	for _, b := range bs {
+		if p, ok := b.(*doc.Paragraph); ok && p.Style == doc.ParaBody {
+			p.Style = doc.ParaLead
+		}
+	}
+	return bs
 }
 
 // ---- data of the chapter rezultaty ----

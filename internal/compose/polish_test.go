@@ -110,6 +110,13 @@ func checkPolish(t *testing.T, name string, d *doc.Document) {
 		if !entering || len(caption) == 0 {
 			return doc.WalkContinue, nil
 		}
+		var full strings.Builder // the caption after its label "Tabela N. "
+		for _, in := range caption[1:] {
+			full.WriteString(doc.PlainText(in))
+		}
+		if ct := strings.ReplaceAll(full.String(), "\u00a0", " "); captionText(ct) != ct {
+			t.Errorf("%s: a one-phrase caption ends in a full stop: %q", name, ct)
+		}
 		kind, num, ok := strings.Cut(doc.PlainText(caption[0]), "\u00a0")
 		if !ok {
 			return doc.WalkContinue, nil
@@ -250,3 +257,17 @@ func TestDeclension(t *testing.T) {
 }
 
 var _ = fmt.Sprint
+
+func TestCaptionText(t *testing.T) {
+	for in, want := range map[string]string{
+		"Ludność i gęstość zaludnienia gmin partnerstwa.": "Ludność i gęstość zaludnienia gmin partnerstwa",
+		"Struktura ludności w 2022 r.":                    "Struktura ludności w 2022 r.",
+		"Lesistość. Znak „.” oznacza dane niedostępne.":   "Lesistość. Znak „.” oznacza dane niedostępne.",
+		"  Ocena obszarów życia (SV1, n = 612)  ":         "Ocena obszarów życia (SV1, n = 612)",
+		"Gospodarstwa rolne, obsada bydła itp.":           "Gospodarstwa rolne, obsada bydła itp.",
+	} {
+		if got := captionText(in); got != want {
+			t.Errorf("captionText(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

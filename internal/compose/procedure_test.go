@@ -219,3 +219,27 @@ func TestAdoptingBodies(t *testing.T) {
 		}
 	}
 }
+
+// TestDiagnosisReportChapters: the report's chapters follow its
+// introduction; they are not sections inside it (a chapter compose
+// builds closes the template's open sections of its level).
+func TestDiagnosisReportChapters(t *testing.T) {
+	s, x, f, opt := loadExample(t)
+	d, _ := DiagnosisReport(s, x, f, opt)
+	got := strings.Join(topSections(d), " | ")
+	for _, want := range []string{"Wprowadzenie | Diagnoza sytuacji społecznej, gospodarczej i przestrzennej", "Wnioski z diagnozy", "Analiza SWOT"} {
+		if !strings.Contains(strings.ReplaceAll(got, "\u00a0", " "), want) {
+			t.Errorf("the report's chapters %q lack %q", got, want)
+		}
+	}
+}
+
+// TestDiagnosisReportDate: the report's title page shows its data cutoff
+// (październik 2023), not the build's month.
+func TestDiagnosisReportDate(t *testing.T) {
+	s, x, f, opt := loadExample(t)
+	d, _ := DiagnosisReport(s, x, f, opt)
+	if got, want := d.Meta.TitleMonth(), "październik 2023"; got != want || s.Diagnosis.DataCutoff != "2023-10-31" {
+		t.Errorf("title page date %q, want %q (data_cutoff %s)", got, want, s.Diagnosis.DataCutoff)
+	}
+}

@@ -385,30 +385,6 @@ func (c *composer) areaMap() string {
 
 // ---- 4. SWOT (strategy/chapters/swot.tmpl; data in swot.go) ----
 
-// ---- 5. Wizja i misja (strategy/chapters/wizja.tmpl) ----
-
-// visionLead is the vision as a lead paragraph, nil when there is none.
-func (c *composer) visionLead() *doc.Paragraph {
-	if c.s.Vision.Text == "" {
-		return nil
-	}
-	return &doc.Paragraph{Style: doc.ParaLead, Inlines: ins(tx(c.s.Vision.Text))}
-}
-
-// missionBlocks is the mission's prose, its body paragraphs as leads.
-func (c *composer) missionBlocks() []doc.Block {
-	if c.s.Mission.Empty() {
-		return nil
-	}
-	bs := c.markdown(&c.s.Mission, 2)
-	for _, b := range bs {
-		if p, ok := b.(*doc.Paragraph); ok && p.Style == doc.ParaBody {
-			p.Style = doc.ParaLead
-		}
-	}
-	return bs
-}
-
 // ---- 6. Cele i kierunki działań, 7. Rezultaty (strategy/chapters/cele.tmpl, rezultaty.tmpl; data in goals.go) ----
 
 // ---- 8. OSI (strategy/chapters/osi.tmpl; data in osi.go) ----

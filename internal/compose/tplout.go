@@ -216,6 +216,15 @@ func (c *composer) readBlocks(out string, level int) []doc.Block {
 			flush()
 			for _, id := range blockTokens(t) {
 				for _, b := range c.tok.blocks[id] {
+					// a section compose built (a chapter) closes the open
+					// sections of its level or deeper, as a heading does: the
+					// diagnosis report's chapter "Diagnoza" follows its
+					// "Wprowadzenie", it is not inside it
+					if sec, ok := b.(*doc.Section); ok && sec != nil {
+						for len(stack) > 0 && stack[len(stack)-1].sec.Level >= sec.Level {
+							stack = stack[:len(stack)-1]
+						}
+					}
 					emit(b)
 				}
 			}

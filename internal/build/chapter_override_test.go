@@ -1,0 +1,82 @@
+package build
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/strategia-pl/strategia/internal/tmpl"
+)
+
+// TestChapterTemplateOverride overrides one chapter template (the SWOT
+// table's source line in strategy/chapters/swot.tmpl) in a workspace and
+// checks the built strategy: in the PDF only the page with that line
+// changes, in the DOCX only that paragraph.
+func TestChapterTemplateOverride(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext not installed")
+	}
+	t.Setenv("SOURCE_DATE_EPOCH", "1732492800")
+	ws := t.TempDir()
+	dir := filepath.Join(ws, "kolno")
+	copyDir(t, example, dir)
+	build := func() map[string][]byte {
+		out := filepath.Join(t.TempDir(), "out")
+		r := New(Options{Out: out, Version: "test", Force: true, Formats: []string{FormatPDF, FormatDOCX}}).Partnership(context.Background(), dir)
+		if !r.OK() {
+			t.Fatalf("build: %v %v", r.Err, r.Diags.Items())
+		}
+		return readAll(t, out)
+	}
+	base := build()
+
+	const name = "strategy/chapters/swot.tmpl"
+	const old, new = "na podstawie diagnozy i warsztatów strategicznych.", "na podstawie diagnozy i warsztatów z radnymi."
+	src, _ := tmpl.Builtin(name)
+	if !strings.Contains(src, old) {
+		t.Fatalf("%s has no %q", name, old)
+	}
+	p := filepath.Join(ws, "templates", filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(tmpl.Stamp(name)+strings.Replace(src, old, new, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	over := build()
+
+	pdf := filepath.FromSlash("ziemia-kolnenska/ziemia-kolnenska-strategia.pdf")
+	a, b := pdfPages(t, base[pdf]), pdfPages(t, over[pdf])
+	if len(a) != len(b) {
+		t.Fatalf("pages: %d, with the override %d", len(a), len(b))
+	}
+	var changed []int
+	for i := range a {
+		if a[i] != b[i] {
+			changed = append(changed, i+1)
+			if !strings.Contains(b[i], "radnymi") {
+				t.Errorf("page %d changed but does not show the override", i+1)
+			}
+		}
+	}
+	if len(changed) != 1 {
+		t.Errorf("PDF pages changed: %v, want only the SWOT table's page", changed)
+	}
+	docx := filepath.FromSlash("ziemia-kolnenska/ziemia-kolnenska-strategia.docx")
+	pa, pb := docxParagraphs(t, base[docx]), docxParagraphs(t, over[docx])
+	if len(pa) != len(pb) {
+		t.Fatalf("DOCX paragraphs: %d, with the override %d", len(pa), len(pb))
+	}
+	var diffs []string
+	for i := range pa {
+		if pa[i] != pb[i] {
+			diffs = append(diffs, pb[i])
+		}
+	}
+	if len(diffs) != 1 || !strings.Contains(diffs[0], "radnymi") {
+		t.Errorf("DOCX: want only the SWOT table's source line changed, got %d changed paragraphs", len(diffs))
+	}
+}
