@@ -22,6 +22,7 @@ import (
 	"github.com/strategia-pl/strategia/internal/check"
 	"github.com/strategia-pl/strategia/internal/compose"
 	"github.com/strategia-pl/strategia/internal/diag"
+	"github.com/strategia-pl/strategia/internal/load"
 	"github.com/strategia-pl/strategia/internal/model"
 	"github.com/strategia-pl/strategia/internal/sourcefs"
 	"github.com/strategia-pl/strategia/internal/tmpl"
@@ -109,6 +110,10 @@ type Builder struct {
 	// partnership composes and renders while a stale one finishes, and
 	// writes after it.
 	writers *dirLocks
+	// parsed keeps the YAML files parsed and validated by earlier builds
+	// (watch and serve rebuilds, Latency; a one-shot build does not keep
+	// them).
+	parsed *load.Cache
 }
 
 // New returns a Builder.
@@ -129,7 +134,7 @@ func New(opt Options) *Builder {
 	if opt.Jobs <= 0 {
 		opt.Jobs = runtime.GOMAXPROCS(0)
 	}
-	return &Builder{opt: opt, slots: newSlots(runtime.GOMAXPROCS(0)), outReal: sourcefs.RealPath(opt.Out), memo: newMemo(), writers: &dirLocks{}}
+	return &Builder{opt: opt, slots: newSlots(runtime.GOMAXPROCS(0)), outReal: sourcefs.RealPath(opt.Out), memo: newMemo(), writers: &dirLocks{}, parsed: load.NewCache()}
 }
 
 // With returns a Builder with options opt that shares b's render slots
@@ -138,7 +143,7 @@ func New(opt Options) *Builder {
 // again only the documents whose IR changed since.
 func (b *Builder) With(opt Options) *Builder {
 	nb := New(opt)
-	nb.slots, nb.memo, nb.writers = b.slots, b.memo, b.writers
+	nb.slots, nb.memo, nb.writers, nb.parsed = b.slots, b.memo, b.writers, b.parsed
 	return nb
 }
 
@@ -235,7 +240,11 @@ func (b *Builder) Partnership(ctx context.Context, dir string) *Report {
 			return rep
 		}
 	}
-	res := check.Dir(abs)
+	var parsed *load.Cache
+	if b.opt.Latency {
+		parsed = b.parsed
+	}
+	res := check.DirCached(abs, parsed)
 	rep.Diags = res.Diags
 	// A broken override is an error like broken content: the previous
 	// documents stay.
