@@ -128,8 +128,8 @@ func (v *strategyView) SurveysTable(caption string, headers ...string) (string, 
 
 // indicatorView is an indicator a diagnosis chapter shows as a table.
 // The table's caption, the names of its comparison units and its source
-// line are written by the templates indicator-caption, indicator-unit
-// and indicator-source of diagnoza.tmpl.
+// line are written by the templates wskaznik-podpis, wskaznik-jednostka
+// and wskaznik-zrodlo that diagnoza.tmpl defines.
 type indicatorView struct {
 	c    *composer
 	in   *model.Indicator
@@ -146,7 +146,7 @@ type indicatorCaptionView struct {
 // indicatorSourceView is what the template "wskaznik-zrodlo" sees.
 type indicatorSourceView struct {
 	Source  string   // the data source, "" when not given
-	Method  string   // how the partnership's value was computed: sum, ratio, weighted_mean; "" when given
+	Method  string   // how the partnership's value was computed: sum, ratio, weighted_mean; "" when the content gives it
 	Missing []string // member gminy whose missing value leaves the partnership's value out
 	Symbols bool     // the table uses GUS symbols ("." no data …)
 }
