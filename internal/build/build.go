@@ -22,6 +22,7 @@ import (
 	"github.com/strategia-pl/strategia/internal/check"
 	"github.com/strategia-pl/strategia/internal/compose"
 	"github.com/strategia-pl/strategia/internal/diag"
+	"github.com/strategia-pl/strategia/internal/load"
 	"github.com/strategia-pl/strategia/internal/model"
 	"github.com/strategia-pl/strategia/internal/sourcefs"
 	"github.com/strategia-pl/strategia/internal/tmpl"
@@ -109,6 +110,10 @@ type Builder struct {
 	// partnership composes and renders while a stale one finishes, and
 	// writes after it.
 	writers *dirLocks
+	// parsed keeps the YAML files parsed and validated by earlier builds
+	// (watch and serve rebuilds, Latency; a one-shot build does not keep
+	// them).
+	parsed *load.Cache
 }
 
 // New returns a Builder.
@@ -129,7 +134,7 @@ func New(opt Options) *Builder {
 	if opt.Jobs <= 0 {
 		opt.Jobs = runtime.GOMAXPROCS(0)
 	}
-	return &Builder{opt: opt, slots: newSlots(runtime.GOMAXPROCS(0)), outReal: sourcefs.RealPath(opt.Out), memo: newMemo(), writers: &dirLocks{}}
+	return &Builder{opt: opt, slots: newSlots(runtime.GOMAXPROCS(0)), outReal: sourcefs.RealPath(opt.Out), memo: newMemo(), writers: &dirLocks{}, parsed: load.NewCache()}
 }
 
 // With returns a Builder with options opt that shares b's render slots
@@ -138,7 +143,7 @@ func New(opt Options) *Builder {
 // again only the documents whose IR changed since.
 func (b *Builder) With(opt Options) *Builder {
 	nb := New(opt)
-	nb.slots, nb.memo, nb.writers = b.slots, b.memo, b.writers
+	nb.slots, nb.memo, nb.writers, nb.parsed = b.slots, b.memo, b.writers, b.parsed
 	return nb
 }
 
@@ -214,18 +219,39 @@ func (b *Builder) Partnership(ctx context.Context, dir string) *Report {
 		rep.Err = err
 		return rep
 	}
-	rev, dirty := Revision(abs)
-	digest, err := b.digest(abs, rev, dirty)
+	// The git state (a git process, ~5-50 ms) is asked beside the hashing
+	// of the sources and, in watch mode, beside the check, which does not
+	// need it; the rest of the build does.
+	type gitState struct {
+		rev   string
+		dirty bool
+	}
+	gitc := make(chan gitState, 1)
+	go func() {
+		rev, dirty := Revision(abs)
+		gitc <- gitState{rev, dirty}
+	}()
+	srcDigest, err := b.sourcesDigest(abs)
+	var parsed *load.Cache
+	var res *check.Result
+	if err == nil && b.opt.Latency {
+		parsed = b.parsed
+		res = check.DirCached(abs, parsed)
+	}
+	g := <-gitc
+	rev, dirty := g.rev, g.dirty
 	if err != nil {
 		rep.Err = err
 		return rep
 	}
+	digest := b.digest(srcDigest, rev, dirty)
 	if ctx.Err() != nil {
 		rep.Err = ErrCanceled
 		return rep
 	}
 	// Unchanged inputs since the last good build: nothing to do, not even
-	// validation (the manifest is only written after a clean build).
+	// validation in a one-shot build (the manifest is only written after
+	// a clean build; watch mode has checked already, while git ran).
 	if !b.opt.Force {
 		if sl := quickSlug(abs); upToDate(filepath.Join(b.opt.Out, sl), digest) {
 			rep.Slug, rep.Skipped = sl, true
@@ -235,7 +261,9 @@ func (b *Builder) Partnership(ctx context.Context, dir string) *Report {
 			return rep
 		}
 	}
-	res := check.Dir(abs)
+	if res == nil {
+		res = check.DirCached(abs, parsed)
+	}
 	rep.Diags = res.Diags
 	// A broken override is an error like broken content: the previous
 	// documents stay.
@@ -744,26 +772,33 @@ type manifest struct {
 	Files  []string `json:"files"`
 }
 
-// digest hashes everything a build depends on: every source file of the
-// partnership folder (names and bytes; sourcefs decides what is a
-// source, and the output folder never is, wherever it lies), the
-// workspace's template overrides, the tool version, the revision and the
-// options that change the output.
-func (b *Builder) digest(dir, rev string, dirty bool) (string, error) {
+// digest hashes everything a build depends on: the sources (the
+// sourcesDigest of the partnership folder), the tool version, the
+// revision and the options that change the output.
+func (b *Builder) digest(sources []byte, rev string, dirty bool) string {
 	h := sha256.New()
-	fmt.Fprintf(h, "strategia %s\nformats %s\nstrict %v\nsde %s\nrevision %s %v\n", b.opt.Version,
-		strings.Join(b.opt.Formats, ","), b.opt.Strict, os.Getenv("SOURCE_DATE_EPOCH"), rev, dirty)
+	fmt.Fprintf(h, "strategia %s\nformats %s\nstrict %v\nsde %s\nrevision %s %v\nsources %x\n", b.opt.Version,
+		strings.Join(b.opt.Formats, ","), b.opt.Strict, os.Getenv("SOURCE_DATE_EPOCH"), rev, dirty, sources)
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// sourcesDigest hashes every source file of the partnership folder dir
+// (names and bytes; sourcefs decides what is a source, and the output
+// folder never is, wherever it lies) and the workspace's template
+// overrides.
+func (b *Builder) sourcesDigest(dir string) ([]byte, error) {
+	h := sha256.New()
 	if err := b.hashSources(h, dir); err != nil {
-		return "", err
+		return nil, err
 	}
 	// the workspace's template overrides are inputs too
 	if td := tmpl.OverrideDir(dir, b.opt.Templates); td != "" {
 		fmt.Fprintf(h, "templates %s\n", td)
 		if err := b.hashSources(h, td); err != nil {
-			return "", err
+			return nil, err
 		}
 	}
-	return hex.EncodeToString(h.Sum(nil)), nil
+	return h.Sum(nil), nil
 }
 
 // hashSources writes the names and bytes of dir's source files to h.

@@ -26,7 +26,8 @@
 // build is the only stage besides load that touches the filesystem: it
 // reads images for compose through sourcefs (an os.Root confined to the
 // partnership folder that never opens anything but regular files) and
-// writes outputs. It imports check, model, compose, the renderers, diag
-// and sourcefs; the CLI and watch mode call it, nothing below it imports
-// it.
+// writes outputs. It imports check, load (for load.Cache, the parsed
+// YAML a watching Builder keeps across rebuilds), model, compose, the
+// renderers, diag and sourcefs; the CLI and watch mode call it, nothing
+// below it imports it.
 package build

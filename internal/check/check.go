@@ -27,8 +27,13 @@ type Result struct {
 func (r *Result) OK() bool { return !r.Diags.HasErrors() }
 
 // Dir loads and checks the partnership folder dir.
-func Dir(dir string) *Result {
-	s, l := load.Load(dir)
+func Dir(dir string) *Result { return DirCached(dir, nil) }
+
+// DirCached is Dir loading through c (see load.Cache; nil means none):
+// watch and serve keep the parsed YAML of unchanged files across
+// rebuilds.
+func DirCached(dir string, c *load.Cache) *Result {
+	s, l := load.LoadCached(dir, c)
 	x := model.NewIndex(s)
 	f := model.Derive(s, x)
 	// The rules compute with the model's values: while a value failed to

@@ -8,6 +8,7 @@ import (
 	"github.com/strategia-pl/strategia/internal/grammar"
 	"github.com/strategia-pl/strategia/internal/model"
 	"github.com/strategia-pl/strategia/internal/plfmt"
+	"github.com/strategia-pl/strategia/internal/refdata"
 	"github.com/strategia-pl/strategia/render/doc"
 )
 
@@ -128,8 +129,8 @@ func (v *strategyView) SurveysTable(caption string, headers ...string) (string, 
 
 // indicatorView is an indicator a diagnosis chapter shows as a table.
 // The table's caption, the names of its comparison units and its source
-// line are written by the templates indicator-caption, indicator-unit
-// and indicator-source of diagnoza.tmpl.
+// line are written by the templates wskaznik-podpis, wskaznik-jednostka
+// and wskaznik-zrodlo that diagnoza.tmpl defines.
 type indicatorView struct {
 	c    *composer
 	in   *model.Indicator
@@ -146,7 +147,7 @@ type indicatorCaptionView struct {
 // indicatorSourceView is what the template "wskaznik-zrodlo" sees.
 type indicatorSourceView struct {
 	Source  string   // the data source, "" when not given
-	Method  string   // how the partnership's value was computed: sum, ratio, weighted_mean; "" when given
+	Method  string   // how the partnership's value was computed: sum, ratio, weighted_mean; "" when the content gives it
 	Missing []string // member gminy whose missing value leaves the partnership's value out
 	Symbols bool     // the table uses GUS symbols ("." no data …)
 }
@@ -154,10 +155,11 @@ type indicatorSourceView struct {
 // benchmarkView is what the template "wskaznik-jednostka" sees: a
 // comparison unit of an indicator table.
 type benchmarkView struct {
-	Kind        string   // kraj, grupa, województwo, powiat, miasto, obszar wiejski, or "" (unknown: print Code)
+	Kind        string   // kraj, grupa, województwo, powiat, miasto na prawach powiatu, gmina, miasto, obszar wiejski, or "" (unknown: print Code)
 	Code        string   // the unit's code as the content gives it
 	Voivodeship []string // the voivodeship's code (Kind województwo), for {{voivodeships}}
-	Name        string   // the gmina's name (Kind miasto, obszar wiejski)
+	Name        string   // the unit's name in the TERC register ("kolneński", "Łomża"); for miasto and obszar wiejski the member gmina's name; "" when unknown
+	Type        string   // a gmina's type in the TERC register ("gmina wiejska")
 }
 
 // maxYears is how many years an indicator table shows (the latest ones).
@@ -313,12 +315,22 @@ func (iv *indicatorView) unitName(u string) string {
 		}
 	case len(u) == 4:
 		b.Kind = "powiat"
+		if t, ok := refdata.TERC().Lookup(u); ok {
+			b.Name = t.Name
+			if t.IsCityWithPowiatRights() {
+				b.Kind = "miasto na prawach powiatu"
+			}
+		}
 	case len(u) == 7 && (u[6] == '4' || u[6] == '5'):
 		if base := c.x.Members[u[:6]+"3"]; base != nil {
 			b.Kind, b.Name = "miasto", clean(base.Name)
 			if u[6] == '5' {
 				b.Kind = "obszar wiejski"
 			}
+		}
+	case len(u) == 7:
+		if t, ok := refdata.TERC().Lookup(u); ok && t.IsGmina() {
+			b.Kind, b.Name, b.Type = "gmina", t.Name, t.Kind
 		}
 	}
 	return strings.TrimSpace(c.run(diagnosisFile, "wskaznik-jednostka", b))

@@ -196,3 +196,27 @@ func TestIndicatorSourceMissing(t *testing.T) {
 		t.Errorf("no %q in the indicator tables; %q", want, text[max(0, i-200):min(len(text), i+300)])
 	}
 }
+
+// TestBenchmarkNames: comparison units of an indicator table are named
+// from the TERC register: a powiat, a city with powiat rights, a gmina
+// outside the partnership.
+func TestBenchmarkNames(t *testing.T) {
+	s, x, f, opt := loadExample(t)
+	for _, in := range s.Indicators {
+		if in.ID == "pop_total" {
+			v := 1000.0
+			for _, u := range []string{"2006", "2062", "2007013"} {
+				in.Values = append(in.Values, &model.Value{Unit: model.Ref{ID: u}, Year: 2022, Value: &v})
+			}
+		}
+	}
+	x = model.NewIndex(s)
+	f = model.Derive(s, x)
+	d, _ := Strategy(s, x, f, opt)
+	text := strings.ReplaceAll(dump(d), `\u00a0`, " ")
+	for _, want := range []string{`"Powiat kolneński"`, `"Łomża (miasto na prawach powiatu)"`, `"Jedwabne (gmina miejsko-wiejska)"`} {
+		if !strings.Contains(text, want) {
+			t.Errorf("no row %s in the indicator table", want)
+		}
+	}
+}

@@ -18,6 +18,10 @@
 // document can hold (.inf, .nan, 1e400, beyond 10^15, 0x10 and other
 // non-decimal notations) are NUM-01 errors at the value.
 //
+// A Cache (cache.go) lets a long-running process (watch, serve) skip
+// parsing and validating the YAML files that did not change since its
+// last load; what a load returns is the same with or without one.
+//
 // load imports diag, model and the embedded schema; it never imports
 // rules, compose or a renderer.
 package load

@@ -21,7 +21,11 @@ import (
 // absolute paths (the printer makes them relative to the working
 // directory). The returned Strategy is never nil, but it is only complete
 // when the list holds no errors.
-func Load(dir string) (*model.Strategy, *diag.List) {
+func Load(dir string) (*model.Strategy, *diag.List) { return LoadCached(dir, nil) }
+
+// LoadCached is Load parsing and validating each YAML file through c (nil
+// means no cache): see Cache.
+func LoadCached(dir string, c *Cache) (*model.Strategy, *diag.List) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		abs = dir
@@ -33,7 +37,9 @@ func Load(dir string) (*model.Strategy, *diag.List) {
 		return &model.Strategy{Dir: abs}, &l
 	}
 	defer root.Close()
-	return LoadFS(sourcefs.FS(root), abs)
+	ld := &loader{fsys: sourcefs.FS(root), dir: abs, s: &model.Strategy{Dir: abs}, cache: c}
+	ld.load()
+	return ld.s, &ld.l
 }
 
 // LoadFS reads a partnership from fsys (its root is the partnership
@@ -46,10 +52,11 @@ func LoadFS(fsys fs.FS, dir string) (*model.Strategy, *diag.List) {
 }
 
 type loader struct {
-	fsys fs.FS
-	dir  string
-	s    *model.Strategy
-	l    diag.List
+	fsys  fs.FS
+	dir   string
+	s     *model.Strategy
+	l     diag.List
+	cache *Cache // nil: parse every file
 }
 
 // file returns the diagnostic path of a partnership-relative name.
@@ -154,12 +161,13 @@ func (ld *loader) loadProjects() {
 func (ld *loader) decode(name string, k model.FileKind, data []byte, out any) bool {
 	file := ld.file(name)
 	ld.s.Files = append(ld.s.Files, name)
-	root := parseYAML(file, data, &ld.l)
-	if root == nil {
+	p := ld.cache.parseAndValidate(file, k, data)
+	ld.l.Append(p.diags)
+	if p.root == nil {
 		ld.s.Unreadable = append(ld.s.Unreadable, name)
 		return false
 	}
-	ld.decodeNode(file, k, root, out)
+	ld.decodeValidated(file, p.root, p.schemaQuiet, out)
 	return true
 }
 
@@ -168,8 +176,15 @@ func (ld *loader) decode(name string, k model.FileKind, data []byte, out any) bo
 func (ld *loader) decodeNode(file string, k model.FileKind, root *yaml.Node, out any) {
 	before := ld.l.Len()
 	validate(file, k, newTree(root), &ld.l)
+	ld.decodeValidated(file, root, ld.l.Len() == before, out)
+}
+
+// decodeValidated decodes the tree root of file, already checked against
+// its schema, into out, filling the positions of every entity;
+// schemaQuiet says the schema pass reported nothing.
+func (ld *loader) decodeValidated(file string, root *yaml.Node, schemaQuiet bool, out any) {
 	ld.findPlaceholders(file, root)
-	if err := root.Decode(out); err != nil && ld.l.Len() == before {
+	if err := root.Decode(out); err != nil && schemaQuiet {
 		// The schema should have caught every shape problem; report what
 		// the decoder found so nothing passes silently.
 		var te *yaml.TypeError

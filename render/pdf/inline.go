@@ -621,39 +621,7 @@ type kpNode struct {
 	hy             int // hyphenated lines in a row ending here
 	w, y, z        float64
 	dem            float64
-	prev           *kpNode
-}
-
-// nodeArena hands out kpNodes from chunks that are reused by the next
-// paragraph: nodes live only while one paragraph is broken.
-type nodeArena struct {
-	chunks [][]kpNode
-	cur    int
-}
-
-func (a *nodeArena) reset() {
-	a.cur = 0
-	if len(a.chunks) > 0 {
-		a.chunks[0] = a.chunks[0][:0]
-	}
-}
-
-func (a *nodeArena) new(n kpNode) *kpNode {
-	if len(a.chunks) == 0 {
-		a.chunks = append(a.chunks, make([]kpNode, 0, 256))
-	}
-	c := a.chunks[a.cur]
-	if len(c) == cap(c) {
-		a.cur++
-		if a.cur == len(a.chunks) {
-			a.chunks = append(a.chunks, make([]kpNode, 0, 256))
-		}
-		a.chunks[a.cur] = a.chunks[a.cur][:0]
-		c = a.chunks[a.cur]
-	}
-	c = append(c, n)
-	a.chunks[a.cur] = c
-	return &c[len(c)-1]
+	prev           int32 // index in layout.kpNodes; -1: the paragraph start
 }
 
 // kpPass selects one pass of the line breaker.
@@ -700,9 +668,11 @@ func (l *layout) kpSums(items []kpItem) {
 func (l *layout) knuthPlass(items []kpItem, lw float64, ps kpPass) []int {
 	n := len(items)
 	sw, words := l.sums, l.words // words: breakable spaces before each item
-	l.nodes.reset()
-	active := append(l.active[:0], l.nodes.new(kpNode{pos: 0, fit: 1}))
-	defer func() { l.active = active[:0] }()
+	// nodes live in l.kpNodes, referred to by index (no pointers for the
+	// garbage collector to follow while a paragraph is broken)
+	nodes := append(l.kpNodes[:0], kpNode{pos: 0, fit: 1, prev: -1})
+	active := append(l.active[:0], 0)
+	defer func() { l.kpNodes, l.active = nodes[:0], active[:0] }()
 	// totals after a break at b: skip glue up to the next box.
 	after := func(b int) (float64, float64, float64) {
 		tw, ty, tz := sw[b][0], sw[b][1], sw[b][2]
@@ -744,11 +714,12 @@ func (l *layout) knuthPlass(items []kpItem, lw float64, ps kpPass) []int {
 		last := b == n-1
 		// the best predecessor per fitness class and hyphen run
 		var bestDem [4][maxHyphRun + 1]float64
-		var bestPrev [4][maxHyphRun + 1]*kpNode // nil: none
+		var bestPrev [4][maxHyphRun + 1]int32 // index+1; 0: none
 		found := false
-		var removed *kpNode
+		removed := int32(-1)
 		keep := active[:0]
-		for _, a := range active {
+		for _, ai := range active {
+			a := &nodes[ai]
 			L := sw[b][0] - a.w + pw
 			y, z := sw[b][1]-a.y, sw[b][2]-a.z
 			if ps.ragged > 0 && y < fill/2 {
@@ -773,11 +744,11 @@ func (l *layout) knuthPlass(items []kpItem, lw float64, ps kpPass) []int {
 				}
 			}
 			if r < -1 || forced {
-				if removed == nil || a.dem < removed.dem {
-					removed = a
+				if removed < 0 || a.dem < nodes[removed].dem {
+					removed = ai
 				}
 			} else {
-				keep = append(keep, a)
+				keep = append(keep, ai)
 			}
 			if r < -1 || r > ps.tol {
 				continue
@@ -825,22 +796,23 @@ func (l *layout) knuthPlass(items []kpItem, lw float64, ps kpPass) []int {
 				}
 			}
 			d += a.dem
-			if bestPrev[fit][hy] == nil || d < bestDem[fit][hy] {
-				bestDem[fit][hy], bestPrev[fit][hy] = d, a
+			if bestPrev[fit][hy] == 0 || d < bestDem[fit][hy] {
+				bestDem[fit][hy], bestPrev[fit][hy] = d, ai+1
 				found = true
 			}
 		}
 		active = keep
-		if !found && len(active) == 0 && removed != nil && ps.overfull {
-			bestDem[1][0], bestPrev[1][0] = removed.dem+1e7, removed
+		if !found && len(active) == 0 && removed >= 0 && ps.overfull {
+			bestDem[1][0], bestPrev[1][0] = nodes[removed].dem+1e7, removed+1
 			found = true
 		}
 		if found {
 			w, y, z := after(b)
 			for f := range bestPrev {
-				for h, a := range bestPrev[f] {
-					if a != nil {
-						active = append(active, l.nodes.new(kpNode{pos: b, line: a.line + 1, fit: f, hy: h, dem: bestDem[f][h], prev: a, w: w, y: y, z: z}))
+				for h, p := range bestPrev[f] {
+					if p != 0 {
+						nodes = append(nodes, kpNode{pos: b, line: nodes[p-1].line + 1, fit: f, hy: h, dem: bestDem[f][h], prev: p - 1, w: w, y: y, z: z})
+						active = append(active, int32(len(nodes)-1))
 					}
 				}
 			}
@@ -849,18 +821,18 @@ func (l *layout) knuthPlass(items []kpItem, lw float64, ps kpPass) []int {
 			return nil
 		}
 	}
-	var win *kpNode
-	for _, a := range active {
-		if a.pos == n-1 && (win == nil || a.dem < win.dem) {
-			win = a
+	win := int32(-1)
+	for _, ai := range active {
+		if a := &nodes[ai]; a.pos == n-1 && (win < 0 || a.dem < nodes[win].dem) {
+			win = ai
 		}
 	}
-	if win == nil {
+	if win < 0 {
 		return nil
 	}
 	var br []int
-	for a := win; a != nil && a.prev != nil; a = a.prev {
-		br = append(br, a.pos)
+	for a := win; a >= 0 && nodes[a].prev >= 0; a = nodes[a].prev {
+		br = append(br, nodes[a].pos)
 	}
 	for i, j := 0, len(br)-1; i < j; i, j = i+1, j-1 {
 		br[i], br[j] = br[j], br[i]
@@ -918,6 +890,7 @@ func greedy(items []kpItem, lw float64) []int {
 // buildLines turns breaks into positioned lines.
 func (l *layout) buildLines(items []kpItem, breaks []int, ps paraSpec, x0, lw float64) []pline {
 	lines := make([]pline, 0, len(breaks))
+	paraBuf, ends := l.paraBuf[:0], l.lineEnds[:0]
 	s := 0
 	// a link that goes on from the end of one line to the next is one
 	// Link element of the structure tree
@@ -1108,10 +1081,23 @@ func (l *layout) buildLines(items []kpItem, breaks []int, ps paraSpec, x0, lw fl
 		closeLink(x)
 		flushText()
 		l.lineBuf, l.lineText = pl.items[:0], acc[:0]
-		pl.items = slices.Clone(pl.items)
+		// the paragraph's items are gathered in paraBuf and get their
+		// own memory once, below
+		ends = append(ends, len(paraBuf)+len(pl.items))
+		paraBuf = append(paraBuf, pl.items...)
+		pl.items = nil
 		lines = append(lines, pl)
 		s = b + 1
 	}
+	all := slices.Clone(paraBuf)
+	start := 0
+	for i, end := range ends {
+		if end > start {
+			lines[i].items = all[start:end:end]
+		}
+		start = end
+	}
+	l.paraBuf, l.lineEnds = paraBuf[:0], ends[:0]
 	return lines
 }
 

@@ -150,14 +150,16 @@ type layout struct {
 	kpBuf     []kpItem
 	lineBuf   []item // buildLines' scratch: the items of one line
 	lineText  []byte // buildLines' scratch: the text of one text item
-	cuts      []int  // emitBox's scratch: break points of a box
+	paraBuf   []item // buildLines' scratch: the items of a paragraph's lines
+	lineEnds  []int
+	cuts      []int // emitBox's scratch: break points of a box
 	wordMemo  map[wordKey]map[string][]kpItem
 	freeTok   *tokenizer // the last tokenizer, for its buffers
 	cutKinds  []uint8
 	sums      [][3]float64
 	words     []int
-	nodes     nodeArena
-	active    []*kpNode
+	kpNodes   []kpNode // knuthPlass's nodes, reused by the next paragraph
+	active    []int32
 	where     string // the heading being laid out under, for warnings
 	fnByID    map[string]*doc.Footnote
 	fnRefs    map[string]*footnote

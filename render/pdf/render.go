@@ -118,12 +118,13 @@ func Render(w io.Writer, d *doc.Document, opt Options) (err error) {
 		return fmt.Errorf("pdf: %w", err)
 	}
 	pdf.SetStructTree(l.tg.tree(pdf.GetConversionRatio()))
-	var buf bytes.Buffer
-	if err := pdf.Output(&buf); err != nil {
+	// the document is finished first, so that nothing is written to w
+	// when it fails
+	pdf.Close()
+	if err := pdf.Error(); err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
-	_, err = w.Write(buf.Bytes())
-	return err
+	return pdf.Output(w)
 }
 
 func setup(pdf *fpdf.Fpdf, m doc.Meta, opt Options) {

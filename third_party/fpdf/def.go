@@ -855,6 +855,7 @@ type fontDefType struct {
 	i            string        // 1-based position in font list, set by font loader, not this program
 	utf8File     *utf8FontFile // UTF-8 font
 	usedRunes    map[int]int   // Array of used runes
+	usedSeen     *[1024]uint64 // strategia patch: the runes below U+10000 stored in usedRunes
 }
 
 // generateFontID generates a font Id from the font definition

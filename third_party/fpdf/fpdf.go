@@ -2070,6 +2070,7 @@ func (f *Fpdf) addFont(familyStr, styleStr, fileStr string, isUTF8 bool) {
 			Ut:        round(utf8File.UnderlineThickness),
 			Cw:        utf8File.CharWidths,
 			usedRunes: sbarr,
+			usedSeen:  new([1024]uint64),
 			File:      fileStr,
 			utf8File:  utf8File,
 		}
@@ -2187,6 +2188,7 @@ func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFile
 			def := c.def
 			def.utf8File = newUTF8Font(&fileReader{readerPosition: 0, array: utf8Bytes})
 			def.usedRunes = sbarr
+			def.usedSeen = new([1024]uint64)
 			f.fonts[fontkey] = def
 			return
 		}
@@ -2226,12 +2228,13 @@ func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFile
 			Cw:        utf8File.CharWidths,
 			utf8File:  utf8File,
 			usedRunes: sbarr,
+			usedSeen:  new([1024]uint64),
 		}
 		def.i, _ = generateFontID(def)
 		f.fonts[fontkey] = def
 		if def.i != "" {
 			c := &utf8CacheEntry{def: def}
-			c.def.utf8File, c.def.usedRunes = nil, nil
+			c.def.utf8File, c.def.usedRunes, c.def.usedSeen = nil, nil, nil
 			utf8FontCache.Store(key, c)
 		}
 	} else {
@@ -2463,7 +2466,7 @@ func (f *Fpdf) SetFont(familyStr, styleStr string, size float64) {
 		f.isCurrentUTF8 = false
 	}
 	if f.page > 0 {
-		f.outf("BT /F%s %.2f Tf ET", f.currentFont.i, f.fontSizePt)
+		f.outFontSel() // strategia patch: outf("BT /F%s %.2f Tf ET", …) without fmt
 	}
 }
 
@@ -2497,7 +2500,7 @@ func (f *Fpdf) SetFontSize(size float64) {
 	f.fontSizePt = size
 	f.fontSize = size / f.k
 	if f.page > 0 {
-		f.outf("BT /F%s %.2f Tf ET", f.currentFont.i, f.fontSizePt)
+		f.outFontSel() // strategia patch: outf("BT /F%s %.2f Tf ET", …) without fmt
 	}
 }
 
@@ -2507,7 +2510,7 @@ func (f *Fpdf) SetFontUnitSize(size float64) {
 	f.fontSizePt = size * f.k
 	f.fontSize = size
 	if f.page > 0 {
-		f.outf("BT /F%s %.2f Tf ET", f.currentFont.i, f.fontSizePt)
+		f.outFontSel() // strategia patch: outf("BT /F%s %.2f Tf ET", …) without fmt
 	}
 }
 
@@ -2596,12 +2599,7 @@ func (f *Fpdf) Text(x, y float64, txtStr string) {
 		// into the operator below, and a rune already used is looked up,
 		// not stored again (same bytes as escape(utf8toutf16(…))).
 		utf16 = true
-		used := f.currentFont.usedRunes
-		for _, uni := range txtStr {
-			if v, ok := used[int(uni)]; !ok || v != int(uni) {
-				used[int(uni)] = int(uni)
-			}
-		}
+		f.markUsed(txtStr)
 	} else {
 		txt2 = f.escape(txtStr)
 	}
@@ -4225,6 +4223,23 @@ func (f *Fpdf) putF64(v float64, prec int) {
 }
 
 // fmtF64 converts the floating-point number f to a string with precision prec.
+// outFontSel writes the current font's selection operator, the bytes of
+// outf("BT /F%s %.2f Tf ET", f.currentFont.i, f.fontSizePt) (strategia
+// patch: without fmt).
+func (f *Fpdf) outFontSel() {
+	b := append(f.fmt.buf[:0], "BT /F"...)
+	b = append(b, f.currentFont.i...)
+	b = append(b, ' ')
+	b = strconv.AppendFloat(b, f.fontSizePt, 'f', 2, 64)
+	b = append(b, " Tf ET\n"...)
+	f.fmt.buf = b
+	if f.state == 2 {
+		f.pages[f.page].Write(b)
+	} else {
+		f.buffer.Write(b)
+	}
+}
+
 func (f *Fpdf) fmtF64(v float64, prec int) string {
 	return string(strconv.AppendFloat(f.fmt.buf[:0], v, 'f', prec, 64))
 }
@@ -4403,7 +4418,7 @@ func (f *Fpdf) putpages() {
 		for n := 1; n <= nb; n++ {
 			size += len(compressed[n].bytes()) + 256
 		}
-		f.buffer.Grow(size)
+		f.buffer.Grow(size + size/2 + 64<<10) // and the fonts and structure tree after them
 	}
 	for n := 1; n <= nb; n++ {
 		// Page

@@ -22,7 +22,11 @@ var xmem = xmempool{
 
 type xmempool struct{ sync.Pool }
 
-var zwPool sync.Pool // of *zlib.Writer
+// zwFree holds idle zlib writers (strategia patch). It is a channel, not
+// a sync.Pool, because a pool is emptied by every garbage collection, and a
+// render collects garbage a few times: each writer is ~1 MB of state to
+// allocate and clear again.
+var zwFree = make(chan *zlib.Writer, 8)
 
 func (pool *xmempool) compress(data []byte) *membuffer {
 	mem := pool.Get().(*membuffer)
@@ -32,17 +36,23 @@ func (pool *xmempool) compress(data []byte) *membuffer {
 	buf.Grow(len(data)/4 + 1024)
 
 	// strategia patch: reuse zlib writers (each holds ~1 MB of state).
-	zw, _ := zwPool.Get().(*zlib.Writer)
-	if zw == nil {
+	var zw *zlib.Writer
+	select {
+	case zw = <-zwFree:
+		zw.Reset(buf)
+	default:
 		var err error
 		zw, err = zlib.NewWriterLevel(buf, zlib.BestSpeed)
 		if err != nil {
 			panic(fmt.Errorf("could not create zlib writer: %w", err))
 		}
-	} else {
-		zw.Reset(buf)
 	}
-	defer zwPool.Put(zw)
+	defer func() {
+		select {
+		case zwFree <- zw:
+		default:
+		}
+	}()
 	_, err := zw.Write(data)
 	if err != nil {
 		panic(fmt.Errorf("could not zlib-compress slice: %w", err))
