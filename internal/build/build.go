@@ -320,7 +320,7 @@ func (b *Builder) Partnership(ctx context.Context, dir string) *Report {
 				r := rendered{err: ErrCanceled}
 				b.slots.do(ctx, func() {
 					t0 := time.Now()
-					r.files, r.kept, r.err = b.renderUnlessKept(outDir, o, b.opt.Formats[0])
+					r.files, r.kept, r.err = b.renderUnlessKept(ctx, outDir, o, b.opt.Formats[0])
 					r.took = time.Since(t0)
 				})
 				early <- r
@@ -402,7 +402,10 @@ func (b *Builder) Partnership(ctx context.Context, dir string) *Report {
 				return
 			}
 			t0 := time.Now()
-			files, kept, err := b.renderUnlessKept(outDir, o, f)
+			files, kept, err := b.renderUnlessKept(rctx, outDir, o, f)
+			if rctx.Err() != nil {
+				return // cancelled, or another document failed
+			}
 			if err != nil {
 				fail(fmt.Errorf("%s.%s: %w", o.name, f, err))
 				return
@@ -431,7 +434,7 @@ func (b *Builder) Partnership(ctx context.Context, dir string) *Report {
 			if _, ok := b.memo.lookup(memoKey(outDir, outs[0], b.opt.Formats[0]), outs[0].irDigest(b.memo)); !ok {
 				t0 := time.Now()
 				r.kept = ""
-				r.files, r.err = b.render(outs[0], b.opt.Formats[0])
+				r.files, r.err = b.render(ctx, outs[0], b.opt.Formats[0])
 				r.took = time.Since(t0)
 			}
 		}
@@ -486,7 +489,7 @@ func (b *Builder) Partnership(ctx context.Context, dir string) *Report {
 // renderUnlessKept renders o in format f, unless this Builder wrote o in
 // f from the same IR before and the files are still as it left them: then
 // it returns the path of the document's file as kept, and no files.
-func (b *Builder) renderUnlessKept(outDir string, o *output, f string) (files []file, kept string, err error) {
+func (b *Builder) renderUnlessKept(ctx context.Context, outDir string, o *output, f string) (files []file, kept string, err error) {
 	if !b.opt.Force {
 		if e, ok := b.memo.lookup(memoKey(outDir, o, f), o.irDigest(b.memo)); ok {
 			if f == FormatPDF {
@@ -495,7 +498,7 @@ func (b *Builder) renderUnlessKept(outDir string, o *output, f string) (files []
 			return nil, e.files[len(e.files)-1].path, nil
 		}
 	}
-	files, err = b.render(o, f)
+	files, err = b.render(ctx, o, f)
 	return files, "", err
 }
 
@@ -663,8 +666,9 @@ func writeFiles(outDir string, files []file) (string, error) {
 	return path, nil
 }
 
-// render renders one document in format f.
-func (b *Builder) render(o *output, f string) ([]file, error) {
+// render renders one document in format f; a PDF render stops early
+// (returning ctx's error) once ctx is done.
+func (b *Builder) render(ctx context.Context, o *output, f string) ([]file, error) {
 	if f == FormatHTML {
 		hs, err := html.Render(o.doc, html.Options{NoTitlePage: o.noTitle})
 		files := make([]file, len(hs))
@@ -673,24 +677,26 @@ func (b *Builder) render(o *output, f string) ([]file, error) {
 		}
 		return files, err
 	}
-	data, err := b.renderBytes(o, f)
+	data, err := b.renderBytes(ctx, o, f)
 	return []file{{path: o.name + "." + f, data: data}}, err
 }
 
 // renderBytes renders one document as a single file in format f.
-func (b *Builder) renderBytes(o *output, f string) ([]byte, error) {
+func (b *Builder) renderBytes(ctx context.Context, o *output, f string) ([]byte, error) {
 	var buf bytes.Buffer
 	switch f {
 	case FormatPDF:
-		err := pdf.Render(&buf, o.doc, pdf.Options{NoTitlePage: o.noTitle, AnchorPages: func(m map[string]int) { o.tocPages = m },
+		err := pdf.Render(&buf, o.doc, pdf.Options{Context: ctx, NoTitlePage: o.noTitle, AnchorPages: func(m map[string]int) { o.tocPages = m },
 			TableColumns: func(m map[*doc.Table][]float64) { o.colWidths = m },
 			Warnings:     func(ws []pdf.Warning) { o.layout = ws }})
 		return buf.Bytes(), err
 	case FormatDOCX:
 		if o.tocPages == nil {
 			// No PDF requested: lay it out anyway for the page numbers.
-			_ = pdf.Render(io.Discard, o.doc, pdf.Options{NoTitlePage: o.noTitle, AnchorPages: func(m map[string]int) { o.tocPages = m },
-				TableColumns: func(m map[*doc.Table][]float64) { o.colWidths = m }})
+			if err := pdf.Render(io.Discard, o.doc, pdf.Options{Context: ctx, NoTitlePage: o.noTitle, AnchorPages: func(m map[string]int) { o.tocPages = m },
+				TableColumns: func(m map[*doc.Table][]float64) { o.colWidths = m }}); err != nil && ctx.Err() != nil {
+				return nil, err
+			}
 		}
 		err := docx.Render(&buf, o.doc, docx.Options{NoTitlePage: o.noTitle, TOCPages: o.tocPages, ColumnWidths: o.colWidths})
 		return buf.Bytes(), err

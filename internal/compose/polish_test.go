@@ -85,7 +85,7 @@ var polishErrors = []struct {
 	{"a count with decimals", regexp.MustCompile(`\d,0 (?:szt\.|osób|osoby)`)},
 	{"TERC named twice in one source", regexp.MustCompile(`TERC[^\n]*rejestru TERC`)},
 	{"a hyphen inside an acronym", regexp.MustCompile(`\b\p{Lu}{2,}-\p{Lu}{2,}\b`)},
-	{"a colon after a preposition", regexp.MustCompile(`(?i)\b(?:przy wsparciu|dla|przez|w ramach):`)},
+	{"a colon after a preposition", regexp.MustCompile(`(?i)\b(?:przy wsparciu|dla|przez|w ramach|na podstawie):`)},
 }
 
 // checkPolish reports every match of the error classes in d, and captions
@@ -155,7 +155,7 @@ func TestPolishPatternsCatch(t *testing.T) {
 		"położonych w województwa podlaskie", "Liderem partnerstwa jest Domaszowice.", "– powiązanie główny",
 		"koncepcja – gotowy", "Lesistość w latach 2022", "z 20 września 2022 r..", "cel Cel 2.",
 		"„Produkt „Kurpie nad Pisą””", "CPR: PO4, PO5", "12,0 szt.", "37 980,0 osób", "według TERC (GUS), stan na 2025-01-01; granice według rejestru TERC",
-		"Kod TE-RYT", "Dokument opracowany przy wsparciu: Centrum", "brak danych dla: Grabowo",
+		"Kod TE-RYT", "Dokument opracowany przy wsparciu: Centrum", "brak danych dla: Grabowo", "(na podstawie: W1, W6)",
 	} {
 		hit := false
 		for _, e := range polishErrors {

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -36,6 +37,21 @@ type Options struct {
 	// same columns and break their cells alike; a table set on landscape
 	// pages has widths adding up to the landscape text width.
 	TableColumns func(map[*doc.Table][]float64)
+	// Context, when set, stops the render between its stages (layout,
+	// pagination, painting, output) once it is done, returning its
+	// error: a watch rebuild made stale by a newer save does not finish
+	// a long document for nothing.
+	Context context.Context
+}
+
+// canceled returns the error of opt.Context once it is done, and then
+// stops the background compression of pdf's finished pages.
+func (opt Options) canceled(pdf *fpdf.Fpdf) error {
+	if opt.Context == nil || opt.Context.Err() == nil {
+		return nil
+	}
+	pdf.SetCompressFinishedPages(false)
+	return opt.Context.Err()
 }
 
 // Warning is a layout problem the renderer worked around, positioned by
@@ -97,11 +113,20 @@ func Render(w io.Writer, d *doc.Document, opt Options) (err error) {
 	if err := pdf.Error(); err != nil {
 		return fmt.Errorf("pdf: layout: %w", err)
 	}
+	if err := opt.canceled(pdf); err != nil {
+		return err
+	}
 	pages := paginate(l.boxes)
+	if err := opt.canceled(pdf); err != nil {
+		return err
+	}
 	if opt.Warnings != nil {
 		opt.Warnings(warnings(pages))
 	}
 	anchors := paint(pdf, l, pages)
+	if err := opt.canceled(pdf); err != nil {
+		return err
+	}
 	if opt.TableColumns != nil {
 		opt.TableColumns(l.colWidths)
 	}
