@@ -28,10 +28,8 @@ func walk(n Node, fn Walker) (WalkStatus, error) {
 		return WalkStop, err
 	}
 	if st != WalkSkipChildren {
-		for _, c := range n.Children() {
-			if st, err := walk(c, fn); err != nil || st == WalkStop {
-				return WalkStop, err
-			}
+		if st, err := walkChildren(n, fn); err != nil || st == WalkStop {
+			return WalkStop, err
 		}
 		if d, ok := n.(*Document); ok {
 			for _, f := range d.Footnotes {
@@ -43,6 +41,81 @@ func walk(n Node, fn Walker) (WalkStatus, error) {
 			}
 		}
 		if st, err := fn(n, false); err != nil || st == WalkStop {
+			return WalkStop, err
+		}
+	}
+	return WalkContinue, nil
+}
+
+// walkChildren walks n's children in the order of n.Children(), without
+// building that slice for the nodes a document is made of (Walk runs over
+// a whole strategy several times per build).
+func walkChildren(n Node, fn Walker) (WalkStatus, error) {
+	switch n := n.(type) {
+	case *Document:
+		return walkBlocks(n.Blocks, fn)
+	case *Section:
+		if st, err := walkInlines(n.Title, fn); err != nil || st == WalkStop {
+			return WalkStop, err
+		}
+		return walkBlocks(n.Blocks, fn)
+	case *Heading:
+		return walkInlines(n.Text, fn)
+	case *Paragraph:
+		return walkInlines(n.Inlines, fn)
+	case *List:
+		for _, it := range n.Items {
+			if st, err := walk(it, fn); err != nil || st == WalkStop {
+				return WalkStop, err
+			}
+		}
+		return WalkContinue, nil
+	case *ListItem:
+		return walkBlocks(n.Blocks, fn)
+	case *Table:
+		if st, err := walkInlines(n.Caption, fn); err != nil || st == WalkStop {
+			return WalkStop, err
+		}
+		for _, r := range n.Rows {
+			if st, err := walk(r, fn); err != nil || st == WalkStop {
+				return WalkStop, err
+			}
+		}
+		return walkInlines(n.Note, fn)
+	case *Row:
+		for _, c := range n.Cells {
+			if st, err := walk(c, fn); err != nil || st == WalkStop {
+				return WalkStop, err
+			}
+		}
+		return WalkContinue, nil
+	case *Cell:
+		return walkBlocks(n.Blocks, fn)
+	case *Link:
+		return walkInlines(n.Inlines, fn)
+	case *Text, *FootnoteRef, *LineBreak, *TOC, *PageBreak:
+		return WalkContinue, nil
+	}
+	for _, c := range n.Children() {
+		if st, err := walk(c, fn); err != nil || st == WalkStop {
+			return WalkStop, err
+		}
+	}
+	return WalkContinue, nil
+}
+
+func walkBlocks(bs []Block, fn Walker) (WalkStatus, error) {
+	for _, b := range bs {
+		if st, err := walk(b, fn); err != nil || st == WalkStop {
+			return WalkStop, err
+		}
+	}
+	return WalkContinue, nil
+}
+
+func walkInlines(is []Inline, fn Walker) (WalkStatus, error) {
+	for _, in := range is {
+		if st, err := walk(in, fn); err != nil || st == WalkStop {
 			return WalkStop, err
 		}
 	}

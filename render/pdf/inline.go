@@ -341,9 +341,23 @@ func (t *tokenizer) text(s string, r *run) {
 		t.flushFrag()
 		t.curR = r
 	}
-	for i, c := range s {
+	for i := 0; i < len(s); {
+		if b := s[i]; b > ' ' && b < 0x7f {
+			// a stretch of printable ASCII goes into the word at once
+			j := i + 1
+			for j < len(s) && s[j] > ' ' && s[j] < 0x7f {
+				j++
+			}
+			t.cur = append(t.cur, s[i:j]...)
+			t.runes += j - i
+			t.last = rune(s[j-1])
+			i = j
+			continue
+		}
+		c, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		switch {
-		case c == ' ' && t.digitGroupFollows(s[i+1:]):
+		case c == ' ' && t.digitGroupFollows(s[i:]):
 			// "1 014 824": a space between thousands groups never breaks
 			t.flushWord()
 			t.glue(r, true, false)

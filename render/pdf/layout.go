@@ -296,7 +296,14 @@ func (l *layout) footnoteBox(fn *footnote, body *doc.Footnote) *vbox {
 
 // stack joins boxes vertically into one unbreakable box.
 func stack(bs []*vbox) *vbox {
+	n := 0
+	for _, b := range bs {
+		n += len(b.items)
+	}
 	out := &vbox{}
+	if n > 0 {
+		out.items = make([]item, 0, n)
+	}
 	y := 0.0
 	for i, b := range bs {
 		if i > 0 {

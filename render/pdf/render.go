@@ -224,8 +224,8 @@ func paint(pdf *fpdf.Fpdf, l *layout, pages []*page) map[string]int {
 	// destinations, in document order
 	for pi, pg := range pages {
 		for _, pl := range pg.boxes {
-			for _, it := range pl.b.items {
-				if it.kind == itAnchor {
+			for i := range pl.b.items {
+				if it := &pl.b.items[i]; it.kind == itAnchor {
 					p.anchor(it.key, pi, pl.y+it.y)
 				}
 			}

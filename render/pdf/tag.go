@@ -260,6 +260,16 @@ func ptStr(v float64) string { return strconv.FormatFloat(v, 'f', 2, 64) }
 
 // cellAttr is the Table attribute dictionary of a cell.
 func cellAttr(header bool, scope string, rs, cs int) string {
+	if rs <= 1 && cs <= 1 { // the common cells, without building a string
+		switch {
+		case !header:
+			return "/O /Table"
+		case scope == "Column":
+			return "/O /Table /Scope /Column"
+		case scope == "Row":
+			return "/O /Table /Scope /Row"
+		}
+	}
 	var b strings.Builder
 	b.WriteString("/O /Table")
 	if header {

@@ -94,7 +94,17 @@ func (f *Fpdf) BeginMarkedContent(tag string) int {
 	}
 	id := f.tag.mcid[f.page]
 	f.tag.mcid[f.page]++
-	f.out("/" + tag + " <</MCID " + strconv.Itoa(id) + ">> BDC")
+	b := append(f.textBuf[:0], '/')
+	b = append(b, tag...)
+	b = append(b, " <</MCID "...)
+	b = strconv.AppendInt(b, int64(id), 10)
+	b = append(b, ">> BDC\n"...)
+	f.textBuf = b
+	if f.state == 2 {
+		f.pages[f.page].Write(b)
+	} else {
+		f.buffer.Write(b)
+	}
 	return id
 }
 
