@@ -128,17 +128,6 @@ func boldInlines(in []doc.Inline) []doc.Inline {
 	return in
 }
 
-func (c *composer) leaderText(p *model.Project) string {
-	if e := p.Leader.External; e != nil {
-		s := e.Name
-		if t := label(externalTypes, e.Type); t != "" {
-			s += " (" + t + ")"
-		}
-		return s
-	}
-	return c.memberName(p.Leader.Member.ID)
-}
-
 func (c *composer) indicatorName(name, ref string) (string, *model.Indicator) {
 	in := c.x.Indicators[ref]
 	if name == "" && in != nil {

@@ -19,7 +19,7 @@ type ficheView struct {
 
 	ID, Title, ShortTitle, Anchor string
 	Priority, Kind, Status        string // labels: "kluczowy", …
-	Leader                        string
+	Leader, LeaderType            string // LeaderType: an external leader's kind ("organizacja pozarządowa")
 	Partners                      []fichePartner
 	Scope                         string
 	Locations                     []string
@@ -126,7 +126,10 @@ type ficheHorizontal struct{ Accessibility, EqualOpportunities, DNSH string }
 func (c *composer) ficheView(p *model.Project) *ficheView {
 	v := &ficheView{c: c, p: p, ID: clean(p.ID), Title: clean(p.Title), ShortTitle: clean(p.ShortTitle), Anchor: anchorProject(p.ID),
 		Priority: label(projectPriority, p.Priority), Kind: label(projectKinds, p.Kind), Status: label(projectStatus, p.Status),
-		Leader: clean(c.leaderText(p)), Objective: clean(p.Objective)}
+		Leader: clean(c.leaderName(p)), Objective: clean(p.Objective)}
+	if e := p.Leader.External; e != nil {
+		v.LeaderType = label(externalTypes, e.Type)
+	}
 	for _, pt := range p.Partners {
 		fp := fichePartner{Role: clean(pt.Role)}
 		if pt.External != nil {
