@@ -314,10 +314,16 @@ func (c *composer) memberType(m *model.Member) string {
 	return label(memberKinds, m.Kind)
 }
 
+// memberNames lists members by name; a powiat after the first item is
+// in lower case ("Grabowo, Turośl, powiat kolneński"), as running text
+// writes it.
 func (c *composer) memberNames(ids []string) string {
 	names := make([]string, len(ids))
 	for i, id := range ids {
 		names[i] = c.memberName(id)
+		if m := c.x.Members[id]; i > 0 && m != nil && m.Kind == "powiat" {
+			names[i] = plfmt.LowerFirst(names[i])
+		}
 	}
 	return strings.Join(names, ", ")
 }

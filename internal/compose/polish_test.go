@@ -85,6 +85,8 @@ var polishErrors = []struct {
 	{"a count with decimals", regexp.MustCompile(`\d,0 (?:szt\.|osób|osoby)`)},
 	{"TERC named twice in one source", regexp.MustCompile(`TERC[^\n]*rejestru TERC`)},
 	{"a hyphen inside an acronym", regexp.MustCompile(`\b\p{Lu}{2,}-\p{Lu}{2,}\b`)},
+	{"„Powiat” capitalised inside a list or sentence", regexp.MustCompile(`(?:, | i | przez | jest )Powiat \p{L}`)},
+	{"a powiat's adjective capitalised („Powiat Kolneński”)", regexp.MustCompile(`\b[Pp]owiat \p{Lu}\p{Ll}+ski\b`)},
 	{"a colon after a preposition", regexp.MustCompile(`(?i)\b(?:przy wsparciu|dla|przez|w ramach|na podstawie):`)},
 }
 
@@ -155,7 +157,7 @@ func TestPolishPatternsCatch(t *testing.T) {
 		"położonych w województwa podlaskie", "Liderem partnerstwa jest Domaszowice.", "– powiązanie główny",
 		"koncepcja – gotowy", "Lesistość w latach 2022", "z 20 września 2022 r..", "cel Cel 2.",
 		"„Produkt „Kurpie nad Pisą””", "CPR: PO4, PO5", "12,0 szt.", "37 980,0 osób", "według TERC (GUS), stan na 2025-01-01; granice według rejestru TERC",
-		"Kod TE-RYT", "Dokument opracowany przy wsparciu: Centrum", "brak danych dla: Grabowo", "(na podstawie: W1, W6)",
+		"Kod TE-RYT", "Dokument opracowany przy wsparciu: Centrum", "brak danych dla: Grabowo", "(na podstawie: W1, W6)", "Grabowo, Turośl, Powiat kolneński", "Liderem jest Powiat Kolneński jako",
 	} {
 		hit := false
 		for _, e := range polishErrors {

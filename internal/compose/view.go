@@ -92,11 +92,17 @@ func (v *strategyView) Programme(other bool) string {
 // "other".
 func (v *strategyView) ProgrammeGen() string { return programmesGen[v.p().Programme] }
 
-// MemberNames are the members' names as the tables print them.
+// MemberNames are the members' names as a list in running text names
+// them: as the tables do, but a powiat in lower case ("…, Turośl, powiat
+// kolneński"), as the grammar's phrases write it.
 func (v *strategyView) MemberNames() []string {
 	var out []string
 	for _, m := range v.p().Members {
-		out = append(out, clean(v.c.memberName(m.Teryt.ID)))
+		n := clean(v.c.memberName(m.Teryt.ID))
+		if m.Kind == "powiat" {
+			n = plfmt.LowerFirst(n)
+		}
+		out = append(out, n)
 	}
 	return out
 }
