@@ -643,15 +643,21 @@ type file struct {
 // writeFiles writes files in order, each atomically, and returns the path
 // of the last: the document itself (an HTML edition's page comes after
 // its images and stylesheet, so a reader never sees it without them).
-// Then it removes what an edition's folder holds beyond its files (the
-// image of a removed map); hidden files (temporaries) are left alone.
+// A file that already holds exactly these bytes (an edition's maps and
+// stylesheet, on almost every rebuild) is left as it is: each atomic
+// write syncs the disk twice, and those waits were on the path to the
+// page the advisor is looking at. Then it removes what an edition's
+// folder holds beyond its files (the image of a removed map); hidden
+// files (temporaries) are left alone.
 func writeFiles(outDir string, files []file) (string, error) {
 	path := ""
 	keep := map[string]bool{}
 	for _, f := range files {
 		path = filepath.Join(outDir, f.path)
-		if err := WriteAtomic(path, f.data); err != nil {
-			return "", err
+		if !sameContent(path, f.data) {
+			if err := WriteAtomic(path, f.data); err != nil {
+				return "", err
+			}
 		}
 		keep[path] = true
 	}

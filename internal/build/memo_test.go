@@ -207,3 +207,39 @@ func TestOverlappingRebuilds(t *testing.T) {
 	}
 	compareTrees(t, filepath.Join(fresh, "p"), filepath.Join(out, "p"))
 }
+
+// TestWriteFilesKeepsIdenticalFiles: rewriting an HTML edition whose page
+// changed leaves its images and stylesheet, byte for byte the same, as
+// they were (no new file, same modification time), and writes the page.
+func TestWriteFilesKeepsIdenticalFiles(t *testing.T) {
+	out := t.TempDir()
+	files := []file{
+		{path: filepath.Join("e", "img", "M1.png"), data: []byte("png"), edition: "e"},
+		{path: filepath.Join("e", "style.css"), data: []byte("css"), edition: "e"},
+		{path: filepath.Join("e", "index.html"), data: []byte("<p>1</p>"), edition: "e"},
+	}
+	if _, err := writeFiles(out, files); err != nil {
+		t.Fatal(err)
+	}
+	old := time.Now().Add(-time.Hour)
+	for _, f := range files {
+		if err := os.Chtimes(filepath.Join(out, f.path), old, old); err != nil {
+			t.Fatal(err)
+		}
+	}
+	files[2].data = []byte("<p>2</p>") // same size, other bytes
+	if _, err := writeFiles(out, files); err != nil {
+		t.Fatal(err)
+	}
+	for i, f := range files {
+		p := filepath.Join(out, f.path)
+		fi, err := os.Stat(p)
+		data, _ := os.ReadFile(p)
+		if err != nil || !bytes.Equal(data, f.data) {
+			t.Fatalf("%s: %q, %v", f.path, data, err)
+		}
+		if rewritten := !fi.ModTime().Equal(old); rewritten != (i == 2) {
+			t.Errorf("%s: rewritten %v", f.path, rewritten)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -56,6 +57,17 @@ func WriteAtomic(path string, data []byte) (err error) {
 		d.Close()
 	}
 	return nil
+}
+
+// sameContent reports whether path is a regular file holding exactly
+// data (read only when the sizes agree).
+func sameContent(path string, data []byte) bool {
+	fi, err := os.Lstat(path)
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() != int64(len(data)) {
+		return false
+	}
+	old, err := os.ReadFile(path)
+	return err == nil && bytes.Equal(old, data)
 }
 
 // removeStaleTemps deletes the temporary files that dead processes left

@@ -87,6 +87,10 @@ var polishErrors = []struct {
 	{"a hyphen inside an acronym", regexp.MustCompile(`\b\p{Lu}{2,}-\p{Lu}{2,}\b`)},
 	{"„Powiat” capitalised inside a list or sentence", regexp.MustCompile(`(?:, | i | przez | jest )Powiat \p{L}`)},
 	{"a powiat's adjective capitalised („Powiat Kolneński”)", regexp.MustCompile(`\b[Pp]owiat \p{Lu}\p{Ll}+ski\b`)},
+	// TOWS (Weihrich; in Polish after Gierszewska and Romanowska): SO
+	// agresywna (maxi-maxi), WO konkurencyjna (mini-maxi), ST
+	// konserwatywna (maxi-mini), WT defensywna (mini-mini)
+	{"TOWS strategies named the wrong way round", regexp.MustCompile(`ST – strategia konkurencyjna|WO – strategia konserwatywna|SO – strategia (?:konkurencyjna|konserwatywna|defensywna)|WT – strategia (?:agresywna|konkurencyjna|konserwatywna)`)},
 	{"a colon after a preposition", regexp.MustCompile(`(?i)\b(?:przy wsparciu|dla|przez|w ramach|na podstawie):`)},
 }
 
@@ -157,7 +161,7 @@ func TestPolishPatternsCatch(t *testing.T) {
 		"położonych w województwa podlaskie", "Liderem partnerstwa jest Domaszowice.", "– powiązanie główny",
 		"koncepcja – gotowy", "Lesistość w latach 2022", "z 20 września 2022 r..", "cel Cel 2.",
 		"„Produkt „Kurpie nad Pisą””", "CPR: PO4, PO5", "12,0 szt.", "37 980,0 osób", "według TERC (GUS), stan na 2025-01-01; granice według rejestru TERC",
-		"Kod TE-RYT", "Dokument opracowany przy wsparciu: Centrum", "brak danych dla: Grabowo", "(na podstawie: W1, W6)", "Grabowo, Turośl, Powiat kolneński", "Liderem jest Powiat Kolneński jako",
+		"Kod TE-RYT", "Dokument opracowany przy wsparciu: Centrum", "brak danych dla: Grabowo", "(na podstawie: W1, W6)", "Grabowo, Turośl, Powiat kolneński", "Liderem jest Powiat Kolneński jako", "ST – strategia konkurencyjna (mocne strony wobec zagrożeń)",
 	} {
 		hit := false
 		for _, e := range polishErrors {

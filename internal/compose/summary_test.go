@@ -44,12 +44,16 @@ func exampleWithSummary(t *testing.T) (*model.Strategy, *model.Index, *model.Fac
 	return s, x, f, opt
 }
 
-// TestExecutiveSummaryPlace: asked for, the summary is the first section after the front matter (the contents, the lists and
+// TestExecutiveSummaryPlace: the example asks for the summary; asked for, it is the first section after the front matter (the contents, the lists and
 // the abbreviations, which are unnumbered and come before); without the
 // switch — and in the minimal and scaffolded partnerships, which do not
 // ask — there is none.
 func TestExecutiveSummaryPlace(t *testing.T) {
-	s, x, f, opt := exampleWithSummary(t)
+	s, x, f, opt := loadExample(t)
+	if !s.Partnership.DocumentOptions.ExecutiveSummary {
+		t.Error("the example does not ask for the executive summary (partnership.document_options.executive_summary)")
+	}
+	s.Partnership.DocumentOptions.ExecutiveSummary = true
 	d, _ := Strategy(s, x, f, opt)
 	secs := topSections(d)
 	i := strings.Index(strings.Join(secs, "\n"), "Streszczenie")

@@ -1,11 +1,14 @@
 package docx
 
 import (
+	"encoding/xml"
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/strategia-pl/strategia/render/doc"
+	ref "github.com/strategia-pl/strategia/templates/docx"
 )
 
 // TestListsOfTablesAndFigures checks the list of tables and the list of
@@ -76,5 +79,46 @@ func TestCaptionFields(t *testing.T) {
 		if !strings.Contains(body, want) {
 			t.Errorf("document.xml lacks %s", want)
 		}
+	}
+}
+
+// TestOrderedListLevels checks that the ordered lists' numbering marks
+// the levels as render/pdf does: "1." at even depths, "a)" at odd ones.
+func TestOrderedListLevels(t *testing.T) {
+	var n struct {
+		Abstract []struct {
+			ID  string `xml:"abstractNumId,attr"`
+			Lvl []struct {
+				Ilvl int `xml:"ilvl,attr"`
+				Fmt  struct {
+					Val string `xml:"val,attr"`
+				} `xml:"numFmt"`
+				Text struct {
+					Val string `xml:"val,attr"`
+				} `xml:"lvlText"`
+			} `xml:"lvl"`
+		} `xml:"abstractNum"`
+	}
+	if err := xml.Unmarshal([]byte(ref.Numbering), &n); err != nil {
+		t.Fatal(err)
+	}
+	levels := 0
+	for _, a := range n.Abstract {
+		if a.ID != "2" {
+			continue
+		}
+		for _, l := range a.Lvl {
+			levels++
+			want, text := "decimal", fmt.Sprintf("%%%d.", l.Ilvl+1)
+			if l.Ilvl%2 == 1 {
+				want, text = "lowerLetter", fmt.Sprintf("%%%d)", l.Ilvl+1)
+			}
+			if l.Fmt.Val != want || l.Text.Val != text {
+				t.Errorf("ordered list level %d: %s %q, want %s %q", l.Ilvl, l.Fmt.Val, l.Text.Val, want, text)
+			}
+		}
+	}
+	if levels != 9 {
+		t.Errorf("%d levels of ordered lists, want 9", levels)
 	}
 }

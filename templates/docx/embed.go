@@ -30,7 +30,8 @@ var Styles string
 
 // Numbering is word/numbering.xml: abstract numbering 0 (bullets), 1 (the
 // outline numbering of Heading1–3: "1.", "1.1.", "1.1.1.") and 2 (ordered
-// lists), with w:num 1, 2 and 3 bound to them. render/docx appends one
+// lists: "1." and "a)" by turns with the depth, as render/pdf marks them),
+// with w:num 1, 2 and 3 bound to them. render/docx appends one
 // w:num per ordered list (so each list restarts) before </w:numbering>.
 //
 //go:embed numbering.xml
