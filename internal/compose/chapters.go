@@ -406,7 +406,7 @@ func (v *strategyView) Management() []managementView {
 // Coordinator names the member coordinating the strategy ("" when none).
 func (v *strategyView) Coordinator() string {
 	if id := v.c.s.Implementation.Coordinator.ID; id != "" {
-		return clean(v.c.memberName(id))
+		return v.c.unitPhrase(id).In(grammar.Nom) // "gmina miejska Kolno", running text
 	}
 	return ""
 }

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/strategia-pl/strategia/internal/model"
 	"github.com/strategia-pl/strategia/internal/scaffold"
@@ -274,6 +275,49 @@ func TestCaptionText(t *testing.T) {
 	} {
 		if got := captionText(in); got != want {
 			t.Errorf("captionText(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestEnumerationAfterColon: the guidelines for executive documents are
+// an enumeration after a colon, set as Polish enumerations are: each item
+// from a small letter (an acronym stays), a semicolon after every item but
+// the last, a full stop after the last.
+func TestEnumerationAfterColon(t *testing.T) {
+	s, x, f, opt := loadExample(t)
+	d, _ := Strategy(s, x, f, opt)
+	var items []string
+	_ = doc.Walk(d, func(n doc.Node, entering bool) (doc.WalkStatus, error) {
+		if sec, ok := n.(*doc.Section); ok && entering && sec.Anchor == "wytyczne" {
+			for _, b := range sec.Blocks {
+				if l, ok := b.(*doc.List); ok {
+					for _, it := range l.Items {
+						for _, ib := range it.Blocks {
+							if p, ok := ib.(*doc.Paragraph); ok {
+								items = append(items, strings.TrimSpace(doc.PlainText(p)))
+							}
+						}
+					}
+				}
+			}
+			return doc.WalkStop, nil
+		}
+		return doc.WalkContinue, nil
+	})
+	if len(items) < 2 {
+		t.Fatalf("the example's guidelines list has %d items", len(items))
+	}
+	for i, it := range items {
+		r := []rune(it)
+		want := ";"
+		if i == len(items)-1 {
+			want = "."
+		}
+		if !strings.HasSuffix(it, want) || strings.HasSuffix(it, ".;") {
+			t.Errorf("item %d does not end in %q: %q", i+1, want, it)
+		}
+		if len(r) > 1 && unicode.IsUpper(r[0]) && !unicode.IsUpper(r[1]) {
+			t.Errorf("item %d starts with a capital: %q", i+1, it)
 		}
 	}
 }

@@ -48,6 +48,9 @@ var funcs = template.FuncMap{
 	"sentence":   Sentence,
 	"upperFirst": plfmt.UpperFirst,
 	"lowerFirst": plfmt.LowerFirst,
+	// trimEnd drops a final full stop or semicolon (and spaces), for an
+	// item the template punctuates itself
+	"trimEnd": trimEnd,
 	"voivodeships": func(codes []string, cs string) (string, error) {
 		c, err := grammar.ParseCase(cs)
 		if err != nil {
@@ -58,6 +61,21 @@ var funcs = template.FuncMap{
 	// inline styles
 	"b": func(s string) string { return BoldOn + s + BoldOff },
 	"i": func(s string) string { return ItalicOn + s + ItalicOff },
+}
+
+// trimEnd drops a final semicolon, comma or full stop and the spaces
+// around, keeping the full stop of an abbreviation ("itp.", "r.").
+func trimEnd(s string) string {
+	s = strings.TrimRight(strings.TrimSpace(s), ";, ")
+	if strings.HasSuffix(s, ".") {
+		w := s[strings.LastIndexAny(s, " \u00a0(")+1:]
+		switch w {
+		case "r.", "ok.", "itp.", "itd.", "tys.", "m.in.", "pkt.", "ust.", "art.", "tzw.", "jw.", "in.":
+		default:
+			s = strings.TrimSuffix(s, ".")
+		}
+	}
+	return s
 }
 
 // countString formats a count as an integer with grouped thousands

@@ -207,3 +207,14 @@ func TestInclude(t *testing.T) {
 		}
 	}
 }
+
+func TestTrimEnd(t *testing.T) {
+	for in, want := range map[string]string{
+		"Plany ogólne gmin;": "Plany ogólne gmin", "dokumenty wykonawcze. ": "dokumenty wykonawcze",
+		"drogi, chodniki itp.": "drogi, chodniki itp.", "do 2030 r.": "do 2030 r.", "bez kropki": "bez kropki", "we wsi.": "we wsi",
+	} {
+		if got := trimEnd(in); got != want {
+			t.Errorf("trimEnd(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
