@@ -616,7 +616,7 @@ func (c *composer) procedureTable() *doc.Table {
 	for _, o := range pa.VoivodeshipOpinion {
 		stage := "Opinia zarządu"
 		if v := grammar.Default().Voivodeships([]string{o.Voivodeship}, grammar.Gen); v != "" {
-			stage += " " + v
+			stage = "Opinia Zarządu " + titleWords(v) // the body's name: "Zarządu Województwa Podlaskiego"
 		} else {
 			stage += " województwa"
 		}
@@ -931,7 +931,7 @@ func (c *composer) art29(n int) *doc.Section {
 }
 
 // opinion describes an opinion procedure in one line: "wystąpienie:
-// 02.05.2024; opinia: 28.05.2024; wynik: pozytywna; Uchwała nr …".
+// 02.05.2024; opinia: 28.05.2024; wynik: opinia pozytywna; uchwała nr …".
 func opinion(requested, received, result, reference string) string {
 	var parts []string
 	if requested != "" {
@@ -941,10 +941,10 @@ func opinion(requested, received, result, reference string) string {
 		parts = append(parts, "opinia: "+plfmt.Date(received))
 	}
 	if result != "" {
-		parts = append(parts, "wynik: "+label(opinionResults, result))
+		parts = append(parts, "wynik: opinia "+label(opinionResults, result))
 	}
 	if reference != "" {
-		parts = append(parts, reference)
+		parts = append(parts, plfmt.LowerFirst(reference))
 	}
 	return strings.Join(parts, "; ")
 }
