@@ -50,9 +50,11 @@ var reBBoxLine = regexp.MustCompile(`(?s)<line xMin="([\d.]+)" yMin="([\d.]+)" x
 var reBBoxLineWord = regexp.MustCompile(`>([^<]*)</word>`)
 
 // hyphenStats counts the body-text lines (11 pt, within the margins) of a
-// PDF's pages [from, to] (1-based; 0 for all) that end in a hyphen, and the
-// longest run of them in a row.
-func hyphenStats(t *testing.T, data []byte, from, to int) (lines, hyphenated, run int) {
+// PDF's pages [from, to] (1-based; 0 for all) that end in a hyphen, the
+// longest run of them in a row, and the lone syllables: a paragraph's last
+// line that is only the end of the word hyphenated on the line before
+// ("Zjedno-" / "czone;").
+func hyphenStats(t *testing.T, data []byte, from, to int) (lines, hyphenated, run int, lone []string) {
 	t.Helper()
 	args := []string{"-bbox-layout"}
 	if from > 0 {
@@ -65,6 +67,7 @@ func hyphenStats(t *testing.T, data []byte, from, to int) (lines, hyphenated, ru
 		t.Fatalf("pdftotext: %v", err)
 	}
 	cur := 0
+	prev := ""
 	for _, m := range reBBoxLine.FindAllStringSubmatch(string(out), -1) {
 		f := func(s string) float64 { v, _ := strconv.ParseFloat(s, 64); return v }
 		xMin, yMin, xMax, yMax := f(m[1]), f(m[2]), f(m[3]), f(m[4])
@@ -76,6 +79,10 @@ func hyphenStats(t *testing.T, data []byte, from, to int) (lines, hyphenated, ru
 			words = append(words, w[1])
 		}
 		text := strings.Join(words, " ")
+		if cur > 0 && len(words) == 1 && xMax-xMin < 456.0/3 {
+			lone = append(lone, prev+" / "+text)
+		}
+		prev = text
 		lines++
 		if r := []rune(text); len(r) > 1 && r[len(r)-1] == '-' && r[len(r)-2] != ' ' {
 			hyphenated++
@@ -85,7 +92,7 @@ func hyphenStats(t *testing.T, data []byte, from, to int) (lines, hyphenated, ru
 			cur = 0
 		}
 	}
-	return lines, hyphenated, run
+	return lines, hyphenated, run, lone
 }
 
 // pageOf returns the 1-based page whose text has a line starting with
@@ -131,7 +138,7 @@ func TestHyphenationLikeXeLaTeX(t *testing.T) {
 	if from == 0 || to == 0 {
 		t.Fatalf("demography chapter not found (pages %d–%d)", from, to)
 	}
-	n, h, run := hyphenStats(t, buf.Bytes(), from, to)
+	n, h, run, _ := hyphenStats(t, buf.Bytes(), from, to)
 	share := float64(h) / float64(n)
 	t.Logf("demography chapter, pages %d–%d: %d body lines, %d hyphenated (%.1f%%), at most %d in a row", from, to, n, h, 100*share, run)
 	if n < 60 {
@@ -141,10 +148,13 @@ func TestHyphenationLikeXeLaTeX(t *testing.T) {
 	if share > xl || share > issueHyphenShare {
 		t.Errorf("%.1f%% of the chapter's lines end in a hyphen; XeLaTeX: %.1f%%, issue 12: at most %.0f%%", 100*share, 100*xl, 100*issueHyphenShare)
 	}
-	n, h, run = hyphenStats(t, buf.Bytes(), 0, 0)
-	t.Logf("whole strategy: %d body lines, %d hyphenated (%.1f%%), at most %d in a row", n, h, 100*float64(h)/float64(n), run)
+	n, h, run, lone := hyphenStats(t, buf.Bytes(), 0, 0)
+	t.Logf("whole strategy: %d body lines, %d hyphenated (%.1f%%), at most %d in a row, %d lone final syllables", n, h, 100*float64(h)/float64(n), run, len(lone))
 	if run > xelatexHyphenRun {
 		t.Errorf("%d hyphenated lines in a row in the strategy; at most %d", run, xelatexHyphenRun)
+	}
+	for _, l := range lone {
+		t.Errorf("a paragraph ends in a lone syllable: %q", l)
 	}
 
 	gs, read := composetest.Strategy(120)
@@ -154,9 +164,12 @@ func TestHyphenationLikeXeLaTeX(t *testing.T) {
 	if err := pdf.Render(&buf, gd, pdf.Options{}); err != nil {
 		t.Fatal(err)
 	}
-	n, h, run = hyphenStats(t, buf.Bytes(), 0, 0)
-	t.Logf("generated strategy: %d body lines, %d hyphenated (%.1f%%), at most %d in a row", n, h, 100*float64(h)/float64(n), run)
+	n, h, run, lone = hyphenStats(t, buf.Bytes(), 0, 0)
+	t.Logf("generated strategy: %d body lines, %d hyphenated (%.1f%%), at most %d in a row, %d lone final syllables", n, h, 100*float64(h)/float64(n), run, len(lone))
 	if run > xelatexHyphenRun {
 		t.Errorf("%d hyphenated lines in a row in the generated strategy; at most %d", run, xelatexHyphenRun)
+	}
+	for _, l := range lone {
+		t.Errorf("a paragraph of the generated strategy ends in a lone syllable: %q", l)
 	}
 }

@@ -92,6 +92,9 @@ var polishErrors = []struct {
 	// agresywna (maxi-maxi), WO konkurencyjna (mini-maxi), ST
 	// konserwatywna (maxi-mini), WT defensywna (mini-mini)
 	{"TOWS strategies named the wrong way round", regexp.MustCompile(`ST – strategia konkurencyjna|WO – strategia konserwatywna|SO – strategia (?:konkurencyjna|konserwatywna|defensywna)|WT – strategia (?:agresywna|konkurencyjna|konserwatywna)`)},
+	{"a voivodeship board in lower case („opinia zarządu województwa podlaskiego”)", regexp.MustCompile(`[Zz]arząd\p{Ll}* województwa \p{Ll}+skiego`)},
+	{"„wynik” with a feminine adjective", regexp.MustCompile(`wynik: (?:pozytywna|negatywna|warunkowa)`)},
+	{"a conclusion's evidence as a parenthesis (indicator names nest their own)", regexp.MustCompile(`\(podstawa: `)},
 	{"a colon after a preposition", regexp.MustCompile(`(?i)\b(?:przy wsparciu|dla|przez|w ramach|na podstawie):`)},
 }
 
@@ -162,7 +165,7 @@ func TestPolishPatternsCatch(t *testing.T) {
 		"położonych w województwa podlaskie", "Liderem partnerstwa jest Domaszowice.", "– powiązanie główny",
 		"koncepcja – gotowy", "Lesistość w latach 2022", "z 20 września 2022 r..", "cel Cel 2.",
 		"„Produkt „Kurpie nad Pisą””", "CPR: PO4, PO5", "12,0 szt.", "37 980,0 osób", "według TERC (GUS), stan na 2025-01-01; granice według rejestru TERC",
-		"Kod TE-RYT", "Dokument opracowany przy wsparciu: Centrum", "brak danych dla: Grabowo", "(na podstawie: W1, W6)", "Grabowo, Turośl, Powiat kolneński", "Liderem jest Powiat Kolneński jako", "ST – strategia konkurencyjna (mocne strony wobec zagrożeń)",
+		"Kod TE-RYT", "Dokument opracowany przy wsparciu: Centrum", "brak danych dla: Grabowo", "(na podstawie: W1, W6)", "Grabowo, Turośl, Powiat kolneński", "Liderem jest Powiat Kolneński jako", "ST – strategia konkurencyjna (mocne strony wobec zagrożeń)", "Opinia zarządu województwa podlaskiego", "wynik: pozytywna;", "(podstawa: ludność ogółem (stan 31 XII))",
 	} {
 		hit := false
 		for _, e := range polishErrors {

@@ -7,6 +7,7 @@ import (
 	"github.com/strategia-pl/strategia/internal/grammar"
 	"github.com/strategia-pl/strategia/internal/model"
 	"github.com/strategia-pl/strategia/internal/plfmt"
+	"github.com/strategia-pl/strategia/internal/tmpl"
 	"github.com/strategia-pl/strategia/internal/refdata"
 	"github.com/strategia-pl/strategia/render/doc"
 )
@@ -140,17 +141,7 @@ func (c *composer) executive(b AdoptingBody) (nom, dat string) {
 
 // titleWords capitalises every word ("powiatu kolneńskiego" → "Powiatu
 // Kolneńskiego"), as the names of offices are written.
-func titleWords(s string) string {
-	w := strings.Fields(s)
-	for i := range w {
-		parts := strings.Split(w[i], "-") // "warmińsko-mazurskiego" → "Warmińsko-Mazurskiego"
-		for j := range parts {
-			parts[j] = plfmt.UpperFirst(parts[j])
-		}
-		w[i] = strings.Join(parts, "-")
-	}
-	return strings.Join(w, " ")
-}
+func titleWords(s string) string { return tmpl.TitleWords(s) }
 
 // Resolution composes the resolution of body b adopting the strategy: a
 // draft ("Projekt") until the adoption is recorded, then its text with

@@ -115,7 +115,7 @@ func TestChapterOverrideErrors(t *testing.T) {
 	}{
 		{"strategy/chapters/diagnoza.tmpl", `"Liczba odpowiedzi" "Termin"`, `"Liczba odpowiedzi"`, "5 column headers", ""},
 		{"strategy/chapters/swot.tmpl", `"Czynniki pozytywne" "Czynniki negatywne"`, `"Czynniki pozytywne"`, "source line", "{{.SWOTTable"},
-		{"strategy/chapters/wnioski.tmpl", `(include "podstawa" .)`, `(include "dowody" .)`, `no template "dowody"`, ""},
+		{"strategy/chapters/wnioski.tmpl", `(include "podstawa" .Evidence)`, `(include "dowody" .Evidence)`, `no template "dowody"`, ""},
 		{"strategy/chapters/cele.tmpl", `"Cel strategiczny" "Cel operacyjny" "Kierunki działań"`, `"Cel strategiczny" "Kierunki działań"`, "3 column headers", ""},
 		{"strategy/chapters/rezultaty.tmpl", `"Źródło danych, częstotliwość"`, ``, "6 column headers", "{{- with .ResultsTable"},
 		{"strategy/chapters/cele.tmpl", `{{.Title}} {#{{.Anchor}} .nosection}`, `{{.Tytul}} {#{{.Anchor}} .nosection}`, "Tytul", ""},

@@ -43,6 +43,7 @@ var funcs = template.FuncMap{
 	"commas":     func(items []string) string { return strings.Join(items, ", ") },
 	"joinBy":     JoinBy,
 	"when":       When,
+	"titleWords": TitleWords,
 	"add":        func(a, b int) int { return a + b },
 	"repeat":     func(n int, s string) string { return strings.Repeat(s, max(n, 0)) },
 	"sentence":   Sentence,
@@ -178,4 +179,20 @@ func When(cond, v any) any {
 		return ""
 	}
 	return v
+}
+
+// TitleWords capitalises every word ("województwa podlaskiego" →
+// "Województwa Podlaskiego", "warmińsko-mazurskiego" →
+// "Warmińsko-Mazurskiego"), as the names of offices and bodies are
+// written.
+func TitleWords(s string) string {
+	w := strings.Fields(s)
+	for i := range w {
+		parts := strings.Split(w[i], "-")
+		for j := range parts {
+			parts[j] = plfmt.UpperFirst(parts[j])
+		}
+		w[i] = strings.Join(parts, "-")
+	}
+	return strings.Join(w, " ")
 }

@@ -792,6 +792,12 @@ func (l *layout) knuthPlass(items []kpItem, lw float64, ps kpPass) []int {
 				}
 				// the last line: at least three words
 				if words[b]-words[a.pos] < 2 && L < lw/2 {
+					if a.hy > 0 && !ps.anyHyphRun {
+						// only the end of the word hyphenated on the line
+						// before ("Zjedno-" / "czone;"): never, while
+						// any other breaking of the paragraph exists
+						continue
+					}
 					d += shortLast
 				}
 			}
