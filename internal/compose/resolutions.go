@@ -7,8 +7,8 @@ import (
 	"github.com/strategia-pl/strategia/internal/grammar"
 	"github.com/strategia-pl/strategia/internal/model"
 	"github.com/strategia-pl/strategia/internal/plfmt"
-	"github.com/strategia-pl/strategia/internal/tmpl"
 	"github.com/strategia-pl/strategia/internal/refdata"
+	"github.com/strategia-pl/strategia/internal/tmpl"
 	"github.com/strategia-pl/strategia/render/doc"
 )
 
