@@ -8,9 +8,11 @@ import (
 // minimum content width (its widest unbreakable piece) and maximum content
 // width (its widest paragraph on one line) are measured, then the text
 // width is distributed. Number columns are as wide as their widest entry;
-// label columns get their maximum width before running-text columns are
-// widened, and their words are never cut while the table fits; running
-// text takes what is left. A doc.Column with Width is fixed.
+// label columns get the width of their entries (their header wraps
+// between words) before running-text columns are widened, and their words
+// are never cut while the table fits; running text takes what is left,
+// hyphenating its longest word only when the table has no room for every
+// column's longest word whole. A doc.Column with Width is fixed.
 
 // labelShare is the most of a table's width a label column widens to
 // before its labels wrap (between words, never hyphenated).
@@ -198,6 +200,28 @@ func (l *layout) columnWidths(t *doc.Table, ws []contentWidth, avail float64) ([
 			sumMax += maxOf[i]
 		}
 	}
+	// a running-text column hyphenates its longest word only when the
+	// table cannot give every column its longest word whole
+	whole := sumMin
+	for i, w := range ws {
+		if !fixed[i] && kind(i) == doc.ColText {
+			whole += max(w.min+2*cellPadX+0.05, minOf[i]) - minOf[i]
+		}
+	}
+	if whole <= free && whole > sumMin {
+		for i, w := range ws {
+			if !fixed[i] && kind(i) == doc.ColText {
+				minOf[i] = max(w.min+2*cellPadX+0.05, minOf[i])
+				maxOf[i] = max(maxOf[i], minOf[i])
+			}
+		}
+		sumMin, sumMax = whole, 0
+		for i := range ws {
+			if !fixed[i] {
+				sumMax += maxOf[i]
+			}
+		}
+	}
 	switch {
 	case free <= 0 || sumMin > free:
 		// too wide even at the minimum: shrink to the hyphenated
@@ -260,8 +284,10 @@ func (l *layout) columnWidths(t *doc.Table, ws []contentWidth, avail float64) ([
 	for i := range ws {
 		if !fixed[i] && kind(i) == doc.ColLabel {
 			// a label column takes at most labelShare of the width on
-			// its own; wider labels wrap between words
-			if grow := min(maxOf[i], max(labelShare*free, out[i])) - out[i]; grow <= left {
+			// its own, and no more than its body needs (its header
+			// wraps between words); wider labels wrap between words
+			target := min(maxOf[i], max(ws[i].body+2*cellPadX+0.05, out[i]))
+			if grow := min(target, max(labelShare*free, out[i])) - out[i]; grow <= left {
 				out[i] += grow
 				left -= grow
 			}

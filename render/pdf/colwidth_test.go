@@ -49,3 +49,46 @@ func TestColumnsSizedToContent(t *testing.T) {
 		t.Error("the long header of a number column does not wrap: the column took the header's width")
 	}
 }
+
+// TestIndicatorColumnsKeepWordsWhole sets the shape of the example's
+// results table (Tabela 43: "Jed-nostka" was hyphenated while the code
+// column stood wide for its header): a running-text column keeps its
+// longest word whole while the table has room for every column's longest
+// word, and a label column is as wide as its entries, its header
+// wrapping between words.
+func TestIndicatorColumnsKeepWordsWhole(t *testing.T) {
+	num := func(s string) *doc.Cell {
+		return &doc.Cell{Align: doc.AlignRight, Blocks: []doc.Block{para(s)}}
+	}
+	tab := &doc.Table{HeaderRows: 1,
+		Columns: []doc.Column{{Kind: doc.ColLabel}, {}, {}, {Kind: doc.ColNumber}, {Kind: doc.ColNumber}, {}},
+		Rows: []*doc.Row{{Cells: []*doc.Cell{textCell("Cel / rezultat"), textCell("Wskaźnik"), textCell("Jednostka"),
+			textCell("Wartość bazowa (rok)"), textCell("Wartość docelowa (rok)"), textCell("Źródło danych, częstotliwość")}}}}
+	for i := range 6 {
+		tab.Rows = append(tab.Rows, &doc.Row{Cells: []*doc.Cell{textCell([]string{"CS1", "R1.1.1a", "R1.2.1b", "CS2", "R2.1.1a", "R3.1.2b"}[i]),
+			textCell("Uczniowie szkół zawodowych odbywający staże i praktyki u pracodawców z obszaru partnerstwa (w roku szkolnym)"),
+			textCell([]string{"osoby", "%", "podmioty na 10 tys. ludności", "‰", "osoby na 10 tys. ludności", "km"}[i]),
+			num("805,7 (2022)"), num("2 000 (2030)"),
+			textCell("Starostwo Powiatowe w Kolnie – dane zarządcze (oświata, drogi, transport)")}})
+	}
+	d := &doc.Document{Meta: doc.Meta{Title: "Test", Language: "pl-PL", Date: "2024-11-25"}, Blocks: []doc.Block{tab}}
+	var buf bytes.Buffer
+	if err := Render(&buf, d, Options{NoTitlePage: true}); err != nil {
+		t.Fatal(err)
+	}
+	words := pdfWords(t, buf.Bytes())
+	var celX, rezX, rezY, celY float64
+	for _, w := range words {
+		switch w.text {
+		case "Jed-", "pod-", "lud-":
+			t.Errorf("%q hyphenated though the table has room for the word", w.text)
+		case "Cel":
+			celX, celY = w.xMin, w.yMin
+		case "rezultat":
+			rezX, rezY = w.xMin, w.yMin
+		}
+	}
+	if rezY == celY || rezX == 0 || celX == 0 {
+		t.Errorf("the code column's header stands on one line (Cel at %.0f,%.0f, rezultat at %.0f,%.0f): the column took the header's width, not its codes'", celX, celY, rezX, rezY)
+	}
+}
