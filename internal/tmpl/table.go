@@ -97,6 +97,8 @@ func tableFunc(caption, spec string) (string, error) {
 	return Mark + string(OpTable) + caption + CellSep + spec, nil
 }
 
+var cellCleaner = strings.NewReplacer("\n", " ", CellSep, "")
+
 // cells spreads the arguments of head, row and total into cells.
 func cells(op byte, args []any) (string, error) {
 	var out []string
@@ -117,7 +119,9 @@ func cells(op byte, args []any) (string, error) {
 		}
 	}
 	for i, s := range out { // a cell never holds a line break or a cell separator
-		out[i] = strings.NewReplacer("\n", " ", CellSep, "").Replace(s)
+		if strings.ContainsAny(s, "\n"+CellSep) {
+			out[i] = cellCleaner.Replace(s)
+		}
 	}
 	return Mark + string(op) + strings.Join(out, CellSep), nil
 }
