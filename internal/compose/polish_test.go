@@ -95,6 +95,7 @@ var polishErrors = []struct {
 	{"a voivodeship board in lower case („opinia zarządu województwa podlaskiego”)", regexp.MustCompile(`[Zz]arząd\p{Ll}* województwa \p{Ll}+skiego`)},
 	{"„wynik” with a feminine adjective", regexp.MustCompile(`wynik: (?:pozytywna|negatywna|warunkowa)`)},
 	{"a conclusion's evidence as a parenthesis (indicator names nest their own)", regexp.MustCompile(`\(podstawa: `)},
+	{"a project's priority and kind split by a semicolon („projekt kluczowy; inwestycyjny”)", regexp.MustCompile(`projekt (?:kluczowy|uzupełniający); `)},
 	{"a colon after a preposition", regexp.MustCompile(`(?i)\b(?:przy wsparciu|dla|przez|w ramach|na podstawie):`)},
 }
 
@@ -165,7 +166,7 @@ func TestPolishPatternsCatch(t *testing.T) {
 		"położonych w województwa podlaskie", "Liderem partnerstwa jest Domaszowice.", "– powiązanie główny",
 		"koncepcja – gotowy", "Lesistość w latach 2022", "z 20 września 2022 r..", "cel Cel 2.",
 		"„Produkt „Kurpie nad Pisą””", "CPR: PO4, PO5", "12,0 szt.", "37 980,0 osób", "według TERC (GUS), stan na 2025-01-01; granice według rejestru TERC",
-		"Kod TE-RYT", "Dokument opracowany przy wsparciu: Centrum", "brak danych dla: Grabowo", "(na podstawie: W1, W6)", "Grabowo, Turośl, Powiat kolneński", "Liderem jest Powiat Kolneński jako", "ST – strategia konkurencyjna (mocne strony wobec zagrożeń)", "Opinia zarządu województwa podlaskiego", "wynik: pozytywna;", "(podstawa: ludność ogółem (stan 31 XII))",
+		"Kod TE-RYT", "Dokument opracowany przy wsparciu: Centrum", "brak danych dla: Grabowo", "(na podstawie: W1, W6)", "Grabowo, Turośl, Powiat kolneński", "Liderem jest Powiat Kolneński jako", "ST – strategia konkurencyjna (mocne strony wobec zagrożeń)", "Opinia zarządu województwa podlaskiego", "wynik: pozytywna;", "(podstawa: ludność ogółem (stan 31 XII))", "projekt kluczowy; inwestycyjny; status: zgłoszony",
 	} {
 		hit := false
 		for _, e := range polishErrors {
