@@ -11,24 +11,17 @@ import (
 	"github.com/strategia-pl/strategia/render/doc"
 )
 
-// goChapters are the chapters still composed in Go, by the name
-// strategy/document.tmpl gives them. A template
-// strategy/chapters/NAME.tmpl, built in or overriding, takes precedence.
-var goChapters = map[string]func(c *composer) *doc.Section{}
-
-// chapterNames lists every chapter name document.tmpl may ask for.
+// chapterNames lists every chapter name document.tmpl may ask for: the
+// files strategy/chapters/NAME.tmpl of the set.
 func (c *composer) chapterNames() []string {
 	var out []string
-	for n := range goChapters {
-		out = append(out, n)
-	}
 	for _, f := range c.tpl.Names() {
 		if n, ok := strings.CutPrefix(f, "strategy/chapters/"); ok {
 			out = append(out, strings.TrimSuffix(n, ".tmpl"))
 		}
 	}
 	slices.Sort(out)
-	return slices.Compact(out)
+	return out
 }
 
 // FrontMatter is the table of contents, the lists of tables and figures
@@ -40,23 +33,15 @@ func (v *strategyView) Annexes() string {
 	return v.c.blockTok(v.c.tplBlocks("strategy/annexes.tmpl", "", v, 0)...)
 }
 
-// Chapter is the chapter name: from strategy/chapters/NAME.tmpl when
-// there is one, else composed in Go; "" when it has nothing to say. A
-// chapter starts on a new page.
+// Chapter is the chapter name, from strategy/chapters/NAME.tmpl; ""
+// when it has nothing to say. A chapter starts on a new page.
 func (v *strategyView) Chapter(name string) (string, error) {
 	c := v.c
 	file := "strategy/chapters/" + name + ".tmpl"
-	var blocks []doc.Block
-	switch fn, ok := goChapters[name]; {
-	case c.tpl.Has(file):
-		blocks = c.tplBlocks(file, "", v, 0)
-	case ok:
-		if sec := fn(c); sec != nil {
-			blocks = []doc.Block{sec}
-		}
-	default:
+	if !c.tpl.Has(file) {
 		return "", fmt.Errorf("no chapter %q; the chapters are: %s", name, strings.Join(c.chapterNames(), ", "))
 	}
+	blocks := c.tplBlocks(file, "", v, 0)
 	for _, b := range blocks {
 		if s, ok := b.(*doc.Section); ok {
 			s.PageBreakBefore = true
