@@ -4,14 +4,54 @@ import (
 	"regexp"
 	"strings"
 
+	"go.yaml.in/yaml/v3"
+
+	refdatafs "github.com/strategia-pl/strategia/templates/refdata"
+
 	"github.com/strategia-pl/strategia/internal/refdata"
 
 	"github.com/strategia-pl/strategia/internal/model"
 	"github.com/strategia-pl/strategia/internal/plfmt"
 )
 
-// Polish labels for the enumerations of the content schema. A value
-// missing here is printed as written.
+// Polish labels for the enumerations of the content schema are data, not
+// code: templates/refdata/labels.yaml, one table per variable below, so an
+// editor reads and corrects them beside the templates. A value missing
+// from a table is printed as written. (The legal bases, cited acts, stay
+// here, where TestCitationsHeld holds them to law.yaml.)
+
+// labelTables are labels.yaml's tables, undecoded.
+var labelTables = func() map[string]yaml.Node {
+	b, err := refdatafs.FS.ReadFile("labels.yaml")
+	if err != nil {
+		panic("compose: embedded labels.yaml: " + err.Error())
+	}
+	var m map[string]yaml.Node
+	if err := yaml.Unmarshal(b, &m); err != nil {
+		panic("compose: embedded labels.yaml: " + err.Error())
+	}
+	return m
+}()
+
+// labelTable decodes the table name of labels.yaml (a test checks every
+// table decodes, so a broken file never reaches a build).
+func labelTable[T any](name string) map[string]T {
+	return decodeLabels[string, T](name)
+}
+
+func labelTableInt(name string) map[int]string { return decodeLabels[int, string](name) }
+
+func decodeLabels[K comparable, T any](name string) map[K]T {
+	n, ok := labelTables[name]
+	if !ok {
+		panic("compose: labels.yaml has no table " + name)
+	}
+	var m map[K]T
+	if err := n.Decode(&m); err != nil {
+		panic("compose: labels.yaml, table " + name + ": " + err.Error())
+	}
+	return m
+}
 
 func label(m map[string]string, k string) string {
 	if v, ok := m[k]; ok {
@@ -22,23 +62,11 @@ func label(m map[string]string, k string) string {
 
 // docKind names the kind of strategy in titles ("Strategia rozwoju
 // ponadlokalnego …").
-var docKind = map[string]string{
-	"srp":                    "Strategia rozwoju ponadlokalnego",
-	"srg":                    "Strategia rozwoju gminy",
-	"strategia_terytorialna": "Strategia terytorialna",
-	"strategia_zit":          "Strategia terytorialna ZIT",
-	"strategia_iit":          "Strategia terytorialna IIT",
-}
+var docKind = labelTable[string]("docKind")
 
 // docKindInstr is the kind of strategy in the instrumental case
 // ("Dokument jest strategią rozwoju ponadlokalnego").
-var docKindInstr = map[string]string{
-	"srp":                    "strategią rozwoju ponadlokalnego",
-	"srg":                    "strategią rozwoju gminy",
-	"strategia_terytorialna": "strategią terytorialną",
-	"strategia_zit":          "strategią terytorialną realizowaną w formule zintegrowanych inwestycji terytorialnych (ZIT)",
-	"strategia_iit":          "strategią terytorialną realizowaną w formule innych instrumentów terytorialnych (IIT)",
-}
+var docKindInstr = labelTable[string]("docKindInstr")
 
 // legalBasis gives the legal basis of each document type.
 var legalBasis = map[string][]string{
@@ -75,199 +103,73 @@ func isTerritorial(docType string) bool {
 	return docType == "strategia_terytorialna" || docType == "strategia_zit" || docType == "strategia_iit"
 }
 
-var programmes = map[string]string{
-	"cwd_pilot": "pilotaż Centrum Wsparcia Doradczego (2020–2022)",
-	"cwd_plus":  "Centrum Wsparcia Doradczego – CWD Plus",
-	"cwd_2023":  "Centrum Wsparcia Doradczego (nabór 2023)",
-	"other":     "inny program wsparcia",
-}
+var programmes = labelTable[string]("programmes")
 
-var osiTypes = map[string]string{
-	"oztm": "obszar zagrożony trwałą marginalizacją",
-	"mmp":  "małe miasto powiatowe z obszarem funkcjonalnym",
-	"mstf": "miasto średnie tracące funkcje społeczno-gospodarcze",
-}
+var osiTypes = labelTable[string]("osiTypes")
 
-var legalForms = map[string]string{
-	"zwiazek_miedzygminny":      "związek międzygminny",
-	"zwiazek_powiatowo_gminny":  "związek powiatowo-gminny",
-	"stowarzyszenie":            "stowarzyszenie jednostek samorządu terytorialnego",
-	"porozumienie_miedzygminne": "porozumienie międzygminne",
-	"list_intencyjny":           "list intencyjny",
-	"umowa_partnerska":          "umowa partnerska",
-}
+var legalForms = labelTable[string]("legalForms")
 
-var docStatus = map[string]string{
-	"draft":        "projekt",
-	"consultation": "projekt do konsultacji społecznych",
-	"adopted":      "dokument przyjęty",
-}
+var docStatus = labelTable[string]("docStatus")
 
-var memberKinds = map[string]string{
-	"gmina":                     "gmina",
-	"powiat":                    "powiat",
-	"miasto_na_prawach_powiatu": "miasto na prawach powiatu",
-}
+var memberKinds = labelTable[string]("memberKinds")
 
-var gminaTypes = map[int]string{1: "gmina miejska", 2: "gmina wiejska", 3: "gmina miejsko-wiejska"}
+var gminaTypes = labelTableInt("gminaTypes")
 
-var roles = map[string]string{"lider": "lider", "partner": "partner"}
+var roles = labelTable[string]("roles")
 
-var dimensions = map[string]string{
-	"spoleczny":    "społeczny",
-	"gospodarczy":  "gospodarczy",
-	"przestrzenny": "przestrzenny",
-}
+var dimensions = labelTable[string]("dimensions")
 
-var dimensionTitles = map[string]string{
-	"spoleczny":    "Wymiar społeczny",
-	"gospodarczy":  "Wymiar gospodarczy",
-	"przestrzenny": "Wymiar przestrzenny",
-}
+var dimensionTitles = labelTable[string]("dimensionTitles")
 
-var frequencies = map[string]string{
-	"quarterly":  "co kwartał",
-	"semiannual": "co pół roku",
-	"annual":     "co roku",
-	"biennial":   "co dwa lata",
-	"triennial":  "co trzy lata",
-	"once":       "jednorazowo",
-}
+var frequencies = labelTable[string]("frequencies")
 
-var opinionResults = map[string]string{
-	"positive":    "pozytywna",
-	"negative":    "negatywna",
-	"conditional": "warunkowa",
-	"no_answer":   "brak odpowiedzi w terminie (uznaje się za pozytywną)",
-	"pending":     "oczekuje na opinię",
-}
+var opinionResults = labelTable[string]("opinionResults")
 
-var instruments = map[string]string{"zit": "ZIT", "iit": "IIT", "rlks": "RLKS"}
+var instruments = labelTable[string]("instruments")
 
-var surveyTypes = map[string]string{
-	"mieszkancy":     "mieszkańcy",
-	"mlodziez":       "młodzież",
-	"liderzy":        "liderzy lokalni",
-	"przedsiebiorcy": "przedsiębiorcy",
-}
+var surveyTypes = labelTable[string]("surveyTypes")
 
-var evaluationTypes = map[string]string{
-	"ex_ante":  "ewaluacja ex ante",
-	"mid_term": "ewaluacja śródokresowa (mid-term)",
-	"ex_post":  "ewaluacja ex post",
-}
+var evaluationTypes = labelTable[string]("evaluationTypes")
 
-var partnerGroups = map[string]string{
-	"neighbouring_gminy":  "gminy sąsiednie i ich związki",
-	"ngo":                 "organizacje pozarządowe",
-	"business":            "przedsiębiorcy i partnerzy gospodarczy",
-	"residents":           "mieszkańcy",
-	"rzgw":                "dyrektor regionalnego zarządu gospodarki wodnej Państwowego Gospodarstwa Wodnego Wody Polskie",
-	"science":             "środowisko naukowe",
-	"public_institutions": "instytucje publiczne",
-	"youth":               "młodzież",
-	"seniors":             "seniorzy",
-	"other":               "inni partnerzy",
-}
+var partnerGroups = labelTable[string]("partnerGroups")
 
-var channels = map[string]string{
-	"www":                 "strona internetowa",
-	"bip":                 "Biuletyn Informacji Publicznej",
-	"formularz_online":    "formularz elektroniczny",
-	"email":               "poczta elektroniczna",
-	"poczta":              "poczta tradycyjna",
-	"spotkania":           "spotkania otwarte",
-	"warsztaty":           "warsztaty",
-	"ankieta":             "ankieta",
-	"prasa":               "prasa lokalna",
-	"punkt_konsultacyjny": "punkt konsultacyjny",
-}
+var channels = labelTable[string]("channels")
 
-var soosModes = map[string]string{
-	"prognoza": "przeprowadzono strategiczną ocenę oddziaływania na środowisko z prognozą oddziaływania na środowisko",
-	"waiver":   "odstąpiono od przeprowadzenia strategicznej oceny oddziaływania na środowisko (art. 48 ustawy ooś) po uzgodnieniu z właściwymi organami",
-}
+var soosModes = labelTable[string]("soosModes")
 
-var indicatorKinds = map[string]string{
-	"context": "kontekstowy",
-	"output":  "produktu",
-	"result":  "rezultatu",
-	"impact":  "oddziaływania",
-}
+var indicatorKinds = labelTable[string]("indicatorKinds")
 
-var osiOrigins = map[string]string{"regional": "regionalny", "local": "lokalny"}
+var osiOrigins = labelTable[string]("osiOrigins")
 
-var elementTypes = map[string]string{
-	"osrodek":    "ośrodek",
-	"pasmo":      "pasmo",
-	"strefa":     "strefa",
-	"obszar":     "obszar",
-	"korytarz":   "korytarz",
-	"powiazanie": "powiązanie",
-}
+var elementTypes = labelTable[string]("elementTypes")
 
 // selectionModes and selectionInstruments name a project's expected
 // mode of selection (selection.mode, selection.instrument).
-var selectionModes = map[string]string{
-	"competitive":     "tryb konkurencyjny",
-	"non_competitive": "tryb niekonkurencyjny",
-}
+var selectionModes = labelTable[string]("selectionModes")
 
-var selectionInstruments = map[string]string{
-	"zit": "ZIT", "iit": "IIT", "rlks": "RLKS", "other": "inny instrument terytorialny",
-}
+var selectionInstruments = labelTable[string]("selectionInstruments")
 
-var projectStatus = map[string]string{
-	"idea":           "pomysł",
-	"proposed":       "zgłoszony",
-	"accepted":       "zaakceptowany",
-	"reserve":        "rezerwowy",
-	"in_preparation": "w przygotowaniu",
-	"submitted":      "wniosek złożony",
-	"funded":         "dofinansowany",
-	"completed":      "zrealizowany",
-	"dropped":        "wycofany",
-}
+var projectStatus = labelTable[string]("projectStatus")
 
-var projectPriority = map[string]string{"key": "kluczowy", "complementary": "uzupełniający"}
+var projectPriority = labelTable[string]("projectPriority")
 
-var projectKinds = map[string]string{"investment": "inwestycyjny", "soft": "nieinwestycyjny (miękki)", "mixed": "inwestycyjno-miękki"}
+var projectKinds = labelTable[string]("projectKinds")
 
-var readinessStages = map[string]string{
-	"pomysl":                  "pomysł",
-	"koncepcja":               "koncepcja",
-	"studium_wykonalnosci":    "studium wykonalności",
-	"dokumentacja_projektowa": "dokumentacja projektowa",
-	"pozwolenie_na_budowe":    "pozwolenie na budowę",
-	"gotowy":                  "gotowy do realizacji",
-}
+var readinessStages = labelTable[string]("readinessStages")
 
-var landRights = map[string]string{
-	"secured": "zabezpieczone",
-	"partial": "częściowo zabezpieczone",
-	"none":    "niezabezpieczone",
-	"n/a":     "nie dotyczy",
-}
+var landRights = labelTable[string]("landRights")
 
 // docStatuses are the states of a project document, in the masculine,
 // feminine and neuter: the form agrees with the document's kind
 // ("koncepcja – gotowa", "studium wykonalności – gotowe").
-var docStatuses = map[string][3]string{
-	"planned":     {"planowany", "planowana", "planowane"},
-	"in_progress": {"w przygotowaniu", "w przygotowaniu", "w przygotowaniu"},
-	"done":        {"gotowy", "gotowa", "gotowe"},
-}
+var docStatuses = labelTable[[3]string]("docStatuses")
 
-var envDecisions = map[string]string{
-	"required_pending": "wymagana – w przygotowaniu",
-	"obtained":         "uzyskana",
-	"not_required":     "niewymagana",
-}
+var envDecisions = labelTable[string]("envDecisions")
 
-var externalTypes = map[string]string{"ngo": "organizacja pozarządowa", "company": "przedsiębiorstwo", "public": "podmiot publiczny"}
+var externalTypes = labelTable[string]("externalTypes")
 
 // contributions qualify "powiązanie" (neuter): "powiązanie główne".
-var contributions = map[string]string{"primary": "główne", "secondary": "uzupełniające"}
+var contributions = labelTable[string]("contributions")
 
 // sourceName returns the Polish name of a canonical funding source ID
 // from the programme registry (templates/refdata/programmes.yaml), or the
@@ -316,32 +218,12 @@ func withUnit(val, unit string) string {
 }
 
 // commentChannels name how a consultation comment came in.
-var commentChannels = map[string]string{
-	"formularz_online":    "formularz elektroniczny",
-	"email":               "poczta elektroniczna",
-	"poczta":              "pismo",
-	"osobiscie":           "osobiście w urzędzie",
-	"spotkanie":           "spotkanie konsultacyjne",
-	"warsztaty":           "warsztaty",
-	"punkt_konsultacyjny": "punkt konsultacyjny",
-}
+var commentChannels = labelTable[string]("commentChannels")
 
 // commentParties name the category of the party that made a comment, in
 // the singular (a row of the comments table) and the plural (a row of
 // the summary).
-var commentParties = map[string][2]string{
-	"residents":           {"mieszkaniec", "Mieszkańcy"},
-	"ngo":                 {"organizacja pozarządowa", "Organizacje pozarządowe"},
-	"business":            {"przedsiębiorca", "Przedsiębiorcy"},
-	"neighbouring_gminy":  {"gmina sąsiednia", "Gminy sąsiednie i ich związki"},
-	"member_jst":          {"JST partnerstwa", "Jednostki samorządu partnerstwa"},
-	"rzgw":                {"dyrektor RZGW", "Dyrektor RZGW Wód Polskich"},
-	"public_institutions": {"instytucja publiczna", "Instytucje publiczne"},
-	"science":             {"uczelnia lub instytucja naukowa", "Uczelnie i instytucje naukowe"},
-	"youth":               {"młodzież", "Młodzież"},
-	"seniors":             {"seniorzy", "Seniorzy"},
-	"other":               {"inny", "Inni"},
-}
+var commentParties = labelTable[[2]string]("commentParties")
 
 // commentResponses name how a comment was dealt with.
 var commentResponses = map[string]string{
