@@ -112,9 +112,12 @@ func (v *strategyView) Goals() []*goalView {
 
 // OperationalGoalCount and DirectionCount count the operational goals
 // and the directions of action of the whole strategy.
-func (v *strategyView) OperationalGoalCount() int {
+func (v *strategyView) OperationalGoalCount() int { return v.c.operationalGoalCount() }
+
+// operationalGoalCount counts the operational goals of the strategy.
+func (c *composer) operationalGoalCount() int {
 	n := 0
-	for _, g := range v.c.s.StrategicGoals {
+	for _, g := range c.s.StrategicGoals {
 		n += len(g.OperationalGoals)
 	}
 	return n

@@ -62,13 +62,7 @@ func (v *summaryView) Goals() []summaryGoalView {
 
 // OperationalCount and DirectionCount count the operational goals and
 // the directions of action of the whole strategy.
-func (v *summaryView) OperationalCount() int {
-	n := 0
-	for _, g := range v.c.s.StrategicGoals {
-		n += len(g.OperationalGoals)
-	}
-	return n
-}
+func (v *summaryView) OperationalCount() int { return v.c.operationalGoalCount() }
 
 func (v *summaryView) DirectionCount() int { return len(v.c.s.AllDirections()) }
 
