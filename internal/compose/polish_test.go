@@ -101,6 +101,10 @@ var polishErrors = []struct {
 
 // checkPolish reports every match of the error classes in d, and captions
 // whose numbers skip.
+// ownCodeRE matches a title that starts with an element's code: "CS1. ",
+// "CS1.2. ", "KD1.1.1. ", "P03. ".
+var ownCodeRE = regexp.MustCompile(`^\p{Lu}{1,3}\d+(?:\.\d+)*[a-z]?\.\s`)
+
 func checkPolish(t *testing.T, name string, d *doc.Document) {
 	t.Helper()
 	text := docText(d)
@@ -111,6 +115,11 @@ func checkPolish(t *testing.T, name string, d *doc.Document) {
 	}
 	next := map[string]int{}
 	_ = doc.Walk(d, func(n doc.Node, entering bool) (doc.WalkStatus, error) {
+		// a section titled with its own code ("CS1.2. …") is not numbered
+		// again by the renderers ("6.1.2. CS1.2. …")
+		if s, ok := n.(*doc.Section); ok && entering && !s.Unnumbered && ownCodeRE.MatchString(doc.PlainText(&doc.Paragraph{Inlines: s.Title})) {
+			t.Errorf("%s: a numbered section titled with its own code: %q", name, doc.PlainText(&doc.Paragraph{Inlines: s.Title}))
+		}
 		var caption []doc.Inline
 		switch n := n.(type) {
 		case *doc.Table:
