@@ -141,3 +141,29 @@ func isPartTitle(s string) bool {
 	}
 	return false
 }
+
+// A fiche names a location's unit once, without nested parentheses
+// ("Grabowo, odcinek Grabowo – Stawiski (Grabowo)" and "Kolno, … (Kolno
+// (gmina miejska))" before).
+func TestFicheLocation(t *testing.T) {
+	s, x, f, opt := loadExample(t)
+	c := newComposer(s, x, f, opt)
+	for _, tc := range []struct{ teryt, place, address, want string }{
+		{"2006022", "Grabowo", "odcinek Grabowo – Stawiski", "gmina Grabowo, odcinek Grabowo – Stawiski"},
+		{"2006011", "Kolno", "węzeł przesiadkowy", "gmina miejska Kolno, węzeł przesiadkowy"},
+		{"2006062", "Ptaki", "przystań", "Ptaki (gmina Turośl), przystań"},
+		{"2006062", "dolina Pisy (gmina Turośl)", "przystanie", "dolina Pisy (gmina Turośl), przystanie"},
+		{"2006054", "Stawiski", "węzeł", "Stawiski, węzeł"}, // the town of a member gmina: not a member itself
+		{"2006042", "", "", "gmina Mały Płock"},
+	} {
+		if got := strings.ReplaceAll(c.location(tc.teryt, tc.place, tc.address), "\u00a0", " "); got != tc.want {
+			t.Errorf("location(%s, %q, %q) = %q, want %q", tc.teryt, tc.place, tc.address, got, tc.want)
+		}
+	}
+	for _, p := range s.Projects {
+		d, _ := Fiche(s, x, f, p.ID, opt)
+		if text := docText(d); strings.Contains(text, "((") || strings.Contains(text, "))") {
+			t.Errorf("%s: nested parentheses in the fiche", p.ID)
+		}
+	}
+}

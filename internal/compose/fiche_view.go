@@ -146,14 +146,7 @@ func (c *composer) ficheView(p *model.Project) *ficheView {
 		v.Scope = clean(c.memberNames(p.ScopeTeryt.IDs()))
 	}
 	for _, lo := range p.Locations {
-		s := lo.Place
-		if lo.Address != "" {
-			s = strings.TrimPrefix(s+", "+lo.Address, ", ")
-		}
-		if lo.Teryt.ID != "" && c.x.Members[lo.Teryt.ID] != nil {
-			s += " (" + c.memberName(lo.Teryt.ID) + ")"
-		}
-		v.Locations = append(v.Locations, clean(s))
+		v.Locations = append(v.Locations, clean(c.location(lo.Teryt.ID, lo.Place, lo.Address)))
 	}
 	for _, g := range p.TargetGroups {
 		v.TargetGroups = append(v.TargetGroups, clean(g))
@@ -303,4 +296,24 @@ func (c *composer) ficheSection(p *model.Project, level int) *doc.Section {
 	sec.PageBreakBefore = level <= 2
 	numberParts(sec.Blocks)
 	return sec
+}
+
+// location names a project's place in the member unit it lies in, once:
+// "gmina Grabowo, odcinek Grabowo – Stawiski" (the place is the unit's
+// seat), "Ptaki (gmina Turośl), przystań" (a place of the unit), "dolina
+// Pisy (gmina Turośl), …" (the place names its unit already).
+func (c *composer) location(teryt, place, address string) string {
+	if m := c.x.Members[teryt]; m != nil {
+		unit := c.unitPhrase(teryt).String()
+		switch {
+		case place == "" || place == m.Name:
+			place = unit
+		case !strings.Contains(place, m.Name):
+			place += " (" + unit + ")"
+		}
+	}
+	if place == "" || address == "" {
+		return place + address
+	}
+	return place + ", " + address
 }
