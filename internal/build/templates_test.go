@@ -29,6 +29,23 @@ func pdfPages(t *testing.T, data []byte) []string {
 }
 
 // docxParagraphs is the paragraphs of a DOCX's document.xml.
+// changedParagraphs returns the paragraphs of DOCX b that differ from
+// DOCX a's (the two have as many paragraphs, or the test fails).
+func changedParagraphs(t *testing.T, a, b []byte) []string {
+	t.Helper()
+	pa, pb := docxParagraphs(t, a), docxParagraphs(t, b)
+	if len(pa) != len(pb) {
+		t.Fatalf("DOCX paragraphs: %d, with the override %d", len(pa), len(pb))
+	}
+	var diffs []string
+	for i := range pa {
+		if pa[i] != pb[i] {
+			diffs = append(diffs, pb[i])
+		}
+	}
+	return diffs
+}
+
 func docxParagraphs(t *testing.T, data []byte) []string {
 	t.Helper()
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
@@ -115,16 +132,7 @@ func TestTemplateOverrides(t *testing.T) {
 	}
 	// the DOCX: one paragraph differs, the title page's members line
 	const docxName = "ziemia-kolnenska/ziemia-kolnenska-strategia.docx"
-	pa, pb := docxParagraphs(t, base[filepath.FromSlash(docxName)]), docxParagraphs(t, over[filepath.FromSlash(docxName)])
-	if len(pa) != len(pb) {
-		t.Fatalf("DOCX paragraphs: %d, with the override %d", len(pa), len(pb))
-	}
-	var diffs []string
-	for i := range pa {
-		if pa[i] != pb[i] {
-			diffs = append(diffs, pb[i])
-		}
-	}
+	diffs := changedParagraphs(t, base[filepath.FromSlash(docxName)], over[filepath.FromSlash(docxName)])
 	if len(diffs) != 1 || !strings.Contains(diffs[0], "Jednostki tworzące partnerstwo:") {
 		t.Errorf("DOCX: want only the members line changed, got %d changed paragraphs: %.300q", len(diffs), diffs)
 	}
