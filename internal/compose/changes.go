@@ -45,11 +45,7 @@ func Changes(r *changes.Report, s *model.Strategy, opt Options) (*doc.Document, 
 		Header:   plfmt.Text(c.run(changesTemplate, "header", v)),
 		Footer:   c.versionFooter(),
 	}
-	for _, ln := range strings.Split(c.run(changesTemplate, "page", v), "\n") {
-		if ln = strings.TrimSpace(ln); ln != "" {
-			c.d.Meta.TitlePage = append(c.d.Meta.TitlePage, plfmt.Text(ln))
-		}
-	}
+	c.d.Meta.TitlePage = c.titlePageLines(changesTemplate, v)
 	c.d.Blocks = c.tplBlocks(changesTemplate, "", v, 0)
 	return c.finish()
 }

@@ -1,8 +1,6 @@
 package compose
 
 import (
-	"strings"
-
 	"github.com/strategia-pl/strategia/internal/diag"
 	"github.com/strategia-pl/strategia/internal/model"
 	"github.com/strategia-pl/strategia/internal/plfmt"
@@ -80,11 +78,7 @@ func (c *composer) ficheMeta(file string, project *ficheView) doc.Meta {
 		Date:     c.opt.Date,
 		Header:   plfmt.Text(c.run(file, "header", v)),
 	}
-	for _, ln := range strings.Split(c.run(file, "page", v), "\n") {
-		if ln = strings.TrimSpace(ln); ln != "" {
-			m.TitlePage = append(m.TitlePage, plfmt.Text(ln))
-		}
-	}
+	m.TitlePage = c.titlePageLines(file, v)
 	m.Footer = c.versionFooter()
 	m.DraftMark = c.draftMark()
 	return m

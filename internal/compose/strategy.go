@@ -194,11 +194,7 @@ func (c *composer) strategyMeta() doc.Meta {
 		Header:    plfmt.Text(c.run(f, "header", v)),
 		Keywords:  v.keywords(),
 	}
-	for _, ln := range strings.Split(c.run(f, "page", v), "\n") {
-		if ln = strings.TrimSpace(ln); ln != "" {
-			m.TitlePage = append(m.TitlePage, plfmt.Text(ln))
-		}
-	}
+	m.TitlePage = c.titlePageLines(f, v)
 	m.Footer = c.versionFooter()
 	m.DraftMark = c.draftMark()
 	return m
@@ -398,4 +394,16 @@ func days(from, to string) int {
 		return 0
 	}
 	return int(b.Sub(a).Hours()/24) + 1
+}
+
+// titlePageLines are the non-empty lines of the "page" define of a
+// document's template: the title page's lines below the title.
+func (c *composer) titlePageLines(file string, v any) []string {
+	var out []string
+	for _, ln := range strings.Split(c.run(file, "page", v), "\n") {
+		if ln = strings.TrimSpace(ln); ln != "" {
+			out = append(out, plfmt.Text(ln))
+		}
+	}
+	return out
 }
