@@ -270,14 +270,7 @@ func (l *layout) footnoteBox(fn *footnote, body *doc.Footnote) *vbox {
 	l.flowInto(&bs, body.Blocks, ctx)
 	l.tg.close()
 	b := stack(bs)
-	y := 0.0
-	for i, lb := range bs {
-		if i > 0 {
-			y += lb.before
-		}
-		y += lb.h
-		fn.breaks = append(fn.breaks, y)
-	}
+	fn.breaks = breakOffsets(bs)
 	mark := strconv.Itoa(fn.num)
 	sz := 8.5
 	base := 0.0
@@ -931,4 +924,19 @@ func (l *layout) titlePage() {
 	b.items = append(b.items, item{kind: itRect, x: 0, y: pageH - 30 - textTop, w: pageW, h: 3, fill: colHeading})
 	l.emit(b)
 	l.emit(&vbox{brk: true})
+}
+
+// breakOffsets are the offsets, from the top of bs stacked, at the foot of
+// each of its boxes: where a page may cut a footnote or a table cell.
+func breakOffsets(bs []*vbox) []float64 {
+	out := make([]float64, 0, len(bs))
+	y := 0.0
+	for i, b := range bs {
+		if i > 0 {
+			y += b.before
+		}
+		y += b.h
+		out = append(out, y)
+	}
+	return out
 }

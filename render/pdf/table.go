@@ -96,14 +96,7 @@ func (l *layout) table(t *doc.Table, ctx flowCtx) {
 		l.flowInto(&bs, pc.c.Blocks, cctx)
 		l.tg.close()
 		pc.content = stack(bs)
-		y := 0.0
-		for i, b := range bs {
-			if i > 0 {
-				y += b.before
-			}
-			y += b.h
-			pc.breaks = append(pc.breaks, y)
-		}
+		pc.breaks = breakOffsets(bs)
 		if pc.rs == 1 {
 			rowH[pc.r] = max(rowH[pc.r], pc.content.h+2*cellPadY)
 		}
