@@ -2,8 +2,6 @@ package build
 
 import (
 	"context"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -16,13 +14,7 @@ import (
 // checks the built strategy: in the PDF only the page with that line
 // changes, in the DOCX only that paragraph.
 func TestChapterTemplateOverride(t *testing.T) {
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext not installed")
-	}
-	t.Setenv("SOURCE_DATE_EPOCH", "1732492800")
-	ws := t.TempDir()
-	dir := filepath.Join(ws, "kolno")
-	copyDir(t, example, dir)
+	ws, dir := overrideWorkspace(t)
 	build := func() map[string][]byte {
 		out := filepath.Join(t.TempDir(), "out")
 		r := New(Options{Out: out, Version: "test", Force: true, Formats: []string{FormatPDF, FormatDOCX}}).Partnership(context.Background(), dir)
@@ -39,13 +31,7 @@ func TestChapterTemplateOverride(t *testing.T) {
 	if !strings.Contains(src, old) {
 		t.Fatalf("%s has no %q", name, old)
 	}
-	p := filepath.Join(ws, "templates", filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(p, []byte(tmpl.Stamp(name)+strings.Replace(src, old, new, 1)), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	writeOverride(t, ws, name, strings.Replace(src, old, new, 1))
 	over := build()
 
 	pdf := filepath.FromSlash("ziemia-kolnenska/ziemia-kolnenska-strategia.pdf")

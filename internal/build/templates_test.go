@@ -29,6 +29,37 @@ func pdfPages(t *testing.T, data []byte) []string {
 }
 
 // docxParagraphs is the paragraphs of a DOCX's document.xml.
+// overrideWorkspace is a workspace holding a copy of the example (the
+// partnership folder dir) for template overrides, built at a fixed date;
+// it skips the test without pdftotext, which the override tests read
+// pages with.
+func overrideWorkspace(t *testing.T) (ws, dir string) {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext not installed")
+	}
+	t.Setenv("SOURCE_DATE_EPOCH", "1732492800")
+	ws = t.TempDir()
+	dir = filepath.Join(ws, "kolno")
+	copyDir(t, example, dir)
+	return ws, dir
+}
+
+// writeOverride writes src as the workspace's override of the built-in
+// template name, stamped as exported from the current built-in set, and
+// returns its path.
+func writeOverride(t *testing.T, ws, name, src string) string {
+	t.Helper()
+	p := filepath.Join(ws, "templates", filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(tmpl.Stamp(name)+src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
 // changedParagraphs returns the paragraphs of DOCX b that differ from
 // DOCX a's (the two have as many paragraphs, or the test fails).
 func changedParagraphs(t *testing.T, a, b []byte) []string {
@@ -73,13 +104,7 @@ func docxParagraphs(t *testing.T, data []byte) []string {
 // page changes) and with a broken one (a positioned TPL-01 error, the
 // last good documents kept).
 func TestTemplateOverrides(t *testing.T) {
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext not installed")
-	}
-	t.Setenv("SOURCE_DATE_EPOCH", "1732492800")
-	ws := t.TempDir()
-	dir := filepath.Join(ws, "kolno")
-	copyDir(t, example, dir)
+	ws, dir := overrideWorkspace(t)
 	build := func() (*Report, map[string][]byte) {
 		out := filepath.Join(t.TempDir(), "out")
 		r := New(Options{Out: out, Version: "test", Force: true}).Partnership(context.Background(), dir)
@@ -179,13 +204,7 @@ func TestTemplateOverrides(t *testing.T) {
 // fiche override that fails while running gives a positioned TPL-02
 // error and keeps the last good documents.
 func TestFicheLayoutOverride(t *testing.T) {
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext not installed")
-	}
-	t.Setenv("SOURCE_DATE_EPOCH", "1732492800")
-	ws := t.TempDir()
-	dir := filepath.Join(ws, "kolno")
-	copyDir(t, example, dir)
+	ws, dir := overrideWorkspace(t)
 	out := filepath.Join(t.TempDir(), "out")
 	build := func() (*Report, map[string][]byte) {
 		r := New(Options{Out: out, Version: "test", Force: true}).Partnership(context.Background(), dir)
@@ -200,13 +219,7 @@ func TestFicheLayoutOverride(t *testing.T) {
 	if changed == src {
 		t.Fatal("fiche/karta.tmpl has no row Grupy docelowe")
 	}
-	karta := filepath.Join(ws, "templates", "fiche", "karta.tmpl")
-	if err := os.MkdirAll(filepath.Dir(karta), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(karta, []byte(tmpl.Stamp("fiche/karta.tmpl")+changed), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	karta := writeOverride(t, ws, "fiche/karta.tmpl", changed)
 	r, over := build()
 	if !r.OK() {
 		t.Fatalf("build with the fiche override: %v %v", r.Err, r.Diags.Items())
