@@ -174,6 +174,12 @@ type layout struct {
 	genKey    int
 	outlineL  int
 	tg        *tagger
+
+	// landscape lead-ins (headings going with a wide table):
+	// portraitCols are the portrait columns of the tables turnsPage
+	// measured, leadEnd the end of the last lead-in in boxes
+	portraitCols map[*doc.Table]portraitColumns
+	leadEnd      int
 }
 
 func newLayout(d *doc.Document, pdf *fpdf.Fpdf) *layout {
@@ -328,9 +334,49 @@ type flowCtx struct {
 func (l *layout) emit(b *vbox) { l.boxes = append(l.boxes, b) }
 
 func (l *layout) flow(bs []doc.Block, ctx flowCtx) {
-	for _, b := range bs {
-		l.block(b, ctx)
+	for i := 0; i < len(bs); i++ {
+		if h, ok := bs[i].(*doc.Heading); ok {
+			if n := l.landscapeLead(bs[i+1:], ctx); n >= 0 {
+				// the heading and its lead-in go on the landscape page
+				// of the table they introduce
+				lctx, first := landscapeCtx(ctx), len(l.boxes)
+				l.block(h, lctx)
+				l.flow(bs[i+1:i+1+n], lctx)
+				l.turn(first)
+				i += n
+				continue
+			}
+		}
+		l.block(bs[i], ctx)
 	}
+}
+
+// landscapeLead is doc.LandscapeLead for blocks laid out in ctx: -1 unless
+// they are top-level blocks that open with a table this layout turns.
+func (l *layout) landscapeLead(bs []doc.Block, ctx flowCtx) int {
+	if ctx.inCell || ctx.inNote || ctx.listLvl > 0 || ctx.w != textW {
+		return -1
+	}
+	return doc.LandscapeLead(bs, func(t *doc.Table) bool { return l.turnsPage(t, ctx) })
+}
+
+// landscapeCtx is ctx on a landscape page.
+func landscapeCtx(ctx flowCtx) flowCtx {
+	ctx.x0, ctx.w = marginL, landTextW
+	return ctx
+}
+
+// turn sets the boxes of a landscape table's lead-in, laid out since
+// first, on landscape pages. The lead-in starts a page, even after another
+// landscape table, as it starts a section in the DOCX.
+func (l *layout) turn(first int) {
+	if first < len(l.boxes) && first != l.leadEnd {
+		l.boxes[first].brk = true
+	}
+	for _, b := range l.boxes[first:] {
+		b.land = true
+	}
+	l.leadEnd = len(l.boxes) // a subsection's lead-in goes on
 }
 
 // flowInto lays blocks out as boxes appended to *out.
@@ -377,8 +423,19 @@ func (l *layout) section(s *doc.Section, ctx flowCtx) {
 		num, key = si.num, si.key
 	}
 	l.tg.open("Sect")
-	l.heading(s.Level, num, s.Title, key, s.PageBreakBefore && !ctx.inCell && !ctx.inNote, true, ctx)
-	l.flow(s.Blocks, ctx)
+	brk := s.PageBreakBefore && !ctx.inCell && !ctx.inNote
+	if n := l.landscapeLead(s.Blocks, ctx); n >= 0 {
+		// the heading and its lead-in go on the landscape page of the
+		// table they introduce
+		lctx, first := landscapeCtx(ctx), len(l.boxes)
+		l.heading(s.Level, num, s.Title, key, brk, true, lctx)
+		l.flow(s.Blocks[:n], lctx)
+		l.turn(first)
+		l.flow(s.Blocks[n:], ctx)
+	} else {
+		l.heading(s.Level, num, s.Title, key, brk, true, ctx)
+		l.flow(s.Blocks, ctx)
+	}
 	l.tg.close()
 }
 

@@ -28,7 +28,11 @@ func (l *layout) table(t *doc.Table, ctx flowCtx) {
 	fitsWords := false // every column at least as wide as its longest word
 	if nrows > 0 && ncols > 0 {
 		var fits bool
-		xs, fits = l.columnXs(t, ctx, ncols)
+		if pc, ok := l.portraitCols[t]; ok && ctx.x0 == marginL && ctx.w == textW {
+			xs, fits = pc.xs, pc.fits // measured by turnsPage
+		} else {
+			xs, fits = l.columnXs(t, ctx, ncols)
+		}
 		top := !ctx.inCell && !ctx.inNote && ctx.listLvl == 0
 		if top && (t.Landscape || !fits) {
 			// too wide for a portrait page: a landscape one
@@ -290,6 +294,31 @@ func placeCells(t *doc.Table) (cells []*placedCell, ncols int) {
 		}
 	}
 	return cells, ncols
+}
+
+// portraitColumns are a table's columns measured on a portrait page.
+type portraitColumns struct {
+	xs   []float64
+	fits bool
+}
+
+// turnsPage reports whether table t, laid out at the top level in ctx,
+// is set on landscape pages (as table does); the columns it measures are
+// kept for table.
+func (l *layout) turnsPage(t *doc.Table, ctx flowCtx) bool {
+	if t.Landscape {
+		return true
+	}
+	_, ncols := placeCells(t)
+	if len(t.Rows) == 0 || ncols == 0 {
+		return false
+	}
+	xs, fits := l.columnXs(t, ctx, ncols)
+	if l.portraitCols == nil {
+		l.portraitCols = map[*doc.Table]portraitColumns{}
+	}
+	l.portraitCols[t] = portraitColumns{xs, fits}
+	return !fits
 }
 
 // columnXs returns the left edges of the columns and the table's right
