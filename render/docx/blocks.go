@@ -214,7 +214,8 @@ func jcOf(a doc.Align) string {
 
 // blocks renders a sequence of blocks.
 func (r *renderer) blocks(c ctx, bs []doc.Block) error {
-	for _, blk := range bs {
+	for i, blk := range bs {
+		r.headingLead(c, bs, i)
 		if err := r.block(c, blk); err != nil {
 			return err
 		}
@@ -262,6 +263,9 @@ func headingStyle(lvl int, listed bool) string {
 }
 
 func (r *renderer) section(c ctx, s *doc.Section) error {
+	if r.landscapeLead(c, s.Blocks) >= 0 {
+		r.openLandscape()
+	}
 	lvl := headingLevel(s.Level)
 	pp := props(headingStyle(lvl, !s.NoTOC))
 	pp.pageBreakBefore = s.PageBreakBefore && !c.inCell

@@ -77,6 +77,15 @@ type renderer struct {
 	// newSection: a section break was just written, so the next
 	// paragraph already starts a page.
 	newSection bool
+	// landOpen: a landscape table's lead-in (its heading, the paragraphs
+	// presenting it) opened the landscape section the table closes.
+	landOpen bool
+	// lastBreak is where the last section break paragraph stands in the
+	// body, and its section's orientation.
+	lastBreak struct {
+		start, end int
+		land       bool
+	}
 }
 
 // tocEntry is one pre-filled line of the table of contents.
@@ -271,6 +280,7 @@ func (r *renderer) document() ([]byte, error) {
 	c := ctx{width: textWidth, top: true}
 	front := frontMatterEnd(r.d.Blocks)
 	for i, blk := range r.d.Blocks {
+		r.headingLead(c, r.d.Blocks, i)
 		if err := r.block(c, blk); err != nil {
 			return nil, err
 		}
@@ -278,7 +288,7 @@ func (r *renderer) document() ([]byte, error) {
 			r.sectionBreak(false)
 		}
 	}
-	r.sectPr(false)
+	r.endBody()
 	b.WriteString(`</w:body></w:document>`)
 	return b.Bytes(), nil
 }

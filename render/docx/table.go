@@ -110,10 +110,14 @@ func columnWidths(t *doc.Table, n, total int) []int {
 }
 
 func (r *renderer) table(c ctx, t *doc.Table) error {
-	if (t.Landscape || r.pdfLandscape(t)) && c.top && !r.inNote {
+	if r.landscapeTable(t) && c.top && !r.inNote {
 		// A table too wide for a portrait page stands in a landscape
-		// section of its own, caption and note included.
-		r.sectionBreak(false)
+		// section of its own, caption and note included (and the
+		// heading that introduces it: openLandscape).
+		if !r.landOpen {
+			r.sectionBreak(false)
+		}
+		r.landOpen = false
 		c.width = landTextWidth
 		c.top = false
 		if err := r.table(c, t); err != nil {
@@ -269,6 +273,11 @@ func (r *renderer) table(c ctx, t *doc.Table) error {
 
 // portraitTextMM is the portrait text width in millimetres.
 const portraitTextMM = float64(textWidth) / 56.6929
+
+// landscapeTable reports whether t is set on landscape pages.
+func (r *renderer) landscapeTable(t *doc.Table) bool {
+	return t.Landscape || r.pdfLandscape(t)
+}
 
 // pdfLandscape reports whether the PDF set t on landscape pages: its
 // columns are wider together than the portrait text width.
