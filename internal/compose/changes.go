@@ -128,6 +128,35 @@ func (c *composer) changeRow(ch changes.Change) changeRowView {
 	return r
 }
 
+// changePlaceView is where a goal, direction or result stands (the
+// template's "miejsce"): its name, if given, and its parent.
+type changePlaceView struct {
+	Name   string
+	Parent changeParentView
+}
+
+// changeParentView is the element a goal, direction or result belongs to.
+type changeParentView struct {
+	Kind string // strategic_goal, operational_goal, direction
+	ID   string
+}
+
+// parentOf names the kind of a parent by its ID, whose form the schema
+// fixes: CS1 a strategic goal, CS1.1 an operational goal, KD1.1 and
+// KD1.1.1 a direction.
+func parentOf(id string) changeParentView {
+	id = clean(id)
+	switch {
+	case strings.HasPrefix(id, "KD"):
+		return changeParentView{"direction", id}
+	case strings.HasPrefix(id, "CS") && strings.Contains(id, "."):
+		return changeParentView{"operational_goal", id}
+	case strings.HasPrefix(id, "CS"):
+		return changeParentView{"strategic_goal", id}
+	}
+	return changeParentView{"", id}
+}
+
 // value formats an old or new value in Polish.
 func (c *composer) value(ch changes.Change, side, s string, v *float64) string {
 	switch {
@@ -140,14 +169,14 @@ func (c *composer) value(ch changes.Change, side, s string, v *float64) string {
 		if s == "" {
 			return "–"
 		}
-		return "w " + s
+		return c.run(changesTemplate, "miejsce", changePlaceView{Parent: parentOf(s)})
 	case ch.Op == changes.Added || ch.Op == changes.Removed:
 		// the element's name on the side it exists, with its parent
 		if s == "" && (ch.Op == changes.Added) == (side == "new") {
 			return plfmt.Text(ch.Name)
 		}
 		if s != "" {
-			return plfmt.Text(strings.TrimSpace(ch.Name + " (w " + s + ")"))
+			return c.run(changesTemplate, "miejsce", changePlaceView{Name: plfmt.Text(clean(ch.Name)), Parent: parentOf(s)})
 		}
 		return "–"
 	case v != nil:
@@ -159,7 +188,7 @@ func (c *composer) value(ch changes.Change, side, s string, v *float64) string {
 	case "status":
 		return label(projectStatus, s)
 	case "start", "end":
-		return plfmt.MonthYear(s)
+		return plfmt.MonthYearLong(s) + plfmt.NBSP + "r."
 	case "leader":
 		return c.memberName(s)
 	case "partners":

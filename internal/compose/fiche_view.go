@@ -66,9 +66,11 @@ type ficheGoal struct {
 	Contribution string // "główne", "uzupełniające", ""
 }
 
+// ficheTimeline is the project's timeline; months are ISO ("2025-03"),
+// "" when not given, for the template to word.
 type ficheTimeline struct {
-	Period string // "03.2025–12.2027", "" when neither end is given
-	Stages []ficheStage
+	Start, End string
+	Stages     []ficheStage
 }
 
 type ficheStage struct{ Name, Start, End string }
@@ -195,12 +197,9 @@ func (c *composer) ficheView(p *model.Project) *ficheView {
 	v.Demarcation = c.blockTok(c.markdown(&p.Demarcation, 4)...)
 
 	if tl := p.Timeline; tl != nil {
-		t := &ficheTimeline{}
-		if tl.Start != "" || tl.End != "" {
-			t.Period = plfmt.MonthYear(tl.Start) + "–" + plfmt.MonthYear(tl.End)
-		}
+		t := &ficheTimeline{Start: clean(tl.Start), End: clean(tl.End)}
 		for _, st := range tl.Stages {
-			t.Stages = append(t.Stages, ficheStage{clean(st.Name), plfmt.MonthYear(st.Start), plfmt.MonthYear(st.End)})
+			t.Stages = append(t.Stages, ficheStage{clean(st.Name), clean(st.Start), clean(st.End)})
 		}
 		v.Timeline = t
 	}

@@ -97,7 +97,14 @@ var polishErrors = []struct {
 	{"a conclusion's evidence as a parenthesis (indicator names nest their own)", regexp.MustCompile(`\(podstawa: `)},
 	{"a project's priority and kind split by a semicolon („projekt kluczowy; inwestycyjny”)", regexp.MustCompile(`projekt (?:kluczowy|uzupełniający); `)},
 	{"a colon after a preposition", regexp.MustCompile(`(?i)\b(?:przy wsparciu|dla|przez|w ramach|na podstawie):`)},
+	{"a bare code after a preposition („w CS1” for „w ramach celu strategicznego CS1”)", regexp.MustCompile(`(?:^|[\s(])[wW] (?:CS|KD)\d`)},
+	{"a date in figures after „z” („z 25.11.2026”; „z 25 listopada 2026 r.”)", regexp.MustCompile(`\bz \d{1,2}\.\d{2}\.\d{4}`)},
 }
+
+// monthFigures matches a month written in figures („03.2025”): the
+// fiches and the list of changes name months in words („od marca 2025 r.
+// do grudnia 2027 r.”, „marzec 2025 r.”).
+var monthFigures = regexp.MustCompile(`(?:^|[^\d.])(?:0[1-9]|1[0-2])\.\d{4}\b`)
 
 // checkPolish reports every match of the error classes in d, and captions
 // whose numbers skip.
@@ -167,7 +174,44 @@ func TestPolishErrorClasses(t *testing.T) {
 		for _, pd := range docs {
 			checkPolish(t, dir+" "+pd.Name, pd.Doc)
 		}
+		words := func(name string, d *doc.Document) {
+			checkPolish(t, name, d)
+			for _, m := range monthFigures.FindAllString(docText(d), 3) {
+				t.Errorf("%s: a month in figures: %q", name, m)
+			}
+		}
+		for _, pr := range s.Projects {
+			fd, _ := Fiche(s, x, f, pr.ID, opt)
+			words(dir+" fiche "+pr.ID, fd)
+		}
+		cd, _ := Changes(changesReport(), s, opt)
+		words(dir+" list of changes", cd)
+		// an evaluation neither done nor planned yet
+		s.Implementation.Evaluation = append(s.Implementation.Evaluation, &model.Evaluation{Type: "mid_term"})
+		d, _ = Strategy(s, x, f, opt)
+		checkPolish(t, dir+" strategy with an undated evaluation", d)
+		if got := evaluationTerms(d); len(got) == 0 || got[len(got)-1] != "do ustalenia" {
+			t.Errorf("%s: the undated evaluation's term %q, want „do ustalenia” (GUS's „.” means missing data, not a term to be set)", dir, got)
+		}
 	}
+}
+
+// evaluationTerms are the "Termin" cells of the schedule of evaluations.
+func evaluationTerms(d *doc.Document) []string {
+	var out []string
+	_ = doc.Walk(d, func(n doc.Node, entering bool) (doc.WalkStatus, error) {
+		t, ok := n.(*doc.Table)
+		if !ok || !entering || !strings.Contains(doc.PlainText(&doc.Paragraph{Inlines: t.Caption}), "ewaluacji") {
+			return doc.WalkContinue, nil
+		}
+		for _, r := range t.Rows[t.HeaderRows:] {
+			if len(r.Cells) > 1 {
+				out = append(out, strings.TrimSpace(doc.PlainText(r.Cells[1])))
+			}
+		}
+		return doc.WalkSkipChildren, nil
+	})
+	return out
 }
 
 func TestPolishPatternsCatch(t *testing.T) {
@@ -176,6 +220,7 @@ func TestPolishPatternsCatch(t *testing.T) {
 		"koncepcja – gotowy", "Lesistość w latach 2022", "z 20 września 2022 r..", "cel Cel 2.",
 		"„Produkt „Kurpie nad Pisą””", "CPR: PO4, PO5", "12,0 szt.", "37 980,0 osób", "według TERC (GUS), stan na 2025-01-01; granice według rejestru TERC",
 		"Kod TE-RYT", "Dokument opracowany przy wsparciu: Centrum", "brak danych dla: Grabowo", "(na podstawie: W1, W6)", "Grabowo, Turośl, Powiat kolneński", "Liderem jest Powiat Kolneński jako", "ST – strategia konkurencyjna (mocne strony wobec zagrożeń)", "Opinia zarządu województwa podlaskiego", "wynik: pozytywna;", "(podstawa: ludność ogółem (stan 31 XII))", "projekt kluczowy; inwestycyjny; status: zgłoszony",
+		"KD1.1.2 przeniesienie w CS1.1", "Nazwa (w CS1)", "v1.0 (z 25.11.2026)",
 	} {
 		hit := false
 		for _, e := range polishErrors {

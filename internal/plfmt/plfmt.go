@@ -223,6 +223,17 @@ func MonthYearLong(iso string) string {
 	return monthsNom[m-1] + NBSP + strconv.Itoa(y)
 }
 
+// MonthYearGen formats "YYYY-MM" (or a full date) with the month in the
+// genitive, for "od marca 2025 r." and "do grudnia 2027 r.": "marca 2025"
+// (a year alone as is).
+func MonthYearGen(iso string) string {
+	y, m, _, ok := parseDate(iso)
+	if !ok || m == 0 {
+		return Date(iso)
+	}
+	return months[m-1] + NBSP + strconv.Itoa(y)
+}
+
 // Year returns the year of an ISO date, or 0.
 func Year(iso string) int {
 	y, _, _, ok := parseDate(iso)

@@ -89,6 +89,9 @@ func TestDates(t *testing.T) {
 		{MonthYear, "2025-01-15", "01.2025"},
 		{MonthYearLong, "2025-01", "styczeń⍽2025"},
 		{MonthYearLong, "2025-09", "wrzesień⍽2025"},
+		{MonthYearGen, "2025-03", "marca⍽2025"},
+		{MonthYearGen, "2027-12-31", "grudnia⍽2027"},
+		{MonthYearGen, "2027", "2027"},
 	} {
 		if got := show(c.f(c.in)); got != c.want {
 			t.Errorf("%q → %q, want %q", c.in, got, c.want)

@@ -33,8 +33,10 @@ var funcs = template.FuncMap{
 	"dateRange": plfmt.DateRange,
 	"dateLong":  plfmt.DateLong,
 	"monthYear": plfmt.MonthYearLong,
-	"years":     plfmt.Range,
-	"inYears":   InYears,
+	// monthYearGen: the month in the genitive ("od marca 2025 r.")
+	"monthYearGen": plfmt.MonthYearGen,
+	"years":        plfmt.Range,
+	"inYears":      InYears,
 	// words
 	"plural":     Plural,
 	"count":      Count,
