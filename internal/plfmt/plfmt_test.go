@@ -3,6 +3,8 @@ package plfmt
 import (
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 // show makes no-break spaces visible in failure messages.
@@ -188,4 +190,93 @@ func TestQuoteNests(t *testing.T) {
 			t.Errorf("Quote(%q) = %q, want %q", in, got, want)
 		}
 	}
+}
+
+// TestSpacesTables checks the length bounds Spaces uses to skip the
+// table lookups.
+func TestSpacesTables(t *testing.T) {
+	for u := range units {
+		if len(u) > maxUnitLen {
+			t.Errorf("unit %q is longer than maxUnitLen", u)
+		}
+	}
+	for a := range abbrevs {
+		if len(a) > maxAbbrevLen {
+			t.Errorf("abbreviation %q is longer than maxAbbrevLen", a)
+		}
+	}
+}
+
+// FuzzSpaces checks Spaces against the plain word-by-word statement of
+// its rules (spacesByWords, with keep as first written).
+func FuzzSpaces(f *testing.F) {
+	for _, s := range []string{"Gmina leży w dolinie rzeki, a jej mieszkańcy", "w 2024 r. przyjęto", "art. 10 ust. 3 pkt 2",
+		"Kolno – Grabowo", "( – x", "a  b", "12\u00a0345 osób", "nr\u00a0 5", "5 zł,; x", "§ 3 i IV", " w ", "85,0 % z"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Spaces(s), spacesByWords(s); got != want {
+			t.Errorf("Spaces(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+// spacesByWords is Spaces written plainly: every space, the word before
+// and the word after it.
+func spacesByWords(s string) string {
+	var b strings.Builder
+	start, last := 0, 0
+	for i := 0; i < len(s); i++ {
+		if s[i] != ' ' {
+			continue
+		}
+		next := s[i+1:]
+		if j := strings.Index(next, " "); j >= 0 {
+			next = next[:j]
+		}
+		if j := strings.Index(next, NBSP); j >= 0 {
+			next = next[:j]
+		}
+		if keepAsWritten(s[start:i], next) {
+			b.WriteString(s[last:i])
+			b.WriteString(NBSP)
+			last = i + 1
+		}
+		start = i + 1
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// keepAsWritten is keep as first written, the reference for FuzzSpaces: it reports whether the space between words prev and next must not break.
+func keepAsWritten(prev, next string) bool {
+	// The word before may follow a no-break space or opening punctuation.
+	if j := strings.LastIndex(prev, "\u00a0"); j >= 0 {
+		prev = prev[j+2:]
+	}
+	w := strings.TrimLeftFunc(prev, isOpening)
+	if r, n := utf8.DecodeRuneInString(w); n == len(w) && n > 0 && oneLetter(r) {
+		return true
+	}
+	if next == "" {
+		return false
+	}
+	if next == "–" || next == "—" {
+		return true
+	}
+	if isNumber(w) {
+		if units[strings.TrimRight(next, ",;:)")] || units[next] {
+			return true
+		}
+	}
+	if abbrevs[w] {
+		r, _ := utf8.DecodeRuneInString(next)
+		if unicode.IsDigit(r) || r == 'I' || r == 'V' || r == 'X' {
+			return true
+		}
+	}
+	return false
 }

@@ -67,41 +67,54 @@ func isNumber(w string) bool {
 // would otherwise start a line. It is for text that has already had its
 // quotes and dashes set (Markdown after goldmark's typographer).
 func Spaces(s string) string {
-	if !strings.Contains(s, " ") {
+	i := strings.IndexByte(s, ' ')
+	if i < 0 {
 		return s
 	}
-	var b strings.Builder
-	start, last := 0, 0 // start of the current word; end of what b holds
-	for i := 0; i < len(s); i++ {
-		if s[i] != ' ' {
-			continue
-		}
-		next := s[i+1:]
-		if j := strings.IndexAny(next, " \u00a0"); j >= 0 {
-			next = next[:j]
-		}
-		if keep(s[start:i], next) {
-			if last == 0 {
-				b.Grow(len(s) + 8)
+	var b []byte // the result, once a space is replaced
+	start := 0   // start of the current word
+	last := 0    // end of what b holds
+	for i >= 0 {
+		// the word after the space ends at the next space or no-break space
+		end := len(s)
+		for j := i + 1; j < len(s); j++ {
+			if s[j] == ' ' || (s[j] == 0xc2 && j+1 < len(s) && s[j+1] == 0xa0) {
+				end = j
+				break
 			}
-			b.WriteString(s[last:i])
-			b.WriteString(NBSP)
+		}
+		if keep(s[start:i], s[i+1:end]) {
+			if b == nil {
+				b = make([]byte, 0, len(s)+8)
+			}
+			b = append(b, s[last:i]...)
+			b = append(b, NBSP...)
 			last = i + 1
 		}
 		start = i + 1
+		if end < len(s) && s[end] == ' ' {
+			i = end
+		} else if k := strings.IndexByte(s[end:], ' '); k >= 0 {
+			i = end + k
+		} else {
+			i = -1
+		}
 	}
-	if last == 0 {
+	if b == nil {
 		return s
 	}
-	b.WriteString(s[last:])
-	return b.String()
+	b = append(b, s[last:]...)
+	return string(b)
 }
 
 // keep reports whether the space between words prev and next must not break.
 func keep(prev, next string) bool {
 	// The word before may follow a no-break space or opening punctuation.
-	if j := strings.LastIndex(prev, "\u00a0"); j >= 0 {
-		prev = prev[j+2:]
+	for j := len(prev) - 1; j > 0; j-- {
+		if prev[j] == 0xa0 && prev[j-1] == 0xc2 { // NBSP
+			prev = prev[j+1:]
+			break
+		}
 	}
 	w := strings.TrimLeftFunc(prev, isOpening)
 	if r, n := utf8.DecodeRuneInString(w); n == len(w) && n > 0 && oneLetter(r) {
@@ -113,19 +126,55 @@ func keep(prev, next string) bool {
 	if next == "–" || next == "—" {
 		return true
 	}
-	if isNumber(w) {
-		if units[strings.TrimRight(next, ",;:)")] || units[next] {
+	// Cheap tests before the map lookups: a unit is short and follows a
+	// number; an abbreviation is short and precedes a digit or a Roman
+	// numeral.
+	if t := trimClosing(next); (len(t) <= maxUnitLen || len(next) <= maxUnitLen) && mayBeNumber(w) && isNumber(w) {
+		if units[t] || units[next] {
 			return true
 		}
 	}
-	if abbrevs[w] {
-		r, _ := utf8.DecodeRuneInString(next)
-		if unicode.IsDigit(r) || r == 'I' || r == 'V' || r == 'X' {
+	if len(w) <= maxAbbrevLen {
+		if r, _ := utf8.DecodeRuneInString(next); (unicode.IsDigit(r) || r == 'I' || r == 'V' || r == 'X') && abbrevs[w] {
 			return true
 		}
 	}
 	return false
 }
+
+// trimClosing is strings.TrimRight(s, ",;:)") without building the set.
+func trimClosing(s string) string {
+	for len(s) > 0 {
+		switch s[len(s)-1] {
+		case ',', ';', ':', ')':
+			s = s[:len(s)-1]
+			continue
+		}
+		break
+	}
+	return s
+}
+
+// mayBeNumber is isNumber's cheap first test: a number starts with a
+// digit, a sign, a decimal separator or a non-ASCII character (−, ≈,
+// a no-break space).
+func mayBeNumber(w string) bool {
+	if w == "" {
+		return false
+	}
+	switch c := w[0]; {
+	case c >= '0' && c <= '9', c == ',', c == '.', c == '-', c == '+', c == '~', c == '<', c == '>', c >= 0x80:
+		return true
+	}
+	return false
+}
+
+// maxUnitLen and maxAbbrevLen are the byte lengths of the longest entry
+// of units and of abbrevs (TestSpacesTables checks them).
+const (
+	maxUnitLen   = 7
+	maxAbbrevLen = 6
+)
 
 // EndsWithOneLetter reports whether s ends with a one-letter word (so a
 // space at the start of the following run must not break).
