@@ -47,7 +47,7 @@ func (m *mdConv) rewriteSpans(src []byte) []byte {
 	if !bytes.Contains(src, []byte("]{")) {
 		return src
 	}
-	code := codeRanges(m.c.md.Parser().Parse(text.NewReader(src)))
+	code := codeRanges(m.c.parse(src))
 	inCode := func(off int) bool {
 		for _, r := range code {
 			if off >= r[0] && off < r[1] {

@@ -12,7 +12,6 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
-	"github.com/yuin/goldmark/text"
 )
 
 // newMarkdown is goldmark with the extensions the documents support and a
@@ -62,7 +61,7 @@ func (c *composer) markdown(md *model.Markdown, level int) []doc.Block {
 	}
 	m := &mdConv{c: c, md: md, fnIDs: map[int]string{}}
 	m.src = m.rewriteSpans([]byte(md.Text))
-	root := c.md.Parser().Parse(text.NewReader(m.src))
+	root := c.parse(m.src)
 	top := 7
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if h, ok := n.(*ast.Heading); ok && entering {
