@@ -162,7 +162,10 @@ func TestGeneratedPartnershipsAreValid(t *testing.T) {
 
 // BenchmarkExampleSet builds the example's whole document set (strategy,
 // package and 9 fiches) as PDF only, as the build command does: documents
-// render in parallel on GOMAXPROCS cores. Target: ≤ 100 ms.
+// render in parallel on GOMAXPROCS cores. Target: ≤ 100 ms. The process-
+// wide caches (font subsets, parsed Markdown) are warm after the first
+// iteration, as in a workspace build; each iteration has a new Builder,
+// so no line breaks are kept.
 func BenchmarkExampleSet(b *testing.B) {
 	defer gcLikeCLI()()
 	b.Setenv("SOURCE_DATE_EPOCH", "1732492800")

@@ -522,6 +522,23 @@ func (l *layout) typeset(is []doc.Inline, ps paraSpec, x0, w float64) []pline {
 		return nil
 	}
 	items = l.forceBreaks(items, w)
+	var key lineKey
+	if l.lineBreaks != nil {
+		key = breakKey(items, w, ps)
+		if breaks, ok := l.lineBreaks.get(key); ok {
+			return l.buildLines(items, breaks, ps, x0, w)
+		}
+	}
+	breaks := l.breakLines(items, ps, w)
+	if l.lineBreaks != nil {
+		l.lineBreaks.put(key, breaks)
+	}
+	return l.buildLines(items, breaks, ps, x0, w)
+}
+
+// breakLines chooses where the paragraph of items breaks into lines of
+// width w.
+func (l *layout) breakLines(items []kpItem, ps paraSpec, w float64) []int {
 	var breaks []int
 	em := ps.size * ptMM
 	l.kpSums(items)
@@ -549,7 +566,7 @@ func (l *layout) typeset(is []doc.Inline, ps paraSpec, x0, w float64) []pline {
 	if breaks == nil {
 		breaks = greedy(items, w)
 	}
-	return l.buildLines(items, breaks, ps, x0, w)
+	return breaks
 }
 
 // forceBreaks makes every stretch of text wider than the measure that has

@@ -42,6 +42,11 @@ type Options struct {
 	// error: a watch rebuild made stale by a newer save does not finish
 	// a long document for nothing.
 	Context context.Context
+	// LineBreaks, when set, remembers where paragraphs broke into lines,
+	// for the next render of a document that has the same paragraphs
+	// (watch and serve rebuild after every save). Same bytes with or
+	// without it.
+	LineBreaks *LineBreaks
 }
 
 // canceled returns the error of opt.Context once it is done, and then
@@ -106,6 +111,7 @@ func Render(w io.Writer, d *doc.Document, opt Options) (err error) {
 	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", SizeStr: "A4"})
 	setup(pdf, metaWithTitle(d), opt)
 	l := newLayout(d, pdf)
+	l.lineBreaks = opt.LineBreaks
 	if !opt.NoTitlePage {
 		l.titlePage()
 	}

@@ -210,3 +210,72 @@ func BenchmarkRender120(b *testing.B) {
 	}
 	b.ReportMetric(float64(buf.Len())/1024, "KiB/pdf")
 }
+
+// TestLineBreaksCache renders the sample without the line-break cache,
+// then twice with one: all three are the same bytes, and the second
+// render with the cache breaks no paragraph anew (it adds no entry).
+func TestLineBreaksCache(t *testing.T) {
+	d := doctest.Sample(30)
+	render := func(lb *LineBreaks) []byte {
+		var buf bytes.Buffer
+		if err := Render(&buf, d, Options{LineBreaks: lb}); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	plain := render(nil)
+	lb := NewLineBreaks()
+	first := render(lb)
+	n := len(lb.cur)
+	if n == 0 {
+		t.Fatal("the render kept no line breaks")
+	}
+	second := render(lb)
+	if len(lb.cur) != n {
+		t.Errorf("the second render broke %d paragraphs anew", len(lb.cur)-n)
+	}
+	if !bytes.Equal(plain, first) || !bytes.Equal(first, second) {
+		t.Error("a render with the line-break cache differs from one without")
+	}
+}
+
+// TestLineBreaksKey: a paragraph set at another measure, or changed in
+// one item, has another key.
+func TestLineBreaksKey(t *testing.T) {
+	items := []kpItem{{kind: kBox, w: 10}, {kind: kGlue, w: 2, st: 1, sh: 0.5}, {kind: kBox, w: 12}, {kind: kPen, pen: -inf}}
+	ps := paraSpec{size: 11, justify: true}
+	k := breakKey(items, 100, ps)
+	if breakKey(items, 100, ps) != k {
+		t.Fatal("the key is not a function of its input")
+	}
+	if breakKey(items, 101, ps) == k {
+		t.Error("another measure, the same key")
+	}
+	ps2 := ps
+	ps2.justify = false
+	if breakKey(items, 100, ps2) == k {
+		t.Error("another setting, the same key")
+	}
+	items[1].st = 1.5
+	if breakKey(items, 100, ps) == k {
+		t.Error("another stretch, the same key")
+	}
+}
+
+// BenchmarkRerender120 is BenchmarkRender120 as a watch rebuild renders:
+// with the line breaks of the previous render kept.
+func BenchmarkRerender120(b *testing.B) {
+	d := doctest.Sample(120)
+	var buf bytes.Buffer
+	lb := NewLineBreaks()
+	if err := Render(&buf, d, Options{LineBreaks: lb}); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		buf.Reset()
+		if err := Render(&buf, d, Options{LineBreaks: lb}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
