@@ -1,6 +1,7 @@
 package docx
 
 import (
+	"bytes"
 	"strconv"
 
 	"github.com/strategia-pl/strategia/render/doc"
@@ -226,7 +227,7 @@ func (r *renderer) table(c ctx, t *doc.Table) error {
 			r.tcPr(widths, col, cs, merge, cell.Shade, ri < t.HeaderRows)
 			r.cellParas = 0
 			cc := ctx{width: max(sum(widths[col:col+cs])-cellPad, 567), inCell: true, style: style, bold: cell.Bold, align: cell.Align,
-				keepNext: !c.inCell && keepRow(t, ri, allShort)}
+				keepNext: !c.inCell && keepRow(t, ri, n, allShort)}
 			outer := r.inCell
 			r.inCell = true
 			err := r.blocks(cc, cell.Blocks)
@@ -234,8 +235,10 @@ func (r *renderer) table(c ctx, t *doc.Table) error {
 			if err != nil {
 				return err
 			}
-			if _, ok := last(cell.Blocks).(*doc.Paragraph); !ok {
-				// A cell must end with a paragraph.
+			if !bytes.HasSuffix(b.Bytes(), []byte(`</w:p>`)) {
+				// A cell must end with a paragraph. One that ends with
+				// a list's item has it: another, empty one would add
+				// a line the PDF does not have.
 				b.WriteString(`<w:p><w:pPr><w:pStyle w:val="` + style + `"/></w:pPr></w:p>`)
 			}
 			b.WriteString(`</w:tc>`)
@@ -333,13 +336,12 @@ func (r *renderer) tcPr(widths []int, col, cols int, merge string, shade doc.Sha
 	b.WriteString(`</w:tcPr>`)
 }
 
-// shortRow reports whether a row is only a few lines of plain
-// paragraphs, so keeping it on one page costs little.
 // keepRow mirrors the PDF's table breaking (render/pdf keepRows) with
 // keep-with-next on the paragraphs of a row: a table of up to 8 body rows
 // of short text moves whole to the next page; a longer one keeps its first
-// 4 body rows with the header and never leaves its last row alone.
-func keepRow(t *doc.Table, ri int, allShort bool) bool {
+// 4 body rows with the header and never leaves its last row alone; a
+// group label stays with the row below it.
+func keepRow(t *doc.Table, ri, cols int, allShort bool) bool {
 	body, last := len(t.Rows)-t.HeaderRows, len(t.Rows)-1
 	switch {
 	case ri >= last:
@@ -348,10 +350,21 @@ func keepRow(t *doc.Table, ri int, allShort bool) bool {
 		return true
 	case body <= 8 && allShort:
 		return true
+	case groupLabel(t.Rows[ri], cols):
+		return true
 	}
 	return ri-t.HeaderRows < 4-1 || ri == last-1
 }
 
+// groupLabel reports whether row is a single cell spanning the whole
+// width (a group label of the rows below it).
+func groupLabel(row *doc.Row, cols int) bool {
+	return row != nil && len(row.Cells) == 1 && row.Cells[0] != nil && max(row.Cells[0].ColSpan, 1) >= cols
+}
+
+// shortRow reports whether a row is only a few lines of paragraphs or
+// list items, so keeping it on one page costs little (the PDF never cuts
+// a row of less than 20 mm of text; render/pdf rowSplitter).
 func shortRow(row *doc.Row) bool {
 	n := 0
 	for _, c := range row.Cells {
@@ -359,6 +372,10 @@ func shortRow(row *doc.Row) bool {
 			continue
 		}
 		for _, blk := range c.Blocks {
+			if _, ok := blk.(*doc.List); ok {
+				n += len(doc.PlainText(blk))
+				continue
+			}
 			p, ok := blk.(*doc.Paragraph)
 			if !ok {
 				return false
@@ -379,11 +396,4 @@ func sum(xs []int) int {
 		s += x
 	}
 	return s
-}
-
-func last(bs []doc.Block) doc.Block {
-	if len(bs) == 0 {
-		return nil
-	}
-	return bs[len(bs)-1]
 }
