@@ -21,7 +21,9 @@ func TestChangesDocument(t *testing.T) {
 	text := strings.ReplaceAll(dump(d), `\u00a0`, " ") // the dump quotes no-break spaces
 	for _, want := range []string{
 		"Zestawienie zmian", "Wersja wcześniejsza: v1.0 (rewizja 4347be8 z 1 maja 2024 r.)",
-		"robocza (na podstawie rewizji b61d8ae, ze zmianami niezatwierdzonymi)",
+		"Wersja nowsza: robocza (na podstawie rewizji b61d8ae, ze zmianami niezatwierdzonymi)",
+		"między wersją v1.0 (rewizja 4347be8 z 1 maja 2024 r.) a wersją roboczą (na podstawie rewizji b61d8ae",
+		"Przedsięwzięcie P02 „Szkoła blisko pracy – kształcenie”",
 		"Członkowie partnerstwa", "wystąpienie z partnerstwa", "Turośl (TERYT 2006062)",
 		"zmiana nazwy", "przeniesienie", "w ramach celu operacyjnego CS1.1", "w ramach celu operacyjnego CS1.2",
 		"Bezpieczeństwo (w ramach celu strategicznego CS1)", "Więcej staży (w ramach kierunku działań KD1.1.1)",
@@ -58,6 +60,7 @@ func changesReport() *changes.Report {
 			{Area: changes.AreaProjects, ID: "P03", Op: changes.Changed, Field: "leader", Old: "2006053", New: "2006011"},
 			{Area: changes.AreaFinance, ID: "source budzet_jst", Op: changes.Changed, Field: "amount", OldValue: fp(45000000), NewValue: fp(45500000), Diff: fp(500000)},
 			{Area: changes.AreaProse, ID: "diagnosis D6", Name: "Finanse", Op: changes.Changed, Paragraphs: &changes.Paragraphs{Added: 1, Changed: 2}},
+			{Area: changes.AreaProse, ID: "project P02", Name: "Szkoła blisko pracy – kształcenie", Op: changes.Changed, Paragraphs: &changes.Paragraphs{Changed: 1}},
 		},
 	}
 }
