@@ -114,10 +114,10 @@ type Builder struct {
 	// (watch and serve rebuilds, Latency; a one-shot build does not keep
 	// them).
 	parsed *load.Cache
-	// lineBreaks keeps where the PDF renders broke paragraphs into lines
-	// (the strategy and the diagnosis report share chapters; a rebuild
-	// breaks again only the paragraphs that changed).
-	lineBreaks *pdf.LineBreaks
+	// layoutCache keeps the words PDF renders measured and where they
+	// broke paragraphs into lines (the strategy and the diagnosis report
+	// share chapters; a rebuild does again only what changed).
+	layoutCache *pdf.LayoutCache
 }
 
 // New returns a Builder.
@@ -138,7 +138,7 @@ func New(opt Options) *Builder {
 	if opt.Jobs <= 0 {
 		opt.Jobs = runtime.GOMAXPROCS(0)
 	}
-	return &Builder{opt: opt, slots: newSlots(runtime.GOMAXPROCS(0)), outReal: sourcefs.RealPath(opt.Out), memo: newMemo(), writers: &dirLocks{}, parsed: load.NewCache(), lineBreaks: pdf.NewLineBreaks()}
+	return &Builder{opt: opt, slots: newSlots(runtime.GOMAXPROCS(0)), outReal: sourcefs.RealPath(opt.Out), memo: newMemo(), writers: &dirLocks{}, parsed: load.NewCache(), layoutCache: pdf.NewLayoutCache()}
 }
 
 // With returns a Builder with options opt that shares b's render slots
@@ -147,7 +147,7 @@ func New(opt Options) *Builder {
 // again only the documents whose IR changed since.
 func (b *Builder) With(opt Options) *Builder {
 	nb := New(opt)
-	nb.slots, nb.memo, nb.writers, nb.parsed, nb.lineBreaks = b.slots, b.memo, b.writers, b.parsed, b.lineBreaks
+	nb.slots, nb.memo, nb.writers, nb.parsed, nb.layoutCache = b.slots, b.memo, b.writers, b.parsed, b.layoutCache
 	return nb
 }
 
@@ -696,14 +696,14 @@ func (b *Builder) renderBytes(ctx context.Context, o *output, f string) ([]byte,
 	var buf bytes.Buffer
 	switch f {
 	case FormatPDF:
-		err := pdf.Render(&buf, o.doc, pdf.Options{Context: ctx, LineBreaks: b.lineBreaks, NoTitlePage: o.noTitle, AnchorPages: func(m map[string]int) { o.tocPages = m },
+		err := pdf.Render(&buf, o.doc, pdf.Options{Context: ctx, Cache: b.layoutCache, NoTitlePage: o.noTitle, AnchorPages: func(m map[string]int) { o.tocPages = m },
 			TableColumns: func(m map[*doc.Table][]float64) { o.colWidths = m },
 			Warnings:     func(ws []pdf.Warning) { o.layout = ws }})
 		return buf.Bytes(), err
 	case FormatDOCX:
 		if o.tocPages == nil {
 			// No PDF requested: lay it out anyway for the page numbers.
-			if err := pdf.Render(io.Discard, o.doc, pdf.Options{Context: ctx, LineBreaks: b.lineBreaks, NoTitlePage: o.noTitle, AnchorPages: func(m map[string]int) { o.tocPages = m },
+			if err := pdf.Render(io.Discard, o.doc, pdf.Options{Context: ctx, Cache: b.layoutCache, NoTitlePage: o.noTitle, AnchorPages: func(m map[string]int) { o.tocPages = m },
 				TableColumns: func(m map[*doc.Table][]float64) { o.colWidths = m }}); err != nil && ctx.Err() != nil {
 				return nil, err
 			}

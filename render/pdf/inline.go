@@ -130,7 +130,20 @@ func (t *tokenizer) flushWord() (oneLetter bool) {
 			memo = map[string][]kpItem{}
 			t.l.wordMemo[k] = memo
 		}
-		if its, ok := memo[string(t.cur)]; ok {
+		its, ok := memo[string(t.cur)]
+		if !ok && t.l.cache != nil && t.curR.link == nil {
+			// measured by an earlier render (LayoutCache)
+			if its, ok = t.l.cache.word(t.wordCacheKey()); ok {
+				its = slices.Clone(its)
+				for i := range its {
+					if its[i].run == wordRun {
+						its[i].run = t.curR
+					}
+				}
+				memo[string(t.cur)] = its
+			}
+		}
+		if ok {
 			oneLetter = t.runes == 1 && unicode.IsLetter(t.last)
 			t.items = append(t.items, its...)
 			t.cur = t.cur[:0]
@@ -149,11 +162,42 @@ func (t *tokenizer) flushWord() (oneLetter bool) {
 		t.emitBox(b, mode)
 	}
 	if memo != nil {
-		memo[t.word[0].text] = slices.Clone(t.items[start:])
+		its := slices.Clone(t.items[start:])
+		memo[t.word[0].text] = its
+		if t.l.cache != nil && t.word[0].run.link == nil {
+			t.cacheWord(its)
+		}
 	}
 	t.word = t.word[:0]
 	t.runes = 0
 	return oneLetter
+}
+
+// wordCacheKey is the LayoutCache key of the one-run word in t.cur.
+func (t *tokenizer) wordCacheKey() wordCacheKey {
+	r := t.curR
+	return wordCacheKey{text: string(t.cur), face: r.face, size: r.size, lang: r.lang, cell: t.ps.cell, code: t.ps.code, hyphen: t.ps.hyphen}
+}
+
+// cacheWord gives the LayoutCache the items of the one-run word just
+// split and measured, with wordRun for its run; a word with a footnote
+// mark or another run in its items is not cached.
+func (t *tokenizer) cacheWord(its []kpItem) {
+	r := t.word[0].run
+	shared := slices.Clone(its)
+	for i := range shared {
+		switch shared[i].run {
+		case nil:
+		case r:
+			shared[i].run = wordRun
+		default:
+			return
+		}
+		if shared[i].fn != nil {
+			return
+		}
+	}
+	t.l.cache.putWord(wordCacheKey{text: t.word[0].text, face: r.face, size: r.size, lang: r.lang, cell: t.ps.cell, code: t.ps.code, hyphen: t.ps.hyphen}, shared)
 }
 
 // wordKey selects the words remembered by flushWord.
@@ -523,15 +567,15 @@ func (l *layout) typeset(is []doc.Inline, ps paraSpec, x0, w float64) []pline {
 	}
 	items = l.forceBreaks(items, w)
 	var key lineKey
-	if l.lineBreaks != nil {
+	if l.cache != nil {
 		key = breakKey(items, w, ps)
-		if breaks, ok := l.lineBreaks.get(key); ok {
+		if breaks, ok := l.cache.breaks(key); ok {
 			return l.buildLines(items, breaks, ps, x0, w)
 		}
 	}
 	breaks := l.breakLines(items, ps, w)
-	if l.lineBreaks != nil {
-		l.lineBreaks.put(key, breaks)
+	if l.cache != nil {
+		l.cache.putBreaks(key, breaks)
 	}
 	return l.buildLines(items, breaks, ps, x0, w)
 }

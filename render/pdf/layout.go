@@ -180,9 +180,9 @@ type layout struct {
 	// measured, leadEnd the end of the last lead-in in boxes
 	portraitCols map[*doc.Table]portraitColumns
 	leadEnd      int
-	// lineBreaks, when set (Options.LineBreaks), remembers paragraphs'
-	// line breaks across renders
-	lineBreaks *LineBreaks
+	// cache, when set (Options.Cache), keeps measured words and line
+	// breaks across renders
+	cache *LayoutCache
 }
 
 func newLayout(d *doc.Document, pdf *fpdf.Fpdf) *layout {

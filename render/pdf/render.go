@@ -42,11 +42,11 @@ type Options struct {
 	// error: a watch rebuild made stale by a newer save does not finish
 	// a long document for nothing.
 	Context context.Context
-	// LineBreaks, when set, remembers where paragraphs broke into lines,
-	// for the next render of a document that has the same paragraphs
-	// (watch and serve rebuild after every save). Same bytes with or
-	// without it.
-	LineBreaks *LineBreaks
+	// Cache, when set, keeps measured words and where paragraphs broke
+	// into lines for the next render of a document with the same words
+	// and paragraphs (watch and serve rebuild after every save). Same
+	// bytes with or without it.
+	Cache *LayoutCache
 }
 
 // canceled returns the error of opt.Context once it is done, and then
@@ -111,7 +111,7 @@ func Render(w io.Writer, d *doc.Document, opt Options) (err error) {
 	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", SizeStr: "A4"})
 	setup(pdf, metaWithTitle(d), opt)
 	l := newLayout(d, pdf)
-	l.lineBreaks = opt.LineBreaks
+	l.cache = opt.Cache
 	if !opt.NoTitlePage {
 		l.titlePage()
 	}

@@ -211,37 +211,60 @@ func BenchmarkRender120(b *testing.B) {
 	b.ReportMetric(float64(buf.Len())/1024, "KiB/pdf")
 }
 
-// TestLineBreaksCache renders the sample without the line-break cache,
-// then twice with one: all three are the same bytes, and the second
-// render with the cache breaks no paragraph anew (it adds no entry).
-func TestLineBreaksCache(t *testing.T) {
+// TestLayoutCache renders the sample without the layout cache, then
+// twice with one: all three are the same bytes, and the second render
+// with the cache measures no word and breaks no paragraph anew (it adds
+// no entry).
+func TestLayoutCache(t *testing.T) {
 	d := doctest.Sample(30)
-	render := func(lb *LineBreaks) []byte {
+	render := func(c *LayoutCache) []byte {
 		var buf bytes.Buffer
-		if err := Render(&buf, d, Options{LineBreaks: lb}); err != nil {
+		if err := Render(&buf, d, Options{Cache: c}); err != nil {
 			t.Fatal(err)
 		}
 		return buf.Bytes()
 	}
 	plain := render(nil)
-	lb := NewLineBreaks()
-	first := render(lb)
-	n := len(lb.cur)
-	if n == 0 {
-		t.Fatal("the render kept no line breaks")
+	c := NewLayoutCache()
+	first := render(c)
+	lines, words := len(c.lines.cur), len(c.words.cur)
+	if lines == 0 || words == 0 {
+		t.Fatalf("the render kept %d line breaks and %d words", lines, words)
 	}
-	second := render(lb)
-	if len(lb.cur) != n {
-		t.Errorf("the second render broke %d paragraphs anew", len(lb.cur)-n)
+	second := render(c)
+	if len(c.lines.cur) != lines || len(c.words.cur) != words {
+		t.Errorf("the second render broke %d paragraphs and measured %d words anew", len(c.lines.cur)-lines, len(c.words.cur)-words)
 	}
 	if !bytes.Equal(plain, first) || !bytes.Equal(first, second) {
-		t.Error("a render with the line-break cache differs from one without")
+		t.Error("a render with the layout cache differs from one without")
 	}
 }
 
-// TestLineBreaksKey: a paragraph set at another measure, or changed in
+// TestLayoutCacheGenerations: a full generation becomes the older one, a
+// hit there moves the entry back, and two generations without a hit drop
+// it.
+func TestLayoutCacheGenerations(t *testing.T) {
+	g := newGenerations[int, string](2)
+	g.put(1, "a")
+	g.put(2, "b")
+	g.put(3, "c") // 1 and 2 are older now
+	if v, ok := g.get(1); !ok || v != "a" {
+		t.Fatal("an entry of the older generation is lost")
+	}
+	if _, ok := g.cur[1]; !ok {
+		t.Fatal("a hit in the older generation did not move the entry")
+	}
+	g.put(4, "d") // {3, 1} older, {4} newer
+	g.put(5, "e")
+	g.put(6, "f") // {4, 5} older; 2 gone
+	if _, ok := g.get(2); ok {
+		t.Error("an entry unused for two generations is kept")
+	}
+}
+
+// TestBreakKey: a paragraph set at another measure, or changed in
 // one item, has another key.
-func TestLineBreaksKey(t *testing.T) {
+func TestBreakKey(t *testing.T) {
 	items := []kpItem{{kind: kBox, w: 10}, {kind: kGlue, w: 2, st: 1, sh: 0.5}, {kind: kBox, w: 12}, {kind: kPen, pen: -inf}}
 	ps := paraSpec{size: 11, justify: true}
 	k := breakKey(items, 100, ps)
@@ -263,18 +286,18 @@ func TestLineBreaksKey(t *testing.T) {
 }
 
 // BenchmarkRerender120 is BenchmarkRender120 as a watch rebuild renders:
-// with the line breaks of the previous render kept.
+// with what the previous render measured and broke kept.
 func BenchmarkRerender120(b *testing.B) {
 	d := doctest.Sample(120)
 	var buf bytes.Buffer
-	lb := NewLineBreaks()
-	if err := Render(&buf, d, Options{LineBreaks: lb}); err != nil {
+	c := NewLayoutCache()
+	if err := Render(&buf, d, Options{Cache: c}); err != nil {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
 	for b.Loop() {
 		buf.Reset()
-		if err := Render(&buf, d, Options{LineBreaks: lb}); err != nil {
+		if err := Render(&buf, d, Options{Cache: c}); err != nil {
 			b.Fatal(err)
 		}
 	}
