@@ -77,8 +77,8 @@ func TestProcedureExample(t *testing.T) {
 			"Podstawa prawna i przedmiot konsultacji", "W konsultacjach zgłoszono 30 uwag, z których 22 uwzględniono w całości lub w części.",
 			"tj. przez 39 dni od dnia ogłoszenia" /* 26 II → 5 IV 2024; the day of the announcement is not counted (art. 111 § 2 kc), as rules.PRO counts */, "Razem", "Stowarzyszenie Przyjaciół Ziemi Kolneńskiej „Kurpianka”",
 			"częściowo uwzględniona", "Dyrektor Regionalnego Zarządu Gospodarki Wodnej w Białymstoku",
-			"05.03.2024, Miejski Dom Kultury w Kolnie – spotkanie otwarte dla mieszkańców gmin Kolno (58 uczestników)",
-			"12.03.2024, Urząd Gminy Mały Płock (19 uczestników)",
+			"5 marca 2024 r., Miejski Dom Kultury w Kolnie – spotkanie otwarte dla mieszkańców miasta Kolna i gminy Kolno (58 uczestników)",
+			"12 marca 2024 r., Urząd Gminy Mały Płock (19 uczestników)", "Młodzież – uczniowie szkół ponadpodstawowych",
 		},
 		"zk-raport-diagnostyczny": {"Raport przedstawia diagnozę sytuacji społecznej, gospodarczej i przestrzennej", "Demografia i migracje", "Analiza SWOT"},
 	}
