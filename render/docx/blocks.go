@@ -49,7 +49,8 @@ type pprops struct {
 	ilvl            int
 	ind             int // left indent, -1: none
 	jc              string
-	before, after   int // spacing overriding the style's (twips), -1: none
+	before, after   int  // spacing overriding the style's (twips), -1: none
+	noHyphens       bool // w:suppressAutoHyphens (a centred title)
 }
 
 func props(style string) pprops {
@@ -110,6 +111,9 @@ func (r *renderer) openPara(c ctx, pp pprops) {
 		} else {
 			b.WriteString(`<w:numPr><w:numId w:val="0"/></w:numPr>`)
 		}
+	}
+	if pp.noHyphens {
+		b.WriteString(`<w:suppressAutoHyphens/>`)
 	}
 	body := !c.inCell && !r.inNote
 	if body {
@@ -349,6 +353,7 @@ func (r *renderer) paragraph(c ctx, p *doc.Paragraph, num *itemNum) error {
 		pp.before = 125
 	}
 	pp.jc = jcOf(p.Align)
+	pp.noHyphens = p.Align == doc.AlignCenter && !c.inCell // as the PDF sets a centred title
 	if pp.jc == "" {
 		pp.jc = jcOf(c.align)
 	}

@@ -608,6 +608,9 @@ func (l *layout) paragraph(p *doc.Paragraph, ctx flowCtx) {
 	if ps.justify {
 		ps.align = doc.AlignLeft
 	}
+	if ps.align == doc.AlignCenter && !ctx.inCell {
+		ps.hyphen = false // a centred title breaks between words only
+	}
 	l.tg.openPara(paraType(p.Style))
 	defer l.tg.close()
 	lines := l.typeset(p.Inlines, ps, ctx.x0+ind, ctx.w-ind-indR)
