@@ -331,8 +331,10 @@ func (r *renderer) footnotes() ([]byte, error) {
 	var b bytes.Buffer
 	r.b, r.part, r.inNote = &b, r.notePart, true
 	b.WriteString(xmlHeader + `<w:footnotes` + nsAll + `>`)
-	// The separator line stands in 4 mm of space, as in the PDF.
-	const sep = `<w:pPr><w:spacing w:before="0" w:after="0" w:line="199" w:lineRule="exact"/></w:pPr>`
+	// The separator line stands in 2.2 mm of space, as in the PDF (Word
+	// reads this height; LibreOffice 7.4 ignores it and sets its own
+	// 1 mm, rule, 1 mm, which the PDF's footnote area follows).
+	const sep = `<w:pPr><w:spacing w:before="0" w:after="0" w:line="125" w:lineRule="exact"/></w:pPr>`
 	b.WriteString(`<w:footnote w:type="separator" w:id="-1"><w:p>` + sep + `<w:r><w:separator/></w:r></w:p></w:footnote>`)
 	b.WriteString(`<w:footnote w:type="continuationSeparator" w:id="0"><w:p>` + sep + `<w:r><w:continuationSeparator/></w:r></w:p></w:footnote>`)
 	// noteOrder may grow while footnote bodies reference further footnotes.

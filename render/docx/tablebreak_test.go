@@ -90,14 +90,20 @@ func TestTableRowsBreakLikePDF(t *testing.T) {
 	}
 }
 
-// TestFootnoteSpacingBefore checks that the space between footnotes (the
-// PDF's 0.8 mm, render/pdf fnGap) is all space before a footnote
-// paragraph: LibreOffice 7.4 left out the space after (footnotes were
-// 12.05 pt apart where the PDF's are 12.9), so its footnote area was
-// smaller and its pages held more text than the PDF's.
-func TestFootnoteSpacingBefore(t *testing.T) {
+// TestFootnoteArea checks the DOCX's footnote area against the PDF's
+// (render/pdf fnSep, fnGap): the space between footnotes (0.8 mm) is all
+// space before a footnote paragraph, since LibreOffice 7.4 left out the
+// space after (footnotes were 12.05 pt apart where the PDF's are 12.9, so
+// its pages held more text than the PDF's); the separator stands in the
+// PDF's 2.2 mm (Word reads it; LibreOffice sets 1 mm, rule, 1 mm).
+func TestFootnoteArea(t *testing.T) {
 	st := regexp.MustCompile(`<w:style w:type="paragraph" w:styleId="FootnoteText">.*?</w:style>`).FindString(ref.Styles)
 	if !strings.Contains(st, `<w:spacing w:before="45" w:after="0" w:line="213" w:lineRule="exact"/>`) {
 		t.Errorf("FootnoteText spacing is not 45 twips (0.8 mm) before, none after: %s", st)
+	}
+	notes := string(checkPackage(t, render(t, fixture(), Options{}))["word/footnotes.xml"])
+	sep := regexp.MustCompile(`<w:footnote w:type="separator" w:id="-1">.*?</w:footnote>`).FindString(notes)
+	if !strings.Contains(sep, `w:line="125" w:lineRule="exact"`) {
+		t.Errorf("the footnote separator does not stand in 125 twips (2.2 mm): %s", sep)
 	}
 }

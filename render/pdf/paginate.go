@@ -24,7 +24,7 @@ func (pg *page) geom() pageGeom {
 }
 
 const (
-	fnSep = 4.0 // space for the rule above footnotes
+	fnSep = 2.2 // space for the rule above footnotes: 1 mm, the rule, 1 mm (LibreOffice's footnote area; see docs/xelatex-comparison.md)
 	fnGap = 0.8 // between footnotes
 )
 

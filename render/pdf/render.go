@@ -287,7 +287,7 @@ func paint(pdf *fpdf.Fpdf, l *layout, pages []*page) map[string]int {
 		if len(pg.fns) > 0 {
 			y := g.bottom - pg.fnH
 			p.mark(runArtifact)
-			p.line(marginL, y+1.5, 45, 0.3, colRule)
+			p.line(marginL, y+fnSep/2, 45, 0.3, colRule)
 			y += fnSep
 			for _, f := range pg.fns {
 				p.box(f.box, y)
