@@ -144,8 +144,15 @@ func (v *strategyView) Members() []memberRow {
 	c := v.c
 	var out []memberRow
 	for _, m := range v.p().Members {
+		role := m.Role
+		if role == "" { // not given: the leader leads, the others are partners
+			role = "partner"
+			if m.Teryt.ID == v.p().Leader.ID {
+				role = "lider"
+			}
+		}
 		r := memberRow{Name: clean(c.memberName(m.Teryt.ID)), Teryt: clean(m.Teryt.ID), Type: c.memberType(m),
-			Population: plfmt.NoData, Area: plfmt.NoData, Role: label(roles, m.Role)}
+			Population: plfmt.NoData, Area: plfmt.NoData, Role: label(roles, role)}
 		if m.Population != nil {
 			r.Population = plfmt.Number(m.Population.Value, 0)
 		}

@@ -110,7 +110,16 @@ func (v *strategyView) SurveysTable(caption string, headers ...string) (string, 
 		return "", fmt.Errorf("want a caption and 5 column headers (number, survey, group, responses, dates), got %d headers", len(headers))
 	}
 	c := v.c
-	t := c.table(caption, []float64{0.8, 3, 1.6, 1.2, 2}, 1, headerRow(headers...))
+	// the survey column only when a survey has a title or a method
+	named := false
+	for _, sv := range c.s.Diagnosis.Surveys {
+		named = named || sv.Title != "" || sv.Method != ""
+	}
+	widths := []float64{0.8, 3, 1.6, 1.2, 2}
+	if !named {
+		widths, headers = []float64{0.8, 3, 1.2, 2}, append([]string{headers[0]}, headers[2:]...)
+	}
+	t := c.table(caption, widths, 1, headerRow(headers...))
 	for _, sv := range c.s.Diagnosis.Surveys {
 		title := sv.Title
 		if sv.Method != "" {
@@ -120,7 +129,11 @@ func (v *strategyView) SurveysTable(caption string, headers ...string) (string, 
 		if sv.N > 0 {
 			n = plfmt.Int(int64(sv.N))
 		}
-		t.Rows = append(t.Rows, row(ccell(sv.ID), tcell(title), tcell(label(surveyTypes, sv.Type)), ncell(n), ccell(plfmt.DateRange(sv.From, sv.To))))
+		cells := []*doc.Cell{ccell(sv.ID), tcell(title), tcell(label(surveyTypes, sv.Type)), ncell(n), ccell(plfmt.DateRange(sv.From, sv.To))}
+		if !named {
+			cells = append(cells[:1], cells[2:]...)
+		}
+		t.Rows = append(t.Rows, row(cells...))
 	}
 	return c.blockTok(t), nil
 }

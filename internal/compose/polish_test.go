@@ -116,6 +116,7 @@ var ownCodeRE = regexp.MustCompile(`^\p{Lu}{1,3}\d+(?:\.\d+)*[a-z]?\.\s`)
 
 func checkPolish(t *testing.T, name string, d *doc.Document) {
 	t.Helper()
+	checkEmptyColumns(t, name, d)
 	text := docText(d)
 	for _, e := range polishErrors {
 		for _, m := range e.re.FindAllString(text, 3) {
@@ -196,6 +197,44 @@ func TestPolishErrorClasses(t *testing.T) {
 			t.Errorf("%s: the undated evaluation's term %q, want „do ustalenia” (GUS's „.” means missing data, not a term to be set)", dir, got)
 		}
 	}
+}
+
+// checkEmptyColumns reports a table column that is empty in every body
+// row (a header over nothing: the surveys' "Badanie" when no survey has a
+// title).
+func checkEmptyColumns(t *testing.T, name string, d *doc.Document) {
+	t.Helper()
+	_ = doc.Walk(d, func(n doc.Node, entering bool) (doc.WalkStatus, error) {
+		tb, ok := n.(*doc.Table)
+		if !ok || !entering || len(tb.Rows) <= tb.HeaderRows ||
+			strings.Contains(doc.PlainText(&doc.Paragraph{Inlines: tb.Caption}), "Macierz") {
+			// (a matrix's empty column says a project serves no goal)
+			return doc.WalkContinue, nil
+		}
+		filled := map[int]bool{}
+		cols := 0
+		for _, r := range tb.Rows[tb.HeaderRows:] {
+			c := 0
+			for _, cell := range r.Cells {
+				if cell == nil {
+					continue
+				}
+				if strings.TrimSpace(doc.PlainText(cell)) != "" {
+					for k := c; k < c+max(cell.ColSpan, 1); k++ {
+						filled[k] = true
+					}
+				}
+				c += max(cell.ColSpan, 1)
+			}
+			cols = max(cols, c)
+		}
+		for k := range cols {
+			if !filled[k] {
+				t.Errorf("%s: table %q: column %d is empty in every row", name, doc.PlainText(&doc.Paragraph{Inlines: tb.Caption}), k+1)
+			}
+		}
+		return doc.WalkContinue, nil
+	})
 }
 
 // evaluationTerms are the "Termin" cells of the schedule of evaluations.
