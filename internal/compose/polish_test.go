@@ -100,6 +100,7 @@ var polishErrors = []struct {
 	{"a bare code after a preposition („w CS1” for „w ramach celu strategicznego CS1”)", regexp.MustCompile(`(?:^|[\s(])[wW] (?:CS|KD)\d`)},
 	{"„wersją” with an adjective in the nominative („a wersją robocza”)", regexp.MustCompile(`wersją robocza\b`)},
 	{"a title after a dash that holds a dash of its own („P02 – Szkoła – kształcenie”; quote it)", regexp.MustCompile(`\bP\d{2,3} – [^„\n]* – `)},
+	{"a capital after a colon inside a sentence („przeciwdziałanie: Rekrutacja”, „Dostępność: Wszystkie”)", regexp.MustCompile(`(?:przeciwdziałanie|Dostępność|niedyskryminacja|\(DNSH\)): \p{Lu}\p{Ll}`)},
 	{"a date in figures after „z” („z 25.11.2026”; „z 25 listopada 2026 r.”)", regexp.MustCompile(`\bz \d{1,2}\.\d{2}\.\d{4}`)},
 }
 
@@ -261,7 +262,7 @@ func TestPolishPatternsCatch(t *testing.T) {
 		"koncepcja – gotowy", "Lesistość w latach 2022", "z 20 września 2022 r..", "cel Cel 2.",
 		"„Produkt „Kurpie nad Pisą””", "CPR: PO4, PO5", "12,0 szt.", "37 980,0 osób", "według TERC (GUS), stan na 2025-01-01; granice według rejestru TERC",
 		"Kod TE-RYT", "Dokument opracowany przy wsparciu: Centrum", "brak danych dla: Grabowo", "(na podstawie: W1, W6)", "Grabowo, Turośl, Powiat kolneński", "Liderem jest Powiat Kolneński jako", "ST – strategia konkurencyjna (mocne strony wobec zagrożeń)", "Opinia zarządu województwa podlaskiego", "wynik: pozytywna;", "(podstawa: ludność ogółem (stan 31 XII))", "projekt kluczowy; inwestycyjny; status: zgłoszony",
-		"KD1.1.2 przeniesienie w CS1.1", "Nazwa (w CS1)", "v1.0 (z 25.11.2026)", "między wersją v1.0 a wersją robocza (na podstawie", "Przedsięwzięcie P02 – Szkoła blisko pracy – kształcenie",
+		"KD1.1.2 przeniesienie w CS1.1", "Nazwa (w CS1)", "v1.0 (z 25.11.2026)", "kadr – przeciwdziałanie: Rekrutacja wśród", "Dostępność: Wszystkie budynki", "między wersją v1.0 a wersją robocza (na podstawie", "Przedsięwzięcie P02 – Szkoła blisko pracy – kształcenie",
 	} {
 		hit := false
 		for _, e := range polishErrors {
