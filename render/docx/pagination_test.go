@@ -97,7 +97,7 @@ func TestPrefilledPagesMatchLibreOffice(t *testing.T) {
 // TestPrefilledPagesMatchLibreOfficeLarge does the same on the large
 // generated sample (about 130 pages of the PDF), where a few paragraphs
 // LibreOffice's greedy line breaking (spaces never shrunk) sets in one
-// line fewer than the PDF's Knuth–Plass still move a heading by a page:
+// line fewer than the PDF's Knuth–Plass can still move a heading by a page:
 // there the test holds the share reached (a ratchet, see
 // minLargeMatchedShare) and lists the differences in its log; the
 // table-cell check is strict.
@@ -106,9 +106,9 @@ func TestPrefilledPagesMatchLibreOfficeLarge(t *testing.T) {
 }
 
 // minLargeMatchedShare is the share of the large sample's pre-filled page
-// numbers that must equal LibreOffice's pages (256 of 260 when this floor
+// numbers that must equal LibreOffice's pages (259 of 260 when this floor
 // was set; the example's strategy matches all of them).
-const minLargeMatchedShare = 0.98
+const minLargeMatchedShare = 0.99
 
 // checkPrefilledPages is the check of the two tests above: at least the
 // share minShare (1: every one) of the pre-filled page numbers must equal

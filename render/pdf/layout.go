@@ -93,6 +93,10 @@ type vbox struct {
 	// cannot. splitFrom is the offset of a rest part in its cells.
 	split     func(avail float64) (*vbox, *vbox)
 	splitFrom float64
+	// after is the space below, part of h, that need not fit at the foot
+	// of a page (as TeX drops glue at a page break; the DOCX carries it
+	// as the next paragraph's space before, which LibreOffice drops there)
+	after float64
 }
 
 type footnote struct {
@@ -505,6 +509,7 @@ func (l *layout) heading(level int, num string, title []doc.Inline, anchor strin
 		}
 		if i == len(lines)-1 {
 			b.h += hs.after
+			b.after = hs.after
 		}
 		l.emit(b)
 	}
@@ -652,6 +657,7 @@ func (l *layout) emitLines(lines []pline, before, after float64, anchor string, 
 		b.keep = (i == 0 && n > 1) || (i == n-2) || (i == n-1 && keepNext)
 		if i == n-1 {
 			b.h += after
+			b.after = after
 		}
 		l.emit(b)
 	}
@@ -773,6 +779,7 @@ func (l *layout) figure(f *doc.Figure, ctx flowCtx) {
 	}
 	if n := len(l.boxes); n > 0 {
 		l.boxes[n-1].h += 2
+		l.boxes[n-1].after += 2
 	}
 }
 

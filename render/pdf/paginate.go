@@ -154,12 +154,13 @@ func (p *paginator) place(b *vbox) {
 	if !p.cur.content {
 		before = 0
 	}
+	need := b.h - b.after // the space below b may run past the page's foot
 	fnAdd := 0.0
 	if len(b.fns) > 0 {
 		fnAdd = fnHeight(append(append([]*footnote(nil), p.cur.fns...), b.fns...)) - p.cur.fnH
 		long := fnAdd > fnSplitShare*(bottom-textTop)
-		if room := bottom - p.y - before - b.h - p.cur.fnH; long && len(p.carry) == 0 && !p.cur.title &&
-			p.y+before+b.h+p.cur.fnH+fnAdd > bottom+0.01 && room >= fnSep+fnMinPart {
+		if room := bottom - p.y - before - need - p.cur.fnH; long && len(p.carry) == 0 && !p.cur.title &&
+			p.y+before+need+p.cur.fnH+fnAdd > bottom+0.01 && room >= fnSep+fnMinPart {
 			// a long footnote: the line stays, the note starts at this
 			// page's foot and continues on the next
 			p.y += before
@@ -179,7 +180,7 @@ func (p *paginator) place(b *vbox) {
 			return
 		}
 	}
-	if p.y+before+b.h+p.cur.fnH+fnAdd > bottom+0.01 && p.cur.content && !p.cur.title && !p.onlyHeader(b) {
+	if p.y+before+need+p.cur.fnH+fnAdd > bottom+0.01 && p.cur.content && !p.cur.title && !p.onlyHeader(b) {
 		k := len(p.cur.boxes)
 		for k > 0 && p.cur.boxes[k-1].b.keep {
 			k--
@@ -225,7 +226,7 @@ func (p *paginator) balanceTail(boxes []*vbox) {
 	c := p.cur
 	bottom := c.geom().bottom
 	b := boxes[0]
-	if !c.content || c.title || b.brk || b.land != c.land || p.y+b.before+b.h+c.fnH <= bottom+0.01 {
+	if !c.content || c.title || b.brk || b.land != c.land || p.y+b.before+b.h-b.after+c.fnH <= bottom+0.01 {
 		return
 	}
 	n, tailH := 0, 0.0

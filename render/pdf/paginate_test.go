@@ -43,3 +43,33 @@ func TestNearEmptyPageAvoided(t *testing.T) {
 		}
 	}
 }
+
+// TestSpaceBelowAtPageFoot: a box whose space below (vbox.after, e.g. the
+// 2 mm under a figure's source) does not fit at the foot of a page stays
+// on the page if its content fits, as TeX drops glue at a page break and
+// LibreOffice drops the DOCX's space before the next paragraph there; a
+// box whose content does not fit moves on.
+func TestSpaceBelowAtPageFoot(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		h, after  float64
+		wantPages int
+	}{
+		{"content fits, its space below does not", 8, 2, 1},
+		{"content does not fit", 10, 2, 2},
+	} {
+		fill := &vbox{h: textBottom - textTop - 7, items: []item{{kind: itText, s: "x"}}}
+		b := &vbox{h: tc.h, after: tc.after, items: []item{{kind: itText, s: "y"}}}
+		pages := paginate([]*vbox{fill, b})
+		if len(pages) != tc.wantPages {
+			t.Errorf("%s: %d pages, want %d", tc.name, len(pages), tc.wantPages)
+		}
+		for i, pg := range pages {
+			for _, pl := range pg.boxes {
+				if pl.y+pl.b.h-pl.b.after > textBottom+0.01 {
+					t.Errorf("%s: page %d: content down to %.1f mm, below the text area", tc.name, i+1, pl.y+pl.b.h-pl.b.after)
+				}
+			}
+		}
+	}
+}

@@ -221,6 +221,13 @@ func (l *layout) table(t *doc.Table, ctx flowCtx) {
 	}
 	if n := len(l.boxes); n > 0 {
 		l.boxes[n-1].h += 2
+		if len(t.Note) > 0 {
+			// below a note, the space may run past the page's foot; below
+			// a row it stays (the DOCX's empty paragraph after a table
+			// is that space, and moves to the next page when it does
+			// not fit)
+			l.boxes[n-1].after += 2
+		}
 	}
 }
 
