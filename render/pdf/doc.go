@@ -23,10 +23,13 @@
 // before a few lines early.
 //
 // Rendering is two-stage and pure: layout turns the document into pages of
-// positioned items (no fpdf output yet, fpdf only measures), then paint
-// replays them into fpdf. No filesystem, no clock (dates come from
-// Document.Meta.Date), no package-level mutable state; the same Document
-// gives byte-identical output.
+// positioned items (no fpdf output yet; measuring reads a process-wide
+// table of glyph widths, never the document), then paint replays them into
+// fpdf. No filesystem, no clock (dates come from Document.Meta.Date); the
+// only package-level state is that table of font data. A LayoutCache
+// (Options.Cache) keeps measured words and line breaks from one render to
+// the next, so that a rebuild redoes only what changed; with or without
+// it, the same Document gives byte-identical output.
 //
 // It imports only render/doc, internal/hyph, templates/fonts and fpdf —
 // never the model, the loader, YAML or goldmark.
