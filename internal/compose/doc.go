@@ -34,7 +34,9 @@
 // are read through Options.ReadFile, which the build confines to the
 // partnership folder. Derived figures (sums, totals, aggregated indicator
 // values, the coherence matrix) come from model.Facts and are never
-// recomputed here.
+// recomputed here. Its one package-level state is a cache of parsed
+// Markdown (mdcache.go): goldmark's tree of a text, which depends on the
+// text alone, kept for the next document and the next build.
 //
 // compose imports model, diag, plfmt, grammar, tmpl, render/doc and
 // goldmark; it is imported by the build and by nothing below it.
