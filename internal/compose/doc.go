@@ -38,6 +38,6 @@
 // Markdown (mdcache.go): goldmark's tree of a text, which depends on the
 // text alone, kept for the next document and the next build.
 //
-// compose imports model, diag, plfmt, grammar, tmpl, render/doc and
-// goldmark; it is imported by the build and by nothing below it.
+// compose imports model, diag, plfmt, grammar, tmpl, gencache, render/doc
+// and goldmark; it is imported by the build and by nothing below it.
 package compose

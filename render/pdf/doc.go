@@ -31,6 +31,7 @@
 // the next, so that a rebuild redoes only what changed; with or without
 // it, the same Document gives byte-identical output.
 //
-// It imports only render/doc, internal/hyph, templates/fonts and fpdf —
-// never the model, the loader, YAML or goldmark.
+// It imports only render/doc, internal/hyph, internal/gencache,
+// templates/fonts and fpdf — never the model, the loader, YAML or
+// goldmark.
 package pdf

@@ -133,7 +133,7 @@ func (t *tokenizer) flushWord() (oneLetter bool) {
 		its, ok := memo[string(t.cur)]
 		if !ok && t.l.cache != nil && t.curR.link == nil {
 			// measured by an earlier render (LayoutCache)
-			if its, ok = t.l.cache.word(t.wordCacheKey()); ok {
+			if its, ok = t.l.cache.words.Get(t.wordCacheKey()); ok {
 				its = slices.Clone(its)
 				for i := range its {
 					if its[i].run == wordRun {
@@ -197,7 +197,7 @@ func (t *tokenizer) cacheWord(its []kpItem) {
 			return
 		}
 	}
-	t.l.cache.putWord(wordCacheKey{text: t.word[0].text, face: r.face, size: r.size, lang: r.lang, cell: t.ps.cell, code: t.ps.code, hyphen: t.ps.hyphen}, shared)
+	t.l.cache.words.Put(wordCacheKey{text: t.word[0].text, face: r.face, size: r.size, lang: r.lang, cell: t.ps.cell, code: t.ps.code, hyphen: t.ps.hyphen}, shared)
 }
 
 // wordKey selects the words remembered by flushWord.
@@ -569,13 +569,13 @@ func (l *layout) typeset(is []doc.Inline, ps paraSpec, x0, w float64) []pline {
 	var key lineKey
 	if l.cache != nil {
 		key = breakKey(items, w, ps)
-		if breaks, ok := l.cache.breaks(key); ok {
+		if breaks, ok := l.cache.lines.Get(key); ok {
 			return l.buildLines(items, breaks, ps, x0, w)
 		}
 	}
 	breaks := l.breakLines(items, ps, w)
 	if l.cache != nil {
-		l.cache.putBreaks(key, breaks)
+		l.cache.lines.Put(key, breaks)
 	}
 	return l.buildLines(items, breaks, ps, x0, w)
 }

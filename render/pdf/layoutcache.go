@@ -2,7 +2,8 @@ package pdf
 
 import (
 	"math"
-	"sync"
+
+	"github.com/strategia-pl/strategia/internal/gencache"
 )
 
 // LayoutCache remembers, across renders, what laying out paragraphs
@@ -18,60 +19,20 @@ import (
 //     flags), the measure and how the paragraph is set.
 //
 // Both are functions of their keys, so a render gives the same bytes with
-// and without the cache. Each table has two generations (a hit in the
-// older one moves the entry to the newer; a full newer generation becomes
-// the older one and the previous older is dropped), so a long watch
-// session keeps what its documents still use, and no more. It is safe for
-// concurrent use by renders of several documents.
+// and without the cache. Both tables forget what the documents no longer
+// use (internal/gencache). It is safe for concurrent use by renders of
+// several documents.
 type LayoutCache struct {
-	mu    sync.Mutex
-	lines generations[lineKey, []int]
-	words generations[wordCacheKey, []kpItem]
+	lines *gencache.Cache[lineKey, []int]
+	words *gencache.Cache[wordCacheKey, []kpItem]
 }
 
 // NewLayoutCache returns an empty cache for Options.Cache.
 func NewLayoutCache() *LayoutCache {
-	return &LayoutCache{lines: newGenerations[lineKey, []int](20000), words: newGenerations[wordCacheKey, []kpItem](100000)}
-}
-
-// generations is a map in two generations of at most max entries each.
-type generations[K comparable, V any] struct {
-	cur, prev map[K]V
-	max       int
-}
-
-func newGenerations[K comparable, V any](max int) generations[K, V] {
-	return generations[K, V]{cur: map[K]V{}, max: max}
-}
-
-func (g *generations[K, V]) get(k K) (V, bool) {
-	if v, ok := g.cur[k]; ok {
-		return v, true
-	}
-	v, ok := g.prev[k]
-	if ok {
-		g.put(k, v)
-	}
-	return v, ok
-}
-
-func (g *generations[K, V]) put(k K, v V) {
-	if len(g.cur) >= g.max {
-		g.prev, g.cur = g.cur, map[K]V{}
-	}
-	g.cur[k] = v
-}
-
-func (c *LayoutCache) breaks(k lineKey) ([]int, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.lines.get(k)
-}
-
-func (c *LayoutCache) putBreaks(k lineKey, br []int) {
-	c.mu.Lock()
-	c.lines.put(k, br)
-	c.mu.Unlock()
+	// A generation holds the paragraphs and words of a few large
+	// documents (the generated 184-page strategy has about 4 000
+	// paragraphs and table cells).
+	return &LayoutCache{lines: gencache.New[lineKey, []int](20000), words: gencache.New[wordCacheKey, []kpItem](100000)}
 }
 
 // wordCacheKey is what a word's items depend on (see flushWord): the
@@ -88,18 +49,6 @@ type wordCacheKey struct {
 // wordRun stands, in a cached word's items, for the run of the word: a
 // hit puts the word's run of the render in its place.
 var wordRun = &run{}
-
-func (c *LayoutCache) word(k wordCacheKey) ([]kpItem, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.words.get(k)
-}
-
-func (c *LayoutCache) putWord(k wordCacheKey, items []kpItem) {
-	c.mu.Lock()
-	c.words.put(k, items)
-	c.mu.Unlock()
-}
 
 type lineKey struct{ a, b uint64 }
 

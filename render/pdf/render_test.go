@@ -227,38 +227,16 @@ func TestLayoutCache(t *testing.T) {
 	plain := render(nil)
 	c := NewLayoutCache()
 	first := render(c)
-	lines, words := len(c.lines.cur), len(c.words.cur)
+	lines, words := c.lines.Len(), c.words.Len()
 	if lines == 0 || words == 0 {
 		t.Fatalf("the render kept %d line breaks and %d words", lines, words)
 	}
 	second := render(c)
-	if len(c.lines.cur) != lines || len(c.words.cur) != words {
-		t.Errorf("the second render broke %d paragraphs and measured %d words anew", len(c.lines.cur)-lines, len(c.words.cur)-words)
+	if c.lines.Len() != lines || c.words.Len() != words {
+		t.Errorf("the second render broke %d paragraphs and measured %d words anew", c.lines.Len()-lines, c.words.Len()-words)
 	}
 	if !bytes.Equal(plain, first) || !bytes.Equal(first, second) {
 		t.Error("a render with the layout cache differs from one without")
-	}
-}
-
-// TestLayoutCacheGenerations: a full generation becomes the older one, a
-// hit there moves the entry back, and two generations without a hit drop
-// it.
-func TestLayoutCacheGenerations(t *testing.T) {
-	g := newGenerations[int, string](2)
-	g.put(1, "a")
-	g.put(2, "b")
-	g.put(3, "c") // 1 and 2 are older now
-	if v, ok := g.get(1); !ok || v != "a" {
-		t.Fatal("an entry of the older generation is lost")
-	}
-	if _, ok := g.cur[1]; !ok {
-		t.Fatal("a hit in the older generation did not move the entry")
-	}
-	g.put(4, "d") // {3, 1} older, {4} newer
-	g.put(5, "e")
-	g.put(6, "f") // {4, 5} older; 2 gone
-	if _, ok := g.get(2); ok {
-		t.Error("an entry unused for two generations is kept")
 	}
 }
 
