@@ -121,9 +121,10 @@ func Plural(n int, one, few, many string) string {
 	return many
 }
 
-// Count is n and the agreeing form: "7 jednostek".
+// Count is n and the agreeing form, joined by a no-break space: "7 jednostek"
+// (a number and its noun stay on one line: "(36 uczestników)").
 func Count(n int, one, few, many string) string {
-	return plfmt.Int(int64(n)) + " " + Plural(n, one, few, many)
+	return plfmt.Int(int64(n)) + plfmt.NBSP + Plural(n, one, few, many) // a number and its noun on one line
 }
 
 // Sentence joins the non-empty parts with spaces and ends the result with

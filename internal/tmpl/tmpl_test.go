@@ -166,9 +166,9 @@ func TestSentenceAndYears(t *testing.T) {
 		{Sentence("Czy tak?"), "Czy tak?"},
 		{InYears(2022, 2022), "w\u00a02022\u00a0r."},
 		{InYears(2018, 2022), "w latach 2018–2022"},
-		{Count(7, "jednostka", "jednostki", "jednostek"), "7 jednostek"},
-		{Count(22, "jednostka", "jednostki", "jednostek"), "22 jednostki"},
-		{Count(12, "jednostka", "jednostki", "jednostek"), "12 jednostek"},
+		{Count(7, "jednostka", "jednostki", "jednostek"), "7\u00a0jednostek"},
+		{Count(22, "jednostka", "jednostki", "jednostek"), "22\u00a0jednostki"},
+		{Count(12, "jednostka", "jednostki", "jednostek"), "12\u00a0jednostek"},
 	} {
 		if c[0] != c[1] {
 			t.Errorf("got %q, want %q", c[0], c[1])
