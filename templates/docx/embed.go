@@ -25,6 +25,12 @@ import _ "embed"
 // step at which every pre-filled number of the example's strategy equals
 // LibreOffice's page (render/docx's TestPrefilledPagesMatchLibreOffice).
 //
+// Table Grid's cell margins are 58 twips above and 57 below: LibreOffice
+// adds the 0.5 pt border to a row, so a one-line row of Table Text (212)
+// is 337 twips (16.85 pt) high, as the PDF's (2 × 1.1 mm + 10.62 pt =
+// 16.856 pt); with 58 below, each row ran 0.04 pt taller and a long
+// table some 2 pt.
+//
 // Footnote Text has the PDF's 0.8 mm between footnotes all as space
 // before: LibreOffice 7.4 leaves out a footnote paragraph's space after,
 // so with it split before and after its footnote area came out smaller
