@@ -235,13 +235,28 @@ func (b *Builder) Partnership(ctx context.Context, dir string) *Report {
 		rev, dirty := Revision(abs)
 		gitc <- gitState{rev, dirty}
 	}()
-	srcDigest, err := b.sourcesDigest(abs)
+	// In watch mode the sources are hashed beside the check too (the
+	// check does not need their digest; the up-to-date test does).
+	type sourcesState struct {
+		digest []byte
+		err    error
+	}
+	srcc := make(chan sourcesState, 1)
+	hash := func() {
+		d, err := b.sourcesDigest(abs)
+		srcc <- sourcesState{d, err}
+	}
 	var parsed *load.Cache
 	var res *check.Result
-	if err == nil && b.opt.Latency {
+	if b.opt.Latency {
+		go hash()
 		parsed = b.parsed
 		res = check.DirCached(abs, parsed)
+	} else {
+		hash()
 	}
+	src := <-srcc
+	srcDigest, err := src.digest, src.err
 	g := <-gitc
 	rev, dirty := g.rev, g.dirty
 	if err != nil {
