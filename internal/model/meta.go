@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/strategia-pl/strategia/internal/diag"
@@ -118,6 +119,9 @@ var markdownType = reflect.TypeFor[Markdown]()
 func ForEachMarkdown(v any, fn func(*Markdown)) { walkMarkdown(reflect.ValueOf(v), fn) }
 
 func walkMarkdown(v reflect.Value, fn func(*Markdown)) {
+	if !mayHoldMarkdown(v.Type()) {
+		return // indicator series, lists of codes: nothing to visit
+	}
 	switch v.Kind() {
 	case reflect.Pointer, reflect.Interface:
 		if !v.IsNil() {
@@ -140,6 +144,47 @@ func walkMarkdown(v reflect.Value, fn func(*Markdown)) {
 			}
 		}
 	}
+}
+
+// markdownHolders remembers, per type, whether a value of it can hold a
+// Markdown value that walkMarkdown would reach.
+var markdownHolders sync.Map // reflect.Type → bool
+
+// mayHoldMarkdown reports whether walkMarkdown can reach a Markdown value
+// from a value of type t.
+func mayHoldMarkdown(t reflect.Type) bool {
+	if v, ok := markdownHolders.Load(t); ok {
+		return v.(bool)
+	}
+	holds := reaches(t, map[reflect.Type]bool{})
+	markdownHolders.Store(t, holds)
+	return holds
+}
+
+// reaches is the search behind mayHoldMarkdown: the types walkMarkdown
+// follows from t, depth first; seen stops at a type already on the way
+// (a recursive type adds nothing the first visit does not find).
+func reaches(t reflect.Type, seen map[reflect.Type]bool) bool {
+	if t == markdownType {
+		return true
+	}
+	if seen[t] {
+		return false
+	}
+	seen[t] = true
+	switch t.Kind() {
+	case reflect.Interface:
+		return true // what it holds is known only at run time
+	case reflect.Pointer, reflect.Slice:
+		return reaches(t.Elem(), seen)
+	case reflect.Struct:
+		for i := range t.NumField() {
+			if f := t.Field(i); f.IsExported() && reaches(f.Type, seen) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // PosAt returns the source position of byte offset off in the prose: in
