@@ -126,6 +126,9 @@ func TestSpaces(t *testing.T) {
 		{"ozon i", "ozon i"},
 		{"tab. 3 i ryc. 2", "tab.⍽3 i⍽ryc.⍽2"},
 		{"wynosi 85,0 %", "wynosi 85,0⍽%"},
+		{"zajmuje 940 km.", "zajmuje 940⍽km."},
+		{"osób (2022 r.).", "osób (2022⍽r.)."},
+		{"w 2023 r., a", "w⍽2023⍽r., a"},
 		{"", ""},
 	} {
 		if got := show(Spaces(c.in)); got != c.want {

@@ -133,6 +133,10 @@ func keep(prev, next string) bool {
 		if units[t] || units[next] {
 			return true
 		}
+		// a unit closing a sentence: "940 km.", "(2022 r.)."
+		if u := trimClosing(strings.TrimSuffix(next, ".")); u != t && units[u] {
+			return true
+		}
 	}
 	if len(w) <= maxAbbrevLen {
 		if r, _ := utf8.DecodeRuneInString(next); (unicode.IsDigit(r) || r == 'I' || r == 'V' || r == 'X') && abbrevs[w] {
