@@ -42,8 +42,9 @@ func ConsultationReport(s *model.Strategy, x *model.Index, f *model.Facts, opt O
 		"Sprawozdanie z konsultacji", "sprawozdanie z konsultacji")
 	c.d.Meta.Subtitle = "projektu " + c.strategyNameGen()
 	if co.ReportDate != "" {
+		// the title page's foot shows its month; the day is in section 1
+		// ("Sprawozdanie sporządzono 25 kwietnia 2024 r.")
 		c.d.Meta.Date = co.ReportDate
-		c.d.Meta.TitlePage = append([]string{plfmt.Text(c.reportPlace() + plfmt.DateLong(co.ReportDate))}, c.d.Meta.TitlePage...)
 	}
 	c.d.Blocks = append(c.d.Blocks, &doc.TOC{Title: "Spis treści", Depth: 1})
 	c.d.Blocks = append(c.d.Blocks, c.tplBlocks("procedure/sprawozdanie.tmpl", "", c.consultationReportView(), 0)...)

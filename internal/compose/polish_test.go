@@ -118,6 +118,7 @@ var ownCodeRE = regexp.MustCompile(`^\p{Lu}{1,3}\d+(?:\.\d+)*[a-z]?\.\s`)
 func checkPolish(t *testing.T, name string, d *doc.Document) {
 	t.Helper()
 	checkEmptyColumns(t, name, d)
+	checkTitleDate(t, name, d)
 	text := docText(d)
 	for _, e := range polishErrors {
 		for _, m := range e.re.FindAllString(text, 3) {
@@ -196,6 +197,30 @@ func TestPolishErrorClasses(t *testing.T) {
 		checkPolish(t, dir+" strategy with an undated evaluation", d)
 		if got := evaluationTerms(d); len(got) == 0 || got[len(got)-1] != "do ustalenia" {
 			t.Errorf("%s: the undated evaluation's term %q, want „do ustalenia” (GUS's „.” means missing data, not a term to be set)", dir, got)
+		}
+	}
+}
+
+// titleDay matches a title page line that is a (place and) date: "Kolno,
+// 25 kwietnia 2024 r.".
+var titleDay = regexp.MustCompile(`^(?:[^,]+, )?\d{1,2}[ \x{a0}](stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia)[ \x{a0}](\d{4})[ \x{a0}]r\.$`)
+
+// checkTitleDate reports a title page that gives its date twice: a line
+// with the day and, at its foot, the month of the same date ("Kolno, 25
+// kwietnia 2024 r." above "kwiecień 2024").
+func checkTitleDate(t *testing.T, name string, d *doc.Document) {
+	t.Helper()
+	gen := []string{"stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września", "października", "listopada", "grudnia"}
+	nom := []string{"styczeń", "luty", "marzec", "kwiecień", "maj", "czerwiec", "lipiec", "sierpień", "wrzesień", "październik", "listopad", "grudzień"}
+	for _, l := range d.Meta.TitlePage {
+		m := titleDay.FindStringSubmatch(l)
+		if m == nil {
+			continue
+		}
+		for i, g := range gen {
+			if g == m[1] && nom[i]+" "+m[2] == d.Meta.TitleMonth() {
+				t.Errorf("%s: the title page gives its date twice: %q and %q at its foot", name, l, d.Meta.TitleMonth())
+			}
 		}
 	}
 }
