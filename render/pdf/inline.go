@@ -24,22 +24,25 @@ const (
 // against XeLaTeX on the example's diagnosis chapter (see
 // hyphenation_test.go for the measure).
 const (
-	inf         = 10000.0 // a penalty that forbids a break
-	hyphenPen   = 50.0    // \hyphenpenalty and \exhyphenpenalty
-	urlPen      = 50.0    // a break inside a URL, at / . - ? &
-	forcePen    = 5000.0  // a break inside an unbreakable word, at any character
-	linePen     = 10.0    // \linepenalty
-	flagDem     = 10000.0 // \doublehyphendemerits: two hyphenated lines in a row
-	finalDem    = 5000.0  // \finalhyphendemerits: a hyphen on the last-but-one line
-	fitnessDem  = 10000.0 // \adjdemerits: adjacent lines of very different tightness
-	shortLast   = 30000.0 // a paragraph's last line shorter than three words
-	maxHyphRun  = 2       // hyphenated lines in a row, at most
-	preTol      = 1.0     // \pretolerance 100: the first pass, without hyphenation
-	tolerance   = 1.26    // \tolerance 200: the second pass, with hyphenation
-	minHyphWord = 6       // letters of the shortest word that may be hyphenated
-	minCellFrag = 3       // letters on either side of a hyphen in a table cell
-	raggedEms   = 2.0     // stretch of a ragged-right line end, ems (\raggedright)
-	fill        = 1e5     // stretch of the glue that ends a paragraph
+	inf        = 10000.0 // a penalty that forbids a break
+	hyphenPen  = 50.0    // \hyphenpenalty and \exhyphenpenalty
+	urlPen     = 50.0    // a break inside a URL, at / . - ? &
+	forcePen   = 5000.0  // a break inside an unbreakable word, at any character
+	linePen    = 10.0    // \linepenalty
+	flagDem    = 10000.0 // \doublehyphendemerits: two hyphenated lines in a row
+	finalDem   = 5000.0  // \finalhyphendemerits: a hyphen on the last-but-one line
+	fitnessDem = 10000.0 // \adjdemerits: adjacent lines of very different tightness
+	shortLast  = 30000.0 // a paragraph's last line shorter than three words
+	maxHyphRun = 2       // hyphenated lines in a row, at most
+	// unstretchable is the adjustment ratio the emergency pass gives a
+	// line that has no space to stretch: looser than any line that has
+	unstretchable = 1000.0
+	preTol        = 1.0  // \pretolerance 100: the first pass, without hyphenation
+	tolerance     = 1.26 // \tolerance 200: the second pass, with hyphenation
+	minHyphWord   = 6    // letters of the shortest word that may be hyphenated
+	minCellFrag   = 3    // letters on either side of a hyphen in a table cell
+	raggedEms     = 2.0  // stretch of a ragged-right line end, ems (\raggedright)
+	fill          = 1e5  // stretch of the glue that ends a paragraph
 )
 
 // run is the style of a box.
@@ -807,7 +810,7 @@ func (l *layout) knuthPlass(items []kpItem, lw float64, ps kpPass) []int {
 				case y > 0:
 					r = (lw - L) / y
 				case ps.emergency:
-					r = ps.tol // a line that cannot stretch: loose, but taken
+					r = unstretchable // taken, but after any line that can stretch
 				default:
 					r = inf
 				}
@@ -825,7 +828,7 @@ func (l *layout) knuthPlass(items []kpItem, lw float64, ps kpPass) []int {
 			} else {
 				keep = append(keep, ai)
 			}
-			if r < -1 || r > ps.tol {
+			if r < -1 || r > ps.tol && !ps.emergency {
 				continue
 			}
 			hy := 0
@@ -836,6 +839,13 @@ func (l *layout) knuthPlass(items []kpItem, lw float64, ps kpPass) []int {
 				}
 			}
 			bad := min(100*math.Abs(r*r*r), inf)
+			if r > ps.tol {
+				// the emergency pass: a line looser than the tolerance
+				// is taken, and the looser, the worse (uncapped badness),
+				// so that "Dziedzictwo" alone on a line never beats a
+				// line of seven words spaced a little too widely
+				bad = 100 * math.Abs(r*r*r)
+			}
 			d := (linePen + bad) * (linePen + bad)
 			if it.kind == kPen {
 				if it.pen >= 0 {
