@@ -129,7 +129,8 @@ func keep(prev, next string) bool {
 	// Cheap tests before the map lookups: a unit is short and follows a
 	// number; an abbreviation is short and precedes a digit or a Roman
 	// numeral.
-	if t := trimClosing(next); (len(t) <= maxUnitLen || len(next) <= maxUnitLen) && mayBeNumber(w) && isNumber(w) {
+	if mayBeNumber(w) && isNumber(w) {
+		t := trimClosing(next)
 		if units[t] || units[next] {
 			return true
 		}
@@ -173,12 +174,9 @@ func mayBeNumber(w string) bool {
 	return false
 }
 
-// maxUnitLen and maxAbbrevLen are the byte lengths of the longest entry
-// of units and of abbrevs (TestSpacesTables checks them).
-const (
-	maxUnitLen   = 7
-	maxAbbrevLen = 6
-)
+// maxAbbrevLen is the byte length of the longest entry of abbrevs
+// (TestSpacesTables checks it).
+const maxAbbrevLen = 6
 
 // EndsWithOneLetter reports whether s ends with a one-letter word (so a
 // space at the start of the following run must not break).
