@@ -373,12 +373,43 @@ func (c *composer) table(caption string, widths []float64, header int, rows ...*
 // captionTable numbers a Markdown table like every other table of the
 // document and gives it the caption text; a trailing "Źródło: …" becomes
 // the table's note, as for the tables compose builds itself.
+// Sentences after the caption's first (a legend: "Znak „.” oznacza dane
+// niedostępne.") go to the note too, before the source: the caption is
+// what the list of tables repeats.
 func (c *composer) captionTable(t *doc.Table, text string) {
 	caption, source, hasSource := strings.Cut(text, "Źródło:")
+	caption, legend := splitCaption(caption)
 	t.Caption = ins(c.label("Tabela"), tx(captionText(caption)))
-	if hasSource {
-		t.Note = sourceNote(strings.TrimSpace(source))
+	var note []string
+	if legend != "" {
+		note = append(note, legend)
 	}
+	if hasSource {
+		note = append(note, "Źródło: "+strings.TrimSpace(source))
+	}
+	if len(note) > 0 {
+		t.Note = ins(tx(strings.Join(note, " ")))
+	}
+}
+
+// sentenceEnd matches the end of a caption's first sentence: a full stop,
+// a space and a capital.
+var sentenceEnd = regexp.MustCompile(`(\S+)\.[ \x{a0}]+[\p{Lu}„]`)
+
+// splitCaption cuts a caption after its first sentence (not after an
+// abbreviation that never ends one: "m.in. Kolno", "ok. 5"); the rest is
+// "" for a one-sentence caption.
+func splitCaption(s string) (caption, rest string) {
+	s = strings.TrimSpace(s)
+	for _, m := range sentenceEnd.FindAllStringSubmatchIndex(s, -1) {
+		switch strings.TrimLeft(s[m[2]:m[3]], "(") {
+		case "ok", "tzw", "m.in", "np", "pkt", "ust", "art", "nr", "jw", "tys", "mln", "mld", "ul", "al", "im", "św", "gm", "pow", "woj":
+			continue
+		}
+		end := m[3] + 1 // after the full stop
+		return strings.TrimSpace(s[:end]), strings.TrimSpace(s[end:])
+	}
+	return s, ""
 }
 
 // captionAbbrev matches a caption's last word that is an abbreviation

@@ -245,3 +245,20 @@ func TestGenitive(t *testing.T) {
 		t.Error("a name without a known noun is not put in the genitive")
 	}
 }
+
+// A Markdown table's caption keeps its first sentence; a legend after it
+// goes to the note, before the source.
+func TestSplitCaption(t *testing.T) {
+	for _, tc := range []struct{ in, caption, rest string }{
+		{"Lesistość i ruch turystyczny. Znak „.” oznacza dane niedostępne.", "Lesistość i ruch turystyczny.", "Znak „.” oznacza dane niedostępne."},
+		{"Struktura ludności w 2022 r. Dane szacunkowe.", "Struktura ludności w 2022 r.", "Dane szacunkowe."},
+		{"Drogi m.in. Kolno – Stawiski", "Drogi m.in. Kolno – Stawiski", ""},
+		{"Ludność ok. 38 tys. osób", "Ludność ok. 38 tys. osób", ""},
+		{"Ludność gmin partnerstwa.", "Ludność gmin partnerstwa.", ""},
+	} {
+		c, r := splitCaption(tc.in)
+		if c != tc.caption || r != tc.rest {
+			t.Errorf("splitCaption(%q) = %q, %q; want %q, %q", tc.in, c, r, tc.caption, tc.rest)
+		}
+	}
+}

@@ -148,6 +148,8 @@ func checkPolish(t *testing.T, name string, d *doc.Document) {
 		}
 		if ct := strings.ReplaceAll(full.String(), "\u00a0", " "); captionText(ct) != ct {
 			t.Errorf("%s: a one-phrase caption ends in a full stop: %q", name, ct)
+		} else if _, rest := splitCaption(ct); rest != "" {
+			t.Errorf("%s: a caption holds a second sentence (a legend belongs in the note under the table): %q", name, ct)
 		}
 		kind, num, ok := strings.Cut(doc.PlainText(caption[0]), "\u00a0")
 		if !ok {
