@@ -108,6 +108,10 @@ type tokenizer struct {
 	// measure: only widths are wanted (column sizing); footnotes are
 	// not numbered or laid out
 	measure bool
+	// memo is the layout's word memo of run memoRun and this paragraph's
+	// kind (flushWord)
+	memoRun *run
+	memo    map[string][]kpItem
 }
 
 func (t *tokenizer) flushFrag() {
@@ -125,30 +129,36 @@ func (t *tokenizer) flushFrag() {
 // of it whether it is long enough.
 func (t *tokenizer) flushWord() (oneLetter bool) {
 	// a word of one run is split and measured once per layout: its items
-	// are remembered per run and paragraph kind
+	// are remembered per run and paragraph kind, with wordRun standing
+	// for the run (so that the LayoutCache can hold the same slice)
 	var memo map[string][]kpItem
 	if len(t.word) == 0 && len(t.cur) > 0 {
-		k := wordKey{r: t.curR, cell: t.ps.cell, code: t.ps.code, hyphen: t.ps.hyphen}
-		if memo = t.l.wordMemo[k]; memo == nil {
-			memo = map[string][]kpItem{}
-			t.l.wordMemo[k] = memo
+		if t.memoRun == t.curR && t.memo != nil {
+			memo = t.memo // the run of the word before, as a rule
+		} else {
+			k := wordKey{r: t.curR, cell: t.ps.cell, code: t.ps.code, hyphen: t.ps.hyphen}
+			if memo = t.l.wordMemo[k]; memo == nil {
+				memo = map[string][]kpItem{}
+				t.l.wordMemo[k] = memo
+			}
+			t.memoRun, t.memo = t.curR, memo
 		}
 		its, ok := memo[string(t.cur)]
 		if !ok && t.l.cache != nil && t.curR.link == nil {
 			// measured by an earlier render (LayoutCache)
 			if its, ok = t.l.cache.words.Get(t.wordCacheKey()); ok {
-				its = slices.Clone(its)
-				for i := range its {
-					if its[i].run == wordRun {
-						its[i].run = t.curR
-					}
-				}
 				memo[string(t.cur)] = its
 			}
 		}
 		if ok {
 			oneLetter = t.runes == 1 && unicode.IsLetter(t.last)
+			n := len(t.items)
 			t.items = append(t.items, its...)
+			for i := n; i < len(t.items); i++ {
+				if t.items[i].run == wordRun {
+					t.items[i].run = t.curR
+				}
+			}
 			t.cur = t.cur[:0]
 			t.runes = 0
 			return oneLetter
@@ -165,10 +175,22 @@ func (t *tokenizer) flushWord() (oneLetter bool) {
 		t.emitBox(b, mode)
 	}
 	if memo != nil {
+		// the word's items with wordRun for its run; shared with the
+		// LayoutCache unless an item has a footnote mark or another run
 		its := slices.Clone(t.items[start:])
+		r := t.word[0].run
+		shareable := t.l.cache != nil && r.link == nil
+		for i := range its {
+			switch {
+			case its[i].run == r:
+				its[i].run = wordRun
+			case its[i].run != nil || its[i].fn != nil:
+				shareable = false
+			}
+		}
 		memo[t.word[0].text] = its
-		if t.l.cache != nil && t.word[0].run.link == nil {
-			t.cacheWord(its)
+		if shareable {
+			t.l.cache.words.Put(wordCacheKey{text: t.word[0].text, face: r.face, size: r.size, lang: r.lang, cell: t.ps.cell, code: t.ps.code, hyphen: t.ps.hyphen}, its)
 		}
 	}
 	t.word = t.word[:0]
@@ -180,27 +202,6 @@ func (t *tokenizer) flushWord() (oneLetter bool) {
 func (t *tokenizer) wordCacheKey() wordCacheKey {
 	r := t.curR
 	return wordCacheKey{text: string(t.cur), face: r.face, size: r.size, lang: r.lang, cell: t.ps.cell, code: t.ps.code, hyphen: t.ps.hyphen}
-}
-
-// cacheWord gives the LayoutCache the items of the one-run word just
-// split and measured, with wordRun for its run; a word with a footnote
-// mark or another run in its items is not cached.
-func (t *tokenizer) cacheWord(its []kpItem) {
-	r := t.word[0].run
-	shared := slices.Clone(its)
-	for i := range shared {
-		switch shared[i].run {
-		case nil:
-		case r:
-			shared[i].run = wordRun
-		default:
-			return
-		}
-		if shared[i].fn != nil {
-			return
-		}
-	}
-	t.l.cache.words.Put(wordCacheKey{text: t.word[0].text, face: r.face, size: r.size, lang: r.lang, cell: t.ps.cell, code: t.ps.code, hyphen: t.ps.hyphen}, shared)
 }
 
 // wordKey selects the words remembered by flushWord.
