@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"codeberg.org/go-pdf/fpdf"
 	"context"
 	"errors"
 	"testing"
@@ -32,5 +33,26 @@ func TestRenderCancelled(t *testing.T) {
 	}
 	if !bytes.Equal(a.Bytes(), b.Bytes()) {
 		t.Error("a live Context changed the PDF")
+	}
+}
+
+// TestLayoutStopsWhenCancelled: with its context done, the layout lays
+// out at most stopEvery more blocks, not the rest of the document, so
+// that Ctrl-C ends a render of a long document within a block or so.
+func TestLayoutStopsWhenCancelled(t *testing.T) {
+	d := doctest.Sample(120)
+	full := func(done <-chan struct{}) int {
+		p := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", SizeStr: "A4"})
+		setup(p, d.Meta, Options{})
+		l := newLayout(d, p)
+		l.done = done
+		l.flow(d.Blocks, flowCtx{x0: marginL, w: textW})
+		return len(l.boxes)
+	}
+	closed := make(chan struct{})
+	close(closed)
+	all, stopped := full(nil), full(closed)
+	if stopped*20 > all {
+		t.Errorf("a cancelled layout made %d of the document's %d boxes", stopped, all)
 	}
 }

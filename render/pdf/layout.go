@@ -187,6 +187,34 @@ type layout struct {
 	// cache, when set (Options.Cache), keeps measured words and line
 	// breaks across renders
 	cache *LayoutCache
+	// done, when set (Options.Context), ends the layout early once
+	// closed; blocks counts the blocks laid out, so that it is asked
+	// every stopEvery blocks
+	done   <-chan struct{}
+	blocks int
+}
+
+// stopEvery is how many blocks the layout lays out between two looks at
+// its context (a block is some microseconds; a look, a channel poll).
+const stopEvery = 32
+
+// stopped reports, every stopEvery blocks, whether the render's context
+// is done; once it is, every later block is skipped.
+func (l *layout) stopped() bool {
+	if l.done == nil {
+		return false
+	}
+	l.blocks++
+	if (l.blocks-1)%stopEvery != 0 && l.blocks > 0 {
+		return false
+	}
+	select {
+	case <-l.done:
+		l.blocks = -1 << 30 // from now on every call looks
+		return true
+	default:
+		return false
+	}
 }
 
 func newLayout(d *doc.Document, pdf *fpdf.Fpdf) *layout {
@@ -398,6 +426,9 @@ func (l *layout) flowInto(out *[]*vbox, bs []doc.Block, ctx flowCtx) {
 }
 
 func (l *layout) block(b doc.Block, ctx flowCtx) {
+	if l.stopped() {
+		return // cancelled: Render returns the context's error
+	}
 	switch n := b.(type) {
 	case *doc.Section:
 		l.section(n, ctx)

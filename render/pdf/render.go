@@ -112,6 +112,9 @@ func Render(w io.Writer, d *doc.Document, opt Options) (err error) {
 	setup(pdf, metaWithTitle(d), opt)
 	l := newLayout(d, pdf)
 	l.cache = opt.Cache
+	if opt.Context != nil {
+		l.done = opt.Context.Done()
+	}
 	if !opt.NoTitlePage {
 		l.titlePage()
 	}
