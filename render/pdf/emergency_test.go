@@ -35,3 +35,37 @@ func TestEmergencyPassPrefersLooseLines(t *testing.T) {
 		t.Errorf("first line %q: the emergency pass left a word alone on it", strings.Join(first, " "))
 	}
 }
+
+// TestHeadingBalanced: a heading of two lines is set at the narrowest
+// measure that keeps two lines, so its last line is not one word alone.
+func TestHeadingBalanced(t *testing.T) {
+	d := &doc.Document{}
+	p := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", SizeStr: "A4"})
+	setup(p, d.Meta, Options{})
+	l := newLayout(d, p)
+	hs := headingStyle(2)
+	ps := paraSpec{face: hs.face, size: hs.size, lead: hs.size * 1.2 * ptMM, align: doc.AlignLeft, color: colHeading}
+	title := []doc.Inline{&doc.Text{Text: "Zasady wyboru przedsięwzięć do pakietu i kryteria oceny dojrzałości projektu strategii"}}
+	words := func(ps paraSpec) []int {
+		var n []int
+		for _, ln := range l.typeset(title, ps, marginL, 120) {
+			c := 0
+			for _, it := range ln.items {
+				if it.kind == itText {
+					c += len(strings.Fields(it.s))
+				}
+			}
+			n = append(n, c)
+		}
+		return n
+	}
+	plain := words(ps)
+	ps.balance = true
+	bal := words(ps)
+	if len(plain) != 2 || len(bal) != 2 {
+		t.Fatalf("lines: %v plain, %v balanced; want 2 each", plain, bal)
+	}
+	if bal[1] < 3 || bal[1] <= plain[1] {
+		t.Errorf("balanced heading: %v words per line (unbalanced: %v)", bal, plain)
+	}
+}

@@ -84,6 +84,9 @@ type paraSpec struct {
 	// firstFit breaks lines first-fit, as Word and LibreOffice do (TOC
 	// entries, whose DOCX twins must wrap alike)
 	firstFit bool
+	// balance sets a ragged paragraph of several lines at the narrowest
+	// measure that keeps its number of lines (headings, titles)
+	balance bool
 }
 
 // pline is one typeset line: items relative to the line's top (x absolute).
@@ -607,6 +610,9 @@ func (l *layout) breakLines(items []kpItem, ps paraSpec, w float64) []int {
 		}
 	} else if !ps.code {
 		breaks = l.knuthPlass(items, w, kpPass{tol: inf, hyphens: true, ragged: raggedEms * em})
+		if ps.balance && len(breaks) > 1 {
+			breaks = l.balance(items, w, em, breaks)
+		}
 		if breaks == nil {
 			breaks = l.knuthPlass(items, w, kpPass{tol: inf, hyphens: true, ragged: raggedEms * em, emergency: true, anyHyphRun: true, overfull: true})
 		}
@@ -615,6 +621,28 @@ func (l *layout) breakLines(items []kpItem, ps paraSpec, w float64) []int {
 		breaks = greedy(items, w)
 	}
 	return breaks
+}
+
+// balance returns the breaks of a ragged paragraph (a heading, a title)
+// at the narrowest measure that keeps its number of lines, as CSS's
+// text-wrap: balance does: "Strategia rozwoju ponadlokalnego Partnerstwa
+// Ziemi Kolneńskiej na / lata 2024–2030" becomes two lines of about the
+// same length, and no heading ends in one word alone. The lines are still
+// placed in the full measure (a centred title stays centred).
+func (l *layout) balance(items []kpItem, w, em float64, breaks []int) []int {
+	n := len(breaks)
+	lo, hi := w/2, w // hi keeps n lines; lo is below any that does, or tried last
+	best := breaks
+	for range 12 {
+		mid := (lo + hi) / 2
+		br := l.knuthPlass(items, mid, kpPass{tol: inf, hyphens: true, ragged: raggedEms * em})
+		if br != nil && len(br) == n {
+			hi, best = mid, br
+		} else {
+			lo = mid
+		}
+	}
+	return best
 }
 
 // forceBreaks makes every stretch of text wider than the measure that has

@@ -500,7 +500,7 @@ func headingStyle(level int) headStyle {
 // heading lays out a (numbered) heading kept with what follows.
 func (l *layout) heading(level int, num string, title []doc.Inline, anchor string, brk, outline bool, ctx flowCtx) {
 	hs := headingStyle(level)
-	ps := paraSpec{face: hs.face, size: hs.size, lead: hs.size * 1.2 * ptMM, align: doc.AlignLeft, color: colHeading}
+	ps := paraSpec{face: hs.face, size: hs.size, lead: hs.size * 1.2 * ptMM, align: doc.AlignLeft, color: colHeading, balance: true}
 	x0, w := ctx.x0, ctx.w
 	numW := 0.0
 	if num != "" {
@@ -998,7 +998,7 @@ func (l *layout) titlePage() {
 		if s == "" {
 			return
 		}
-		ps := paraSpec{face: f, size: size, lead: size * ptMM * 1.25, align: doc.AlignCenter, color: col}
+		ps := paraSpec{face: f, size: size, lead: size * ptMM * 1.25, align: doc.AlignCenter, color: col, balance: true}
 		l.tg.open("P")
 		defer l.tg.close()
 		for _, ln := range l.typeset([]doc.Inline{&doc.Text{Text: s}}, ps, marginL+5, textW-10) {

@@ -60,7 +60,7 @@ func breakKey(items []kpItem, lw float64, ps paraSpec) lineKey {
 	h.f(lw)
 	h.f(ps.size)
 	var flags uint64
-	for i, on := range []bool{ps.justify, ps.code, ps.firstFit, ps.cell, ps.hyphen} {
+	for i, on := range []bool{ps.justify, ps.code, ps.firstFit, ps.cell, ps.hyphen, ps.balance} {
 		if on {
 			flags |= 1 << i
 		}
