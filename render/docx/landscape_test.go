@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/strategia-pl/strategia/render/doc"
+	"github.com/strategia-pl/strategia/render/doc/doctest"
 	"github.com/strategia-pl/strategia/render/pdf"
 )
 
@@ -22,18 +23,8 @@ import (
 func landscapeDoc() *doc.Document {
 	p := func(s string) *doc.Paragraph { return &doc.Paragraph{Inlines: []doc.Inline{tx(s)}} }
 	wide := func(n int) *doc.Table {
-		t := &doc.Table{Anchor: fmt.Sprintf("t%d", n), Caption: []doc.Inline{tx(fmt.Sprintf("Tabela %d. Uwagi", n))}, HeaderRows: 1, Landscape: true}
-		for r := range 3 {
-			row := &doc.Row{}
-			for c := range 8 {
-				s := fmt.Sprintf("Nagłówek %d", c+1)
-				if r > 0 {
-					s = fmt.Sprintf("komórka %d.%d z opisem rozpatrzenia uwagi", r, c+1)
-				}
-				row.Cells = append(row.Cells, &doc.Cell{Blocks: []doc.Block{p(s)}})
-			}
-			t.Rows = append(t.Rows, row)
-		}
+		t := doctest.WideTable(fmt.Sprintf("Tabela %d. Uwagi", n), 8, 3)
+		t.Anchor = fmt.Sprintf("t%d", n)
 		return t
 	}
 	text := strings.Repeat("Partnerstwo gmin realizuje wspólne przedsięwzięcia rozwojowe. ", 6)

@@ -9,25 +9,12 @@ import (
 
 	"github.com/strategia-pl/strategia/internal/pdfua"
 	"github.com/strategia-pl/strategia/render/doc"
+	"github.com/strategia-pl/strategia/render/doc/doctest"
 )
 
 // wideTable is a table of nine text columns that compose marks for a
 // landscape page.
-func wideTable(caption string) *doc.Table {
-	t := &doc.Table{Caption: []doc.Inline{tx(caption)}, HeaderRows: 1, Landscape: true}
-	for r := range 4 {
-		row := &doc.Row{}
-		for c := range 9 {
-			s := fmt.Sprintf("Nagłówek %d", c+1)
-			if r > 0 {
-				s = fmt.Sprintf("komórka %d.%d z opisem rozpatrzenia uwagi", r, c+1)
-			}
-			row.Cells = append(row.Cells, textCell(s))
-		}
-		t.Rows = append(t.Rows, row)
-	}
-	return t
-}
+func wideTable(caption string) *doc.Table { return doctest.WideTable(caption, 9, 4) }
 
 // measuredWideTable is not marked landscape, but its twelve number
 // columns (which never wrap) are too wide for a portrait page.

@@ -369,3 +369,22 @@ func upperFirst(s string) string {
 	}
 	return s
 }
+
+// WideTable is a table of cols text columns (a header row and rows-1 rows
+// of a few words each) marked for a landscape page, as compose marks one
+// too wide for portrait: the landscape tests of the renderers share it.
+func WideTable(caption string, cols, rows int) *doc.Table {
+	t := &doc.Table{Caption: []doc.Inline{text(caption)}, HeaderRows: 1, Landscape: true}
+	for r := range rows {
+		row := &doc.Row{}
+		for c := range cols {
+			s := fmt.Sprintf("Nagłówek %d", c+1)
+			if r > 0 {
+				s = fmt.Sprintf("komórka %d.%d z opisem rozpatrzenia uwagi", r, c+1)
+			}
+			row.Cells = append(row.Cells, &doc.Cell{Blocks: para(s)})
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t
+}
