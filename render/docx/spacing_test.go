@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/strategia-pl/strategia/render/doc"
+	ref "github.com/strategia-pl/strategia/templates/docx"
 )
 
 // TestSpaceAboveUncaptionedTable checks that a table without a caption
@@ -46,4 +47,25 @@ func TestSpaceAboveUncaptionedTable(t *testing.T) {
 		t.Errorf("paragraphs before the tables:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 	checkPPrOrder(t, "document.xml", parts["word/document.xml"])
+}
+
+// TestTableBordersOneWidth checks that every border of the TableGrid
+// style, its header row's included, is 0.5 pt: LibreOffice adds a row's
+// border to the row's height, so a header row with a 1 pt rule below it
+// was 0.5 pt taller than the PDF's (whose rules are all the same) and
+// every table with a two-row header ended 1 pt lower in LibreOffice.
+func TestTableBordersOneWidth(t *testing.T) {
+	style := regexp.MustCompile(`<w:style w:type="table" w:styleId="TableGrid">.*?</w:style>`).FindString(ref.Styles)
+	if style == "" {
+		t.Fatal("no TableGrid style in the reference styles.xml")
+	}
+	borders := regexp.MustCompile(`<w:(\w+) w:val="single" w:sz="(\d+)"`).FindAllStringSubmatch(style, -1)
+	if len(borders) < 6 {
+		t.Fatalf("TableGrid has %d borders, want the 6 of the grid", len(borders))
+	}
+	for _, b := range borders {
+		if b[2] != "4" {
+			t.Errorf("TableGrid's %s border is %s eighths of a point, want 4 (0.5 pt) as every other", b[1], b[2])
+		}
+	}
 }
