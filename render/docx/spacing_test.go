@@ -2,6 +2,7 @@ package docx
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -66,6 +67,25 @@ func TestTableBordersOneWidth(t *testing.T) {
 	for _, b := range borders {
 		if b[2] != "4" {
 			t.Errorf("TableGrid's %s border is %s eighths of a point, want 4 (0.5 pt) as every other", b[1], b[2])
+		}
+	}
+	// LibreOffice also adds the table's bottom border below its last
+	// row: the paragraph after a table makes up for it, so that what
+	// follows stands where it does in the PDF (1.2 mm from the last row
+	// to a note, 2 mm to the next paragraph's space before).
+	const border = 10 // twips
+	for _, c := range []struct {
+		style, attr string
+		pdf         int
+	}{
+		{"TableNote", "before", 68},
+		{"TableAfter", "line", 113},
+	} {
+		m := regexp.MustCompile(`w:styleId="` + c.style + `">.*?<w:spacing [^>]*w:` + c.attr + `="(\d+)"`).FindStringSubmatch(ref.Styles)
+		if m == nil {
+			t.Errorf("%s has no w:%s", c.style, c.attr)
+		} else if m[1] != strconv.Itoa(c.pdf-border) {
+			t.Errorf("%s's w:%s is %s twips, want %d (the PDF's %d less the table's bottom border)", c.style, c.attr, m[1], c.pdf-border, c.pdf)
 		}
 	}
 }

@@ -256,7 +256,11 @@ func (r *renderer) table(c ctx, t *doc.Table) error {
 	}
 	b.WriteString(`</w:tbl>`)
 	// The note (or an empty paragraph) separates the table from what
-	// follows: adjacent tables would merge into one.
+	// follows: adjacent tables would merge into one. LibreOffice adds
+	// the table's bottom border (0.5 pt) below its last row, where the
+	// PDF's rules lie on the rows' edges, so the TableNote's space before
+	// (the PDF's 1.2 mm) and the TableAfter's height (the PDF's 2 mm) are
+	// each 10 twips less in the reference styles (TestTableBordersOneWidth).
 	pp := props("TableNote")
 	if len(t.Note) == 0 {
 		pp.style = "TableAfter"
