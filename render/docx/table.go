@@ -344,12 +344,13 @@ func (r *renderer) tcPr(widths []int, col, cols int, merge string, shade doc.Sha
 // keep-with-next on the paragraphs of a row: a table of up to 8 body rows
 // of short text moves whole to the next page; a longer one keeps its first
 // 4 body rows with the header and never leaves its last row alone; a
-// group label stays with the row below it.
+// group label stays with the row below it; the last row stays with the
+// table's note.
 func keepRow(t *doc.Table, ri, cols int, allShort bool) bool {
 	body, last := len(t.Rows)-t.HeaderRows, len(t.Rows)-1
 	switch {
 	case ri >= last:
-		return false
+		return len(t.Note) > 0
 	case ri < t.HeaderRows:
 		return true
 	case body <= 8 && allShort:

@@ -88,6 +88,19 @@ func TestTableRowsBreakLikePDF(t *testing.T) {
 	if strings.Contains(rows[8], "<w:keepNext/>") {
 		t.Error("an ordinary body row of a long table keeps with the next")
 	}
+	if strings.Contains(rows[13], "<w:keepNext/>") {
+		t.Error("the last row of a table without a note keeps with the next paragraph")
+	}
+	// The note stays with the last row, as in the PDF (LibreOffice left
+	// a table's last two rows on a page and its note on the next one
+	// where the PDF moves the rows to the note).
+	tbl := swotLike()
+	tbl.Note = []doc.Inline{tx("Źródło: opracowanie własne.")}
+	d = &doc.Document{Blocks: []doc.Block{tbl}}
+	rows = tableRows(t, string(checkPackage(t, render(t, d, Options{NoTitlePage: true}))["word/document.xml"]))
+	if !strings.Contains(rows[13], "<w:keepNext/>") {
+		t.Error("the last row does not keep with the table's note")
+	}
 }
 
 // TestFootnoteArea checks the DOCX's footnote area against the PDF's
