@@ -230,7 +230,7 @@ func checkPrefilledPages(t *testing.T, d *doc.Document, name string, minShare fl
 		}
 	}
 	if share < minShare {
-		t.Errorf("%.0f%% of the pre-filled page numbers match LibreOffice's, want at least %.0f%%", 100*share, 100*minShare)
+		t.Errorf("%d of %d (%.1f%%) of the pre-filled page numbers match LibreOffice's, want at least %.1f%%", matched, total, 100*share, 100*minShare)
 	}
 }
 
