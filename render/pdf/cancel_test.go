@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"bytes"
-	"codeberg.org/go-pdf/fpdf"
 	"context"
 	"errors"
 	"testing"
@@ -42,9 +41,7 @@ func TestRenderCancelled(t *testing.T) {
 func TestLayoutStopsWhenCancelled(t *testing.T) {
 	d := doctest.Sample(120)
 	full := func(done <-chan struct{}) int {
-		p := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", SizeStr: "A4"})
-		setup(p, d.Meta, Options{})
-		l := newLayout(d, p)
+		l := testLayout(d)
 		l.done = done
 		l.flow(d.Blocks, flowCtx{x0: marginL, w: textW})
 		return len(l.boxes)

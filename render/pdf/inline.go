@@ -149,7 +149,7 @@ func (t *tokenizer) flushWord() (oneLetter bool) {
 		its, ok := memo[string(t.cur)]
 		if !ok && t.l.cache != nil && t.curR.link == nil {
 			// measured by an earlier render (LayoutCache)
-			if its, ok = t.l.cache.words.Get(t.wordCacheKey()); ok {
+			if its, ok = t.l.cache.words.Get(t.wordCacheKey(string(t.cur), t.curR)); ok {
 				memo[string(t.cur)] = its
 			}
 		}
@@ -193,7 +193,7 @@ func (t *tokenizer) flushWord() (oneLetter bool) {
 		}
 		memo[t.word[0].text] = its
 		if shareable {
-			t.l.cache.words.Put(wordCacheKey{text: t.word[0].text, face: r.face, size: r.size, lang: r.lang, cell: t.ps.cell, code: t.ps.code, hyphen: t.ps.hyphen}, its)
+			t.l.cache.words.Put(t.wordCacheKey(t.word[0].text, r), its)
 		}
 	}
 	t.word = t.word[:0]
@@ -201,10 +201,10 @@ func (t *tokenizer) flushWord() (oneLetter bool) {
 	return oneLetter
 }
 
-// wordCacheKey is the LayoutCache key of the one-run word in t.cur.
-func (t *tokenizer) wordCacheKey() wordCacheKey {
-	r := t.curR
-	return wordCacheKey{text: string(t.cur), face: r.face, size: r.size, lang: r.lang, cell: t.ps.cell, code: t.ps.code, hyphen: t.ps.hyphen}
+// wordCacheKey is the LayoutCache key of the one-run word text in run r
+// of this paragraph.
+func (t *tokenizer) wordCacheKey(text string, r *run) wordCacheKey {
+	return wordCacheKey{text: text, face: r.face, size: r.size, lang: r.lang, cell: t.ps.cell, code: t.ps.code, hyphen: t.ps.hyphen}
 }
 
 // wordKey selects the words remembered by flushWord.

@@ -188,10 +188,11 @@ type layout struct {
 	// breaks across renders
 	cache *LayoutCache
 	// done, when set (Options.Context), ends the layout early once
-	// closed; blocks counts the blocks laid out, so that it is asked
-	// every stopEvery blocks
-	done   <-chan struct{}
-	blocks int
+	// closed (cancelled); blocks counts the blocks laid out, so that it
+	// is asked every stopEvery blocks
+	done      <-chan struct{}
+	blocks    int
+	cancelled bool
 }
 
 // stopEvery is how many blocks the layout lays out between two looks at
@@ -201,20 +202,22 @@ const stopEvery = 32
 // stopped reports, every stopEvery blocks, whether the render's context
 // is done; once it is, every later block is skipped.
 func (l *layout) stopped() bool {
-	if l.done == nil {
+	switch {
+	case l.done == nil:
 		return false
+	case l.cancelled:
+		return true
 	}
 	l.blocks++
-	if (l.blocks-1)%stopEvery != 0 && l.blocks > 0 {
+	if l.blocks%stopEvery != 1 { // the first block looks, then every stopEvery-th
 		return false
 	}
 	select {
 	case <-l.done:
-		l.blocks = -1 << 30 // from now on every call looks
-		return true
+		l.cancelled = true
 	default:
-		return false
 	}
+	return l.cancelled
 }
 
 func newLayout(d *doc.Document, pdf *fpdf.Fpdf) *layout {

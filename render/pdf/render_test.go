@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"codeberg.org/go-pdf/fpdf"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -279,4 +280,12 @@ func BenchmarkRerender120(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// testLayout is the layout Render makes for d (an A4 fpdf document set
+// up with default Options), for tests that drive its stages themselves.
+func testLayout(d *doc.Document) *layout {
+	p := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", SizeStr: "A4"})
+	setup(p, d.Meta, Options{})
+	return newLayout(d, p)
 }

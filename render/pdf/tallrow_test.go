@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"codeberg.org/go-pdf/fpdf"
 	"github.com/strategia-pl/strategia/render/doc"
 )
 
@@ -34,9 +33,7 @@ func tallRowDoc() *doc.Document {
 // and that no text is lost.
 func TestTallRowSplitsAcrossPages(t *testing.T) {
 	d := tallRowDoc()
-	p := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", SizeStr: "A4"})
-	setup(p, d.Meta, Options{})
-	l := newLayout(d, p)
+	l := testLayout(d)
 	l.flow(d.Blocks, flowCtx{x0: marginL, w: textW})
 	pages := paginate(l.boxes)
 	if len(pages) < 2 {

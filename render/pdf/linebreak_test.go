@@ -4,8 +4,6 @@ import (
 	"strings"
 	"testing"
 
-	"codeberg.org/go-pdf/fpdf"
-
 	"github.com/strategia-pl/strategia/render/doc"
 )
 
@@ -16,9 +14,7 @@ import (
 // "1. Dziedzictwo" / "kulturowe odznacza się …").
 func TestEmergencyPassPrefersLooseLines(t *testing.T) {
 	d := &doc.Document{}
-	p := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", SizeStr: "A4"})
-	setup(p, d.Meta, Options{})
-	l := newLayout(d, p)
+	l := testLayout(d)
 	ps, _, _, _, _ := paraSpecFor(doc.ParaBody, flowCtx{x0: marginL, w: textW})
 	text := "Dziedzictwo kulturowe odznacza się dostępność komunikacyjną do ośrodków regionalnych."
 	lines := l.typeset([]doc.Inline{&doc.Text{Text: text}}, ps, marginL, 140.5)
@@ -40,9 +36,7 @@ func TestEmergencyPassPrefersLooseLines(t *testing.T) {
 // measure that keeps two lines, so its last line is not one word alone.
 func TestHeadingBalanced(t *testing.T) {
 	d := &doc.Document{}
-	p := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", SizeStr: "A4"})
-	setup(p, d.Meta, Options{})
-	l := newLayout(d, p)
+	l := testLayout(d)
 	hs := headingStyle(2)
 	ps := paraSpec{face: hs.face, size: hs.size, lead: hs.size * 1.2 * ptMM, align: doc.AlignLeft, color: colHeading}
 	title := []doc.Inline{&doc.Text{Text: "Zasady wyboru przedsięwzięć do pakietu i kryteria oceny dojrzałości projektu strategii"}}
